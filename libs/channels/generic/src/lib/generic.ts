@@ -1,0 +1,3 @@
+export function generic(): string {
+  return 'generic';
+}

@@ -1,0 +1,1 @@
+export * from './lib/console-data-access/console-data-access.component';

@@ -1,0 +1,1 @@
+export * from './lib/console-inbox/console-inbox.component';

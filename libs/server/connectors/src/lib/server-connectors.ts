@@ -1,0 +1,3 @@
+export function serverConnectors(): string {
+  return 'server-connectors';
+}

@@ -1,0 +1,3 @@
+export function serverConversations(): string {
+  return 'server-conversations';
+}

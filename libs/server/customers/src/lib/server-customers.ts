@@ -1,0 +1,3 @@
+export function serverCustomers(): string {
+  return 'server-customers';
+}

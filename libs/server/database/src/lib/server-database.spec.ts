@@ -1,0 +1,7 @@
+import { serverDatabase } from './server-database';
+
+describe('serverDatabase', () => {
+  it('should work', () => {
+    expect(serverDatabase()).toEqual('server-database');
+  });
+});

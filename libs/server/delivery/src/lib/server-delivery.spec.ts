@@ -1,0 +1,7 @@
+import { serverDelivery } from './server-delivery';
+
+describe('serverDelivery', () => {
+  it('should work', () => {
+    expect(serverDelivery()).toEqual('server-delivery');
+  });
+});

@@ -1,0 +1,3 @@
+export function serverDelivery(): string {
+  return 'server-delivery';
+}

@@ -1,0 +1,7 @@
+import { serverIngest } from './server-ingest';
+
+describe('serverIngest', () => {
+  it('should work', () => {
+    expect(serverIngest()).toEqual('server-ingest');
+  });
+});

@@ -1,0 +1,3 @@
+export function serverIngest(): string {
+  return 'server-ingest';
+}

@@ -1,0 +1,3 @@
+export function serverRealtime(): string {
+  return 'server-realtime';
+}

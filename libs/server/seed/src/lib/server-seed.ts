@@ -1,0 +1,3 @@
+export function serverSeed(): string {
+  return 'server-seed';
+}

@@ -1,0 +1,7 @@
+import { serverTimeline } from './server-timeline';
+
+describe('serverTimeline', () => {
+  it('should work', () => {
+    expect(serverTimeline()).toEqual('server-timeline');
+  });
+});

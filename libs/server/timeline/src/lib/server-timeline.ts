@@ -1,0 +1,3 @@
+export function serverTimeline(): string {
+  return 'server-timeline';
+}
