@@ -1,1 +1,3 @@
-export * from './lib/generic';
+export * from './lib/signature';
+export * from './lib/generic-payload';
+export * from './lib/outbound';

@@ -1,7 +1,0 @@
-import { generic } from './generic';
-
-describe('generic', () => {
-  it('should work', () => {
-    expect(generic()).toEqual('generic');
-  });
-});

@@ -1,3 +1,0 @@
-export function generic(): string {
-  return 'generic';
-}

@@ -1,0 +1,127 @@
+import type {
+  ChannelKind,
+  ConnectorProvider,
+  ConversationStatus,
+  DeliveryStatus,
+  MessageDirection,
+  Priority,
+  RawEventStatus,
+  Role,
+} from './channel';
+import type { IdentityKind } from './identity';
+
+/** Shapes of the REST API (DESIGN.md "Interfaces"), shared by the API, the console and tests. */
+
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  user: UserView;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` (or `before` for timelines) to get the next page; null at the end. */
+  nextCursor: string | null;
+}
+
+export interface QueueView {
+  id: string;
+  name: string;
+}
+
+export interface IdentityView {
+  id: string;
+  kind: IdentityKind;
+  value: string;
+  verified: boolean;
+}
+
+export interface CustomerView {
+  id: string;
+  name: string | null;
+  identities: IdentityView[];
+  mergedInto: string | null;
+  createdAt: string;
+}
+
+export interface MessageView {
+  id: string;
+  conversationId: string;
+  customerId: string;
+  channel: ChannelKind;
+  direction: MessageDirection;
+  authorName: string | null;
+  authorUserId: string | null;
+  subject: string | null;
+  text: string;
+  strippedText: string | null;
+  deliveryStatus: DeliveryStatus | null;
+  deliveryError: string | null;
+  metadata: Record<string, unknown>;
+  occurredAt: string;
+  createdAt: string;
+}
+
+export interface ConversationView {
+  id: string;
+  customerId: string;
+  customerName: string | null;
+  connectorId: string | null;
+  channel: ChannelKind;
+  status: ConversationStatus;
+  priority: Priority;
+  queueId: string | null;
+  assigneeId: string | null;
+  subject: string | null;
+  preview: string | null;
+  lastMessageAt: string;
+  lastInboundAt: string | null;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+}
+
+export interface ConnectorView {
+  id: string;
+  name: string;
+  kind: ChannelKind;
+  provider: ConnectorProvider;
+  queueId: string | null;
+  config: Record<string, unknown>;
+  /** Names of the secrets that are set; their values are never returned after creation. */
+  secretNames: string[];
+  enabled: boolean;
+  health: 'unknown' | 'ok' | 'failing';
+  lastEventAt: string | null;
+  lastError: string | null;
+  webhookUrls: Record<string, string>;
+  createdAt: string;
+}
+
+/** Returned once, by POST /api/connectors. */
+export interface CreatedConnectorView extends ConnectorView {
+  signingSecret: string | null;
+}
+
+export interface RawEventView {
+  id: string;
+  connectorId: string;
+  externalId: string;
+  status: RawEventStatus;
+  error: string | null;
+  attempts: number;
+  receivedAt: string;
+  processedAt: string | null;
+}

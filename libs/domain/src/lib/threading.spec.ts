@@ -1,0 +1,37 @@
+import { decideThread } from './threading';
+
+describe('decideThread', () => {
+  it('should append to the conversation carrying the thread key', () => {
+    expect(decideThread({ threadKey: 'T1', byThreadKey: { id: 'c1', status: 'open' }, openOnConnector: null })).toEqual({
+      action: 'append',
+      conversationId: 'c1',
+      reopen: false,
+    });
+  });
+
+  it('should reopen a resolved conversation when its thread continues', () => {
+    expect(decideThread({ threadKey: 'T1', byThreadKey: { id: 'c1', status: 'resolved' }, openOnConnector: null })).toEqual({
+      action: 'append',
+      conversationId: 'c1',
+      reopen: true,
+    });
+  });
+
+  it('should start a new conversation for a new thread key even if the customer has an open one', () => {
+    expect(decideThread({ threadKey: 'T2', byThreadKey: null, openOnConnector: { id: 'c1', status: 'open' } })).toEqual({
+      action: 'create',
+    });
+  });
+
+  it('should use the open conversation on the connector when there is no thread key', () => {
+    expect(decideThread({ byThreadKey: null, openOnConnector: { id: 'c1', status: 'pending' } })).toEqual({
+      action: 'append',
+      conversationId: 'c1',
+      reopen: true,
+    });
+  });
+
+  it('should create a conversation when the only one on the connector is resolved', () => {
+    expect(decideThread({ byThreadKey: null, openOnConnector: { id: 'c1', status: 'resolved' } })).toEqual({ action: 'create' });
+  });
+});
