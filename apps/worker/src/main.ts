@@ -1,21 +1,15 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { exitOnStartupError, loadConfig } from '@throughline/server/config';
+import { prepareDatabase } from '@throughline/server/database';
+import { assertRedisReachable } from '@throughline/server/queue';
+import { bootstrapWorker } from '@throughline/server/runtime';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await prepareDatabase(config.databaseUrl);
+  await assertRedisReachable(config.redisUrl);
+  await bootstrapWorker(config);
+  new Logger('Throughline').log(`worker processing ingest and deliver jobs (concurrency ${config.ingestConcurrency})`);
 }
 
-bootstrap();
+main().catch(exitOnStartupError);

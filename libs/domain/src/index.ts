@@ -5,3 +5,4 @@ export * from './lib/normalized-message';
 export * from './lib/threading';
 export * from './lib/api';
 export * from './lib/realtime';
+export * from './lib/errors';

@@ -1,20 +1,40 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { SESSION_STORAGE_KEY } from '@throughline/console/data-access';
 import { AppComponent } from './app.component';
-import { NxWelcomeComponent } from './nx-welcome.component';
+import { appRoutes } from './app.routes';
 
-describe('AppComponent', () => {
-  beforeEach(async () => {
-    await TestBed.configureTestingModule({
-      imports: [AppComponent, NxWelcomeComponent],
-    }).compileComponents();
+async function boot(url: string) {
+  TestBed.configureTestingModule({
+    imports: [AppComponent],
+    providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
+  });
+  const fixture = TestBed.createComponent(AppComponent);
+  const router = TestBed.inject(Router);
+  await router.navigateByUrl(url);
+  await fixture.whenStable();
+  return { fixture, router };
+}
+
+describe('console routes', () => {
+  afterEach(() => localStorage.clear());
+
+  it('should send a signed-out visitor to /login', async () => {
+    const { router, fixture } = await boot('/');
+    expect(router.url).toBe('/login');
+    expect((fixture.nativeElement as HTMLElement).querySelector('tl-login-page')).not.toBeNull();
   });
 
-  it('should render title', async () => {
-    const fixture = TestBed.createComponent(AppComponent);
-    await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain(
-      'Welcome console',
+  it('should show the inbox to a signed-in agent and keep them off /login', async () => {
+    localStorage.setItem(
+      SESSION_STORAGE_KEY,
+      JSON.stringify({ accessToken: 't', user: { id: 'u1', email: 'a@example.com', name: 'Alex Agent', role: 'agent' } }),
     );
+    const { router, fixture } = await boot('/login');
+    expect(router.url).toBe('/');
+    expect((fixture.nativeElement as HTMLElement).querySelector('tl-inbox-page')).not.toBeNull();
+    TestBed.inject(HttpTestingController).match(() => true);
   });
 });

@@ -1,1 +1,2 @@
-export * from './lib/console-inbox/console-inbox.component';
+export * from './lib/inbox.routes';
+export * from './lib/inbox-page/inbox-page.component';

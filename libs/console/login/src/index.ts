@@ -1,1 +1,2 @@
-export * from './lib/console-login/console-login.component';
+export * from './lib/login.routes';
+export * from './lib/login-page/login-page.component';

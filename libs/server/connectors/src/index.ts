@@ -1,1 +1,4 @@
-export * from './lib/server-connectors';
+export * from './lib/connector-providers';
+export * from './lib/connector.dto';
+export * from './lib/connectors.service';
+export * from './lib/connectors.module';

@@ -1,1 +1,2 @@
-export * from './lib/server-conversations';
+export * from './lib/conversations.service';
+export * from './lib/conversations.module';

@@ -1,1 +1,2 @@
-export * from './lib/server-customers';
+export * from './lib/customers.service';
+export * from './lib/customers.module';

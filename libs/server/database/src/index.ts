@@ -1,1 +1,4 @@
-export * from './lib/server-database';
+export * from './lib/entities';
+export * from './lib/data-source';
+export * from './lib/prepare-database';
+export * from './lib/database.module';

@@ -1,1 +1,1 @@
-export * from './lib/server-delivery';
+export * from './lib/delivery.module';

@@ -1,1 +1,2 @@
-export * from './lib/server-health';
+export * from './lib/metrics';
+export * from './lib/health.module';

@@ -1,1 +1,5 @@
-export * from './lib/server-ingest';
+export * from './lib/channel-adapters';
+export * from './lib/raw-events.service';
+export * from './lib/ingest.service';
+export * from './lib/ingest-sweeper.service';
+export * from './lib/ingest.module';

@@ -1,1 +1,5 @@
-export * from './lib/server-queue';
+export * from './lib/queue-names';
+export * from './lib/redis';
+export * from './lib/job-producer.service';
+export * from './lib/queue.module';
+export * from './lib/realtime-publisher.service';

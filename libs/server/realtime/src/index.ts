@@ -1,1 +1,2 @@
-export * from './lib/server-realtime';
+export * from './lib/redis-io.adapter';
+export * from './lib/realtime.module';

@@ -1,1 +1,3 @@
-export * from './lib/server-seed';
+export * from './lib/demo-workspace';
+export * from './lib/demo-seed.service';
+export * from './lib/seed.module';

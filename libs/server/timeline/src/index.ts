@@ -1,1 +1,5 @@
-export * from './lib/server-timeline';
+export * from './lib/cursor';
+export * from './lib/views';
+export * from './lib/timeline-events.service';
+export * from './lib/timeline-writer.service';
+export * from './lib/timeline.module';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdentityError, normalizeEmail, normalizePhone, type Identity, type NormalizedMessage } from '@throughline/domain';
+import { IdentityError, InvalidPayloadError, normalizeEmail, normalizePhone, type Identity, type NormalizedMessage } from '@throughline/domain';
 
 export const genericPayloadSchema = z.object({
   externalId: z.string().trim().min(1).max(255),
@@ -20,7 +20,7 @@ export const genericPayloadSchema = z.object({
 export type GenericPayload = z.infer<typeof genericPayloadSchema>;
 
 /** A payload that cannot become a message; `message` names the offending field(s). */
-export class GenericPayloadError extends Error {
+export class GenericPayloadError extends InvalidPayloadError {
   constructor(message: string) {
     super(message);
     this.name = 'GenericPayloadError';

@@ -1,0 +1,14 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import type { ApiError } from '@throughline/domain';
+
+/** A sentence for people, from anything an HttpClient call can throw. */
+export function describeHttpError(error: unknown, fallback = 'Something went wrong. Try again.'): string {
+  if (!(error instanceof HttpErrorResponse)) return fallback;
+  if (error.status === 0) return 'Can’t reach Throughline. Check your connection and try again.';
+  if (error.status >= 500) return 'Throughline had a problem answering. Try again in a moment.';
+  const body = error.error as Partial<ApiError> | null;
+  const message = body && typeof body === 'object' ? body.message : undefined;
+  if (Array.isArray(message) && message.length > 0) return message.join('. ');
+  if (typeof message === 'string' && message.length > 0) return message;
+  return fallback;
+}

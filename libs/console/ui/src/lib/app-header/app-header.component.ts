@@ -1,0 +1,96 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import type { UserView } from '@throughline/domain';
+import { ConnectionIndicatorComponent, type ConnectionState } from '../connection-indicator/connection-indicator.component';
+
+const ROLE_LABELS: Record<UserView['role'], string> = {
+  agent: 'Agent',
+  supervisor: 'Supervisor',
+  admin: 'Admin',
+};
+
+/** The console's top bar: product name, live-connection state, who is signed in, Sign out. */
+@Component({
+  selector: 'tl-app-header',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ConnectionIndicatorComponent],
+  template: `
+    <div class="brand">
+      <span class="mark" aria-hidden="true"></span>
+      <span>Throughline</span>
+    </div>
+    <div class="end">
+      <tl-connection-indicator [state]="connection()" />
+      @if (user(); as u) {
+        <div class="user" [attr.title]="u.email">
+          <span class="avatar" aria-hidden="true">{{ initials() }}</span>
+          <span class="who">
+            <span class="name">{{ u.name }}</span>
+            <span class="role">{{ roleLabel() }}</span>
+          </span>
+        </div>
+      }
+      <button type="button" class="sign-out" (click)="signOut.emit()">Sign out</button>
+    </div>
+  `,
+  styles: `
+    :host {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 1rem;
+      height: 3.5rem;
+      padding: 0 1.25rem;
+      background: var(--tl-surface, #fff);
+      border-bottom: 1px solid var(--tl-border, #e2e8f0);
+    }
+    .brand { display: flex; align-items: center; gap: 0.5rem; font-weight: 600; }
+    .mark {
+      width: 1.1rem; height: 1.1rem; border-radius: 0.3rem;
+      background: linear-gradient(135deg, var(--tl-accent, #2563eb) 0 50%, #60a5fa 50% 100%);
+    }
+    .end { display: flex; align-items: center; gap: 1.25rem; }
+    .user { display: flex; align-items: center; gap: 0.5rem; }
+    .avatar {
+      display: grid; place-items: center;
+      width: 1.9rem; height: 1.9rem; border-radius: 50%;
+      font-size: 0.75rem; font-weight: 600;
+      color: var(--tl-text, #0f172a); background: var(--tl-surface-muted, #f1f5f9);
+      border: 1px solid var(--tl-border, #e2e8f0);
+    }
+    .who { display: grid; line-height: 1.2; }
+    .name { font-size: 0.875rem; font-weight: 500; }
+    .role { font-size: 0.75rem; color: var(--tl-text-muted, #64748b); }
+    .sign-out {
+      font: inherit; font-size: 0.8125rem;
+      padding: 0.35rem 0.75rem;
+      color: var(--tl-text, #0f172a);
+      background: var(--tl-surface, #fff);
+      border: 1px solid var(--tl-border-strong, #cbd5e1);
+      border-radius: 0.45rem;
+      cursor: pointer;
+    }
+    .sign-out:hover { background: var(--tl-surface-muted, #f1f5f9); }
+    .sign-out:focus-visible { outline: 2px solid var(--tl-accent, #2563eb); outline-offset: 2px; }
+    @media (max-width: 600px) { .who { display: none; } }
+  `,
+})
+export class AppHeaderComponent {
+  readonly user = input<UserView | null>(null);
+  readonly connection = input<ConnectionState>('offline');
+  readonly signOut = output<void>();
+
+  protected readonly roleLabel = computed(() => {
+    const role = this.user()?.role;
+    return role ? ROLE_LABELS[role] : '';
+  });
+  protected readonly initials = computed(() => initialsOf(this.user()?.name ?? ''));
+}
+
+/** "Alex Agent" → "AA"; "cher" → "C". */
+export function initialsOf(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0) return '?';
+  const first = parts[0][0] ?? '';
+  const last = parts.length > 1 ? (parts[parts.length - 1][0] ?? '') : '';
+  return (first + last).toUpperCase();
+}

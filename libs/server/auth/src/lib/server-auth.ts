@@ -1,3 +1,0 @@
-export function serverAuth(): string {
-  return 'server-auth';
-}

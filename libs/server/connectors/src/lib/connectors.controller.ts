@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { ConnectorView, CreatedConnectorView, RawEventView } from '@throughline/domain';
+import { type AuthenticatedUser, CurrentUser, MinRole } from '@throughline/server/auth';
+import { CreateConnectorDto, ListEventsQueryDto, UpdateConnectorDto } from './connector.dto';
+import { ConnectorsService } from './connectors.service';
+
+@ApiTags('connectors')
+@ApiBearerAuth()
+@MinRole('admin')
+@Controller('connectors')
+export class ConnectorsController {
+  constructor(private readonly connectors: ConnectorsService) {}
+
+  @Get()
+  async list(): Promise<ConnectorView[]> {
+    return (await this.connectors.list()).map((c) => this.connectors.toView(c));
+  }
+
+  /** The response carries the generated signing secret; it is never shown again. */
+  @Post()
+  create(@Body() body: CreateConnectorDto, @CurrentUser() user: AuthenticatedUser): Promise<CreatedConnectorView> {
+    return this.connectors.create(body, user.id);
+  }
+
+  @Get(':id')
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<ConnectorView> {
+    return this.connectors.toView(await this.connectors.get(id));
+  }
+
+  @Patch(':id')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateConnectorDto, @CurrentUser() user: AuthenticatedUser): Promise<ConnectorView> {
+    return this.connectors.update(id, body, user.id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+    return this.connectors.remove(id, user.id);
+  }
+
+  /** Raw events as received, with their processing status and error: where admins see what failed. */
+  @Get(':id/events')
+  events(@Param('id', ParseUUIDPipe) id: string, @Query() query: ListEventsQueryDto): Promise<RawEventView[]> {
+    return this.connectors.events(id, query.status);
+  }
+
+  @Post(':id/events/:eventId/retry')
+  retryEvent(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<RawEventView> {
+    return this.connectors.retryEvent(id, eventId, user.id);
+  }
+}

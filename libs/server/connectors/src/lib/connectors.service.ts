@@ -1,0 +1,190 @@
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { IsNull, type Repository } from 'typeorm';
+import { isProviderOfKind, type ConnectorView, type CreatedConnectorView, type RawEventView } from '@throughline/domain';
+import { APP_CONFIG, type AppConfig, SecretBox } from '@throughline/server/config';
+import { AuditLogEntity, ConnectorEntity, QueueEntity, RawEventEntity } from '@throughline/server/database';
+import { JobProducer, QueueName } from '@throughline/server/queue';
+import { PROVIDERS, type ProviderSpec } from './connector-providers';
+import type { CreateConnectorDto, UpdateConnectorDto } from './connector.dto';
+
+export function toRawEventView(e: RawEventEntity): RawEventView {
+  return {
+    id: e.id,
+    connectorId: e.connectorId,
+    externalId: e.externalId,
+    status: e.status,
+    error: e.error,
+    attempts: e.attempts,
+    receivedAt: e.receivedAt.toISOString(),
+    processedAt: e.processedAt?.toISOString() ?? null,
+  };
+}
+
+@Injectable()
+export class ConnectorsService {
+  constructor(
+    @InjectRepository(ConnectorEntity) private readonly connectors: Repository<ConnectorEntity>,
+    @InjectRepository(QueueEntity) private readonly queues: Repository<QueueEntity>,
+    @InjectRepository(RawEventEntity) private readonly rawEvents: Repository<RawEventEntity>,
+    @InjectRepository(AuditLogEntity) private readonly audit: Repository<AuditLogEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly box: SecretBox,
+    private readonly jobs: JobProducer,
+  ) {}
+
+  toView(c: ConnectorEntity): ConnectorView {
+    const spec = PROVIDERS[c.provider];
+    return {
+      id: c.id,
+      name: c.name,
+      kind: c.kind,
+      provider: c.provider,
+      queueId: c.queueId,
+      config: c.config,
+      secretNames: c.secretNames,
+      enabled: c.enabled,
+      health: c.health,
+      lastEventAt: c.lastEventAt?.toISOString() ?? null,
+      lastError: c.lastError,
+      webhookUrls: Object.fromEntries(
+        (spec?.webhookPaths ?? []).map((path) => [path, `${this.config.publicUrl}/api/hooks/${c.id}/${path}`]),
+      ),
+      createdAt: c.createdAt.toISOString(),
+    };
+  }
+
+  list(): Promise<ConnectorEntity[]> {
+    return this.connectors.find({ where: { deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
+  }
+
+  async get(id: string): Promise<ConnectorEntity> {
+    const connector = await this.connectors.findOne({ where: { id, deletedAt: IsNull() } });
+    if (!connector) throw new NotFoundException(`connector ${id} not found`);
+    return connector;
+  }
+
+  /** Decrypted secrets; server-side use only. */
+  secretsOf(connector: ConnectorEntity): Record<string, string> {
+    return connector.secretsSealed ? this.box.open(connector.secretsSealed) : {};
+  }
+
+  async create(dto: CreateConnectorDto, actorId: string | null, fixed?: { id: string; signingSecret: string }): Promise<CreatedConnectorView> {
+    if (!isProviderOfKind(dto.kind, dto.provider)) {
+      throw new BadRequestException(`provider: '${dto.provider}' is not a provider of kind '${dto.kind}'`);
+    }
+    const spec = this.spec(dto.provider);
+    const config = this.validConfig(spec, dto.config ?? {});
+    await this.assertQueue(dto.queueId);
+    const secrets = { ...(dto.secrets ?? {}) };
+    const missing = spec.requiredSecrets.filter((name) => !secrets[name]);
+    if (missing.length) throw new BadRequestException(`secrets: missing ${missing.join(', ')}`);
+    const signingSecret = spec.generatedSecret ? (fixed?.signingSecret ?? randomBytes(32).toString('base64url')) : null;
+    if (spec.generatedSecret && signingSecret) secrets[spec.generatedSecret] = signingSecret;
+    const saved = await this.connectors.save(
+      this.connectors.create({
+        id: fixed?.id,
+        name: dto.name,
+        kind: dto.kind,
+        provider: dto.provider,
+        queueId: dto.queueId ?? null,
+        config,
+        secretsSealed: this.box.seal(secrets),
+        secretNames: Object.keys(secrets).sort(),
+      }),
+    );
+    await this.record(actorId, 'connector.created', saved.id, { name: saved.name, provider: saved.provider });
+    return { ...this.toView(saved), signingSecret };
+  }
+
+  async update(id: string, dto: UpdateConnectorDto, actorId: string): Promise<ConnectorView> {
+    const connector = await this.get(id);
+    const spec = this.spec(connector.provider);
+    if (dto.name !== undefined) connector.name = dto.name;
+    if (dto.queueId !== undefined) {
+      await this.assertQueue(dto.queueId);
+      connector.queueId = dto.queueId;
+    }
+    if (dto.config !== undefined) connector.config = this.validConfig(spec, dto.config);
+    if (dto.enabled !== undefined) connector.enabled = dto.enabled;
+    if (dto.secrets !== undefined) {
+      const secrets = { ...this.secretsOf(connector), ...dto.secrets };
+      connector.secretsSealed = this.box.seal(secrets);
+      connector.secretNames = Object.keys(secrets).sort();
+    }
+    const saved = await this.connectors.save(connector);
+    await this.record(actorId, 'connector.updated', id, {
+      fields: Object.keys(dto).map((k) => (k === 'secrets' ? `secrets(${Object.keys(dto.secrets ?? {}).join(',')})` : k)),
+    });
+    return this.toView(saved);
+  }
+
+  /** Soft delete: history that came through the connector stays; its webhooks stop answering. */
+  async remove(id: string, actorId: string): Promise<void> {
+    const connector = await this.get(id);
+    connector.deletedAt = new Date();
+    connector.enabled = false;
+    await this.connectors.save(connector);
+    await this.record(actorId, 'connector.deleted', id, { name: connector.name });
+  }
+
+  async events(id: string, status?: RawEventView['status']): Promise<RawEventView[]> {
+    await this.get(id);
+    const events = await this.rawEvents.find({
+      where: { connectorId: id, ...(status ? { status } : {}) },
+      order: { receivedAt: 'DESC' },
+      take: 200,
+      // The payload can be megabytes; the list only needs the bookkeeping.
+      select: { id: true, connectorId: true, externalId: true, status: true, error: true, attempts: true, receivedAt: true, processedAt: true },
+    });
+    return events.map(toRawEventView);
+  }
+
+  /** Puts a failed event back through ingest, e.g. after fixing the connector's configuration. */
+  async retryEvent(connectorId: string, eventId: string, actorId: string): Promise<RawEventView> {
+    const event = await this.rawEvents.findOne({ where: { id: eventId, connectorId } });
+    if (!event) throw new NotFoundException(`event ${eventId} not found on connector ${connectorId}`);
+    if (event.status !== 'failed') throw new ConflictException(`event ${eventId} is ${event.status}, only failed events can be retried`);
+    await this.rawEvents.update({ id: eventId }, { status: 'pending', error: null, attempts: 0 });
+    if (await this.jobs.retryOrEnqueue(QueueName.Ingest, 'ingest', { rawEventId: eventId }, eventId)) {
+      await this.rawEvents.update({ id: eventId, status: 'pending' }, { status: 'queued', queuedAt: new Date() });
+    }
+    await this.record(actorId, 'raw_event.retried', eventId, { connectorId });
+    return toRawEventView((await this.rawEvents.findOneByOrFail({ id: eventId })));
+  }
+
+  async markEvent(connectorId: string, outcome: { ok: true } | { ok: false; error: string }): Promise<void> {
+    const now = new Date();
+    await this.connectors.update(
+      { id: connectorId },
+      outcome.ok
+        ? { lastEventAt: now, health: 'ok' }
+        : { lastError: outcome.error.slice(0, 1000), lastErrorAt: now, health: 'failing' },
+    );
+  }
+
+  private spec(provider: string): ProviderSpec {
+    const spec = PROVIDERS[provider as keyof typeof PROVIDERS];
+    if (!spec) throw new BadRequestException(`provider: '${provider}' is not available on this server yet`);
+    return spec;
+  }
+
+  private validConfig(spec: ProviderSpec, config: Record<string, unknown>): Record<string, unknown> {
+    const result = spec.config.safeParse(config);
+    if (!result.success) {
+      throw new BadRequestException(result.error.issues.map((i) => `config.${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+    }
+    return result.data;
+  }
+
+  private async assertQueue(queueId: string | undefined | null): Promise<void> {
+    if (queueId && !(await this.queues.exists({ where: { id: queueId } }))) {
+      throw new BadRequestException(`queueId: queue ${queueId} does not exist`);
+    }
+  }
+
+  private async record(actorId: string | null, action: string, entityId: string, details: Record<string, unknown>): Promise<void> {
+    await this.audit.save(this.audit.create({ actorUserId: actorId, action, entityType: 'connector', entityId, details }));
+  }
+}

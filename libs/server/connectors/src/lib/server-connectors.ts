@@ -1,3 +1,0 @@
-export function serverConnectors(): string {
-  return 'server-connectors';
-}

@@ -1,3 +1,0 @@
-export function serverConversations(): string {
-  return 'server-conversations';
-}

@@ -1,7 +1,0 @@
-import { serverCustomers } from './server-customers';
-
-describe('serverCustomers', () => {
-  it('should work', () => {
-    expect(serverCustomers()).toEqual('server-customers');
-  });
-});

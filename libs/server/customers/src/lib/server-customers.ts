@@ -1,3 +1,0 @@
-export function serverCustomers(): string {
-  return 'server-customers';
-}

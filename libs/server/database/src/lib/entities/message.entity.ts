@@ -1,0 +1,26 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ChannelKind, DeliveryStatus, MessageDirection } from '@throughline/domain';
+
+@Entity('messages')
+export class MessageEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'conversation_id', type: 'uuid' }) conversationId!: string;
+  /** Denormalised from the conversation so the customer timeline is one index scan. */
+  @Column({ name: 'customer_id', type: 'uuid' }) customerId!: string;
+  @Column({ name: 'connector_id', type: 'uuid', nullable: true }) connectorId!: string | null;
+  @Column({ name: 'raw_event_id', type: 'uuid', nullable: true }) rawEventId!: string | null;
+  @Column({ type: 'text' }) channel!: ChannelKind;
+  @Column({ type: 'text' }) direction!: MessageDirection;
+  @Column({ name: 'author_name', type: 'text', nullable: true }) authorName!: string | null;
+  @Column({ name: 'author_user_id', type: 'uuid', nullable: true }) authorUserId!: string | null;
+  @Column({ type: 'text', nullable: true }) subject!: string | null;
+  @Column({ type: 'text' }) text!: string;
+  @Column({ type: 'text', nullable: true }) html!: string | null;
+  @Column({ name: 'stripped_text', type: 'text', nullable: true }) strippedText!: string | null;
+  @Column({ name: 'external_id', type: 'text', nullable: true }) externalId!: string | null;
+  @Column({ name: 'delivery_status', type: 'text', nullable: true }) deliveryStatus!: DeliveryStatus | null;
+  @Column({ name: 'delivery_error', type: 'text', nullable: true }) deliveryError!: string | null;
+  @Column({ type: 'jsonb', default: {} }) metadata!: Record<string, unknown>;
+  @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt!: Date;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

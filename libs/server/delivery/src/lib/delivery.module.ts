@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { ConnectorsModule } from '@throughline/server/connectors';
+import { QueueName } from '@throughline/server/queue';
+import { TimelineModule } from '@throughline/server/timeline';
+import { DeliverProcessor } from './deliver.processor';
+import { DeliverySweeper } from './delivery-sweeper.service';
+import { DeliveryService } from './delivery.service';
+
+@Module({
+  imports: [ConnectorsModule, TimelineModule, BullModule.registerQueue({ name: QueueName.Deliver })],
+  providers: [DeliveryService, DeliverProcessor, DeliverySweeper],
+})
+export class DeliveryWorkerModule {}

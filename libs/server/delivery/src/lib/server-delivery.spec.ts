@@ -1,7 +1,0 @@
-import { serverDelivery } from './server-delivery';
-
-describe('serverDelivery', () => {
-  it('should work', () => {
-    expect(serverDelivery()).toEqual('server-delivery');
-  });
-});

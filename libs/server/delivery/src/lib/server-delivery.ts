@@ -1,3 +1,0 @@
-export function serverDelivery(): string {
-  return 'server-delivery';
-}

@@ -1,7 +1,0 @@
-import { serverHealth } from './server-health';
-
-describe('serverHealth', () => {
-  it('should work', () => {
-    expect(serverHealth()).toEqual('server-health');
-  });
-});

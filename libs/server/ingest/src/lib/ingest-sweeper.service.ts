@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
+import { JobProducer, QueueName } from '@throughline/server/queue';
+
+/** Grace before a `pending` event counts as stranded: the API may still be queueing it. */
+const PENDING_GRACE = '2 seconds';
+/** A `queued` event this old whose job Redis no longer has (e.g. Redis restarted empty) is queued again. */
+const QUEUED_STALE = '2 minutes';
+const BATCH = 500;
+
+/**
+ * Nothing acknowledged is lost: every few seconds, events that never reached Redis (it was down
+ * when they arrived) or whose job Redis lost are queued again. Job ids are raw event ids, so a
+ * sweep racing the API or another worker's sweep adds nothing twice.
+ */
+@Injectable()
+export class IngestSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(IngestSweeper.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jobs: JobProducer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweepOnce(), this.config.sweepIntervalMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Returns how many events were queued; overlapping calls share one sweep. */
+  sweepOnce(): Promise<number> {
+    this.running ??= this.sweep()
+      .catch((err: Error) => {
+        this.logger.warn(`sweep failed: ${err.message}`);
+        return 0;
+      })
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async sweep(): Promise<number> {
+    const pending = (await this.db.query(
+      `SELECT id FROM raw_events WHERE status = 'pending' AND received_at < now() - interval '${PENDING_GRACE}' ORDER BY received_at LIMIT ${BATCH}`,
+    )) as Array<{ id: string }>;
+    const stale = (await this.db.query(
+      `SELECT id FROM raw_events WHERE status = 'queued' AND queued_at < now() - interval '${QUEUED_STALE}' ORDER BY queued_at LIMIT ${BATCH}`,
+    )) as Array<{ id: string }>;
+    let queued = 0;
+    for (const { id } of pending) {
+      if (!(await this.jobs.tryEnqueueIngest({ rawEventId: id }))) return queued; // Redis still down: try next round
+      await this.db.query(`UPDATE raw_events SET status = 'queued', queued_at = now() WHERE id = $1 AND status = 'pending'`, [id]);
+      queued++;
+    }
+    for (const { id } of stale) {
+      if (await this.jobs.hasJob(QueueName.Ingest, id)) continue;
+      if (await this.jobs.tryEnqueueIngest({ rawEventId: id })) {
+        await this.db.query(`UPDATE raw_events SET queued_at = now() WHERE id = $1 AND status = 'queued'`, [id]);
+        queued++;
+      }
+    }
+    if (queued) this.logger.log(`queued ${queued} stranded event(s)`);
+    return queued;
+  }
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { DataSource, Repository } from 'typeorm';
+import { InvalidPayloadError, type NormalizedMessage } from '@throughline/domain';
+import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
+import { ConnectorEntity, RawEventEntity } from '@throughline/server/database';
+import { type PersistedInbound, TimelineEvents, TimelineWriter } from '@throughline/server/timeline';
+import { CHANNEL_ADAPTERS } from './channel-adapters';
+
+export type IngestOutcome = 'processed' | 'already-processed' | 'failed';
+
+/** Steps 3–5 of the message path, run by the `ingest` job. Idempotent: safe to run twice for one event. */
+@Injectable()
+export class IngestService {
+  private readonly logger = new Logger(IngestService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(RawEventEntity) private readonly rawEvents: Repository<RawEventEntity>,
+    @InjectRepository(ConnectorEntity) private readonly connectors: Repository<ConnectorEntity>,
+    private readonly writer: TimelineWriter,
+    private readonly events: TimelineEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async process(rawEventId: string): Promise<IngestOutcome> {
+    const event = await this.rawEvents.findOne({ where: { id: rawEventId } });
+    if (!event) throw new Error(`raw event ${rawEventId} does not exist`);
+    if (event.status === 'processed') return 'already-processed';
+    const connector = await this.connectors.findOneOrFail({ where: { id: event.connectorId } });
+
+    let messages: NormalizedMessage[];
+    try {
+      const adapter = CHANNEL_ADAPTERS[connector.provider];
+      if (!adapter) throw new InvalidPayloadError(`provider ${connector.provider} has no adapter on this server`);
+      messages = adapter.normalize(event.payload, { connectorId: connector.id, defaultCountry: this.config.defaultPhoneCountry });
+    } catch (err) {
+      if (!(err instanceof InvalidPayloadError)) throw err;
+      await this.markFailed(rawEventId, err.message);
+      return 'failed';
+    }
+
+    const persisted = await this.db.transaction(async (manager) => {
+      // The row lock makes a concurrent second run of this event wait, then see it processed.
+      const [locked] = (await manager.query('SELECT status FROM raw_events WHERE id = $1 FOR UPDATE', [rawEventId])) as Array<{ status: string }>;
+      if (locked?.status === 'processed') return null;
+      const results: PersistedInbound[] = [];
+      for (const message of messages) {
+        const result = await this.writer.persistInbound(manager, connector, rawEventId, message);
+        if (result) results.push(result);
+      }
+      await manager.query(
+        "UPDATE raw_events SET status = 'processed', processed_at = now(), error = NULL, attempts = attempts + 1 WHERE id = $1",
+        [rawEventId],
+      );
+      return results;
+    });
+    if (!persisted) return 'already-processed';
+
+    for (const result of persisted) {
+      for (const line of result.systemMessages) await this.events.messageCreated(line, result.conversation);
+      await this.events.messageCreated(result.message, result.conversation, result.conversationIsNew);
+    }
+    return 'processed';
+  }
+
+  /** After the last retry: the event is kept, failed, with the error visible to admins. */
+  async markFailed(rawEventId: string, error: string, attempts?: number): Promise<void> {
+    await this.rawEvents.update(
+      { id: rawEventId },
+      { status: 'failed', error: error.slice(0, 2000), ...(attempts !== undefined ? { attempts } : {}) },
+    );
+    const event = await this.rawEvents.findOne({ where: { id: rawEventId }, select: { id: true, connectorId: true } });
+    if (event) {
+      await this.connectors.update({ id: event.connectorId }, { lastError: `event ${rawEventId}: ${error}`.slice(0, 1000), lastErrorAt: new Date(), health: 'failing' });
+    }
+    this.logger.warn(`raw event ${rawEventId} failed: ${error}`);
+  }
+}

@@ -1,3 +1,0 @@
-export function serverIngest(): string {
-  return 'server-ingest';
-}

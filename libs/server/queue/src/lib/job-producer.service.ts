@@ -1,0 +1,89 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
+import { DEFAULT_JOB_OPTIONS, type DeliverJobData, type IngestJobData, QUEUE_PREFIX, QueueName } from './queue-names';
+import { createFailFastRedis } from './redis';
+
+const ENQUEUE_TIMEOUT_MS = 2000;
+
+/**
+ * Adds jobs without ever blocking a caller on a Redis outage: `tryEnqueue*` resolves false
+ * instead of throwing, because the source of truth (raw_events, messages) is already in Postgres.
+ * Job ids are the row ids, so a second add of the same row is a no-op while the job exists.
+ */
+@Injectable()
+export class JobProducer implements OnModuleDestroy {
+  private readonly logger = new Logger(JobProducer.name);
+  private readonly connection: Redis;
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.connection = createFailFastRedis(config.redisUrl);
+    this.connection.on('error', (err) => this.logger.debug(`redis: ${err.message}`));
+    const make = (name: QueueName) =>
+      new Queue(name, { connection: this.connection, prefix: QUEUE_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    this.queues = { [QueueName.Ingest]: make(QueueName.Ingest), [QueueName.Deliver]: make(QueueName.Deliver) };
+    for (const queue of Object.values(this.queues)) queue.on('error', (err) => this.logger.debug(`queue: ${err.message}`));
+  }
+
+  /** Rejects while Redis is unreachable (for readiness checks). */
+  ping(): Promise<string> {
+    return this.connection.ping();
+  }
+
+  queue(name: QueueName): Queue {
+    return this.queues[name];
+  }
+
+  tryEnqueueIngest(data: IngestJobData): Promise<boolean> {
+    return this.tryAdd(QueueName.Ingest, 'ingest', data, data.rawEventId);
+  }
+
+  tryEnqueueDeliver(data: DeliverJobData): Promise<boolean> {
+    return this.tryAdd(QueueName.Deliver, 'deliver', data, data.messageId);
+  }
+
+  /** Re-runs a job kept as failed, or adds it anew when Redis no longer has it. */
+  async retryOrEnqueue(name: QueueName, jobName: string, data: object, jobId: string): Promise<boolean> {
+    try {
+      const job = await this.queues[name].getJob(jobId);
+      if (job && (await job.isFailed())) {
+        await job.retry('failed');
+        return true;
+      }
+    } catch (err) {
+      this.logger.warn(`could not look up ${name} job ${jobId}: ${(err as Error).message}`);
+      return false;
+    }
+    return this.tryAdd(name, jobName, data, jobId);
+  }
+
+  /** True when the job exists in Redis (waiting, active, delayed or failed-and-kept). */
+  async hasJob(name: QueueName, jobId: string): Promise<boolean> {
+    return Boolean(await this.queues[name].getJob(jobId));
+  }
+
+  private async tryAdd(name: QueueName, jobName: string, data: object, jobId: string): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.queues[name].add(jobName, data, { jobId }),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`timed out after ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+        }),
+      ]);
+      return true;
+    } catch (err) {
+      this.logger.warn(`could not queue ${name} job ${jobId}; it stays pending for the sweeper (${(err as Error).message})`);
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(Object.values(this.queues).map((q) => q.close().catch(() => undefined)));
+    this.connection.disconnect();
+  }
+}

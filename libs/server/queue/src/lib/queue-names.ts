@@ -1,0 +1,23 @@
+/** Every BullMQ queue; the key prefix carries a hash tag so a Redis Cluster keeps each queue on one slot. */
+export enum QueueName {
+  Ingest = 'ingest',
+  Deliver = 'deliver',
+}
+
+export const QUEUE_PREFIX = '{throughline}';
+
+export interface IngestJobData {
+  rawEventId: string;
+}
+
+export interface DeliverJobData {
+  messageId: string;
+}
+
+/** Retries with exponential backoff; failures are kept for admins, successes are trimmed. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { count: 1000 },
+  removeOnFail: { count: 10_000 },
+} as const;

@@ -1,0 +1,38 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Emitter } from '@socket.io/redis-emitter';
+import type { Redis } from 'ioredis';
+import { AGENTS_NAMESPACE, type RealtimeEventName, type RealtimeEvents } from '@throughline/domain';
+import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
+import { createFailFastRedis } from './redis';
+
+/**
+ * Publishes typed events on Redis in the Socket.IO adapter's format, so every API process
+ * relays them to its connected agents. Used after commit by the worker and the API alike.
+ * A Redis outage loses only the live push: consoles re-sync from the REST API on reconnect.
+ */
+@Injectable()
+export class RealtimePublisher implements OnModuleDestroy {
+  private readonly logger = new Logger(RealtimePublisher.name);
+  private readonly redis: Redis;
+  private readonly agents: Emitter;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.redis = createFailFastRedis(config.redisUrl);
+    this.redis.on('error', (err) => this.logger.debug(`redis: ${err.message}`));
+    // The emitter fires publish() without awaiting it; catch here so an outage is a log line, not a crash.
+    const publisher = {
+      publish: (channel: string, message: string | Buffer) =>
+        this.redis.publish(channel, message).catch((err: Error) => this.logger.warn(`live event not published: ${err.message}`)),
+    };
+    this.agents = new Emitter(publisher).of(AGENTS_NAMESPACE);
+  }
+
+  publish<E extends RealtimeEventName>(event: E, payload: RealtimeEvents[E], rooms: string[]): void {
+    if (rooms.length === 0) return;
+    this.agents.to(rooms).emit(event, payload);
+  }
+
+  onModuleDestroy(): void {
+    this.redis.disconnect();
+  }
+}

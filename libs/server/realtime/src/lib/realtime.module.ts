@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@throughline/server/auth';
+import { AgentsGateway } from './agents.gateway';
+
+/** The `/agents` Socket.IO namespace, served by the API; events arrive through Redis (RealtimePublisher). */
+@Module({ imports: [AuthModule], providers: [AgentsGateway] })
+export class RealtimeGatewayModule {}

@@ -1,7 +1,0 @@
-import { serverRealtime } from './server-realtime';
-
-describe('serverRealtime', () => {
-  it('should work', () => {
-    expect(serverRealtime()).toEqual('server-realtime');
-  });
-});

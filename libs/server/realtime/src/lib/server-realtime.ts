@@ -1,3 +1,0 @@
-export function serverRealtime(): string {
-  return 'server-realtime';
-}

@@ -1,0 +1,66 @@
+import { type INestApplication, type INestApplicationContext, type LogLevel, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import * as express from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppConfig } from '@throughline/server/config';
+import { RedisIoAdapter } from '@throughline/server/realtime';
+import { DemoSeedService } from '@throughline/server/seed';
+import { bodyParserErrors } from './http-errors';
+import { ApiRootModule, WorkerRootModule } from './root.modules';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+export const logLevelsFor = (level: AppConfig['logLevel']): LogLevel[] => LEVELS.slice(0, LEVELS.indexOf(level) + 1);
+
+/** Where the built console lives: CONSOLE_DIR, or dist/apps/console/browser beside the built API. */
+function consoleDir(config: AppConfig): string | null {
+  const candidates = [config.consoleDir, join(__dirname, '..', 'console', 'browser'), join(process.cwd(), 'dist', 'apps', 'console', 'browser')];
+  return candidates.find((dir): dir is string => Boolean(dir && existsSync(join(dir, 'index.html')))) ?? null;
+}
+
+/** Creates and starts the API (listening on config.port; 0 picks a free port). */
+export async function bootstrapApi(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiRootModule.forRoot(config), {
+    bodyParser: false,
+    logger: logLevelsFor(config.logLevel),
+  });
+  app.setGlobalPrefix('api');
+  // Webhook bodies stay raw Buffers: signatures are computed over the exact bytes.
+  app.use('/api/hooks', express.raw({ type: () => true, limit: config.webhookBodyLimitBytes }));
+  app.use(express.json({ limit: '1mb' }));
+  app.use(bodyParserErrors(config.webhookBodyLimitBytes));
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config.redisUrl));
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Throughline API')
+    .setDescription('Multichannel support inbox: connectors, customers, conversations, webhooks.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+
+  const dir = consoleDir(config);
+  if (dir) {
+    app.use(express.static(dir, { index: false, maxAge: '1h' }));
+    // The console is a single-page app: any non-API GET gets its shell.
+    app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
+      res.sendFile(join(dir, 'index.html'));
+    });
+  }
+
+  await app.listen(config.port);
+  if (config.seedDemo) await app.get(DemoSeedService).seed();
+  return app;
+}
+
+export async function bootstrapWorker(config: AppConfig): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerRootModule.forRoot(config), { logger: logLevelsFor(config.logLevel) });
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

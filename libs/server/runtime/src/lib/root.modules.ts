@@ -1,0 +1,55 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { AuthApiModule } from '@throughline/server/auth';
+import { type AppConfig, ConfigModule } from '@throughline/server/config';
+import { ConnectorsApiModule } from '@throughline/server/connectors';
+import { ConversationsModule } from '@throughline/server/conversations';
+import { CustomersModule } from '@throughline/server/customers';
+import { DatabaseModule } from '@throughline/server/database';
+import { DeliveryWorkerModule } from '@throughline/server/delivery';
+import { HealthModule } from '@throughline/server/health';
+import { IngestApiModule, IngestWorkerModule } from '@throughline/server/ingest';
+import { QUEUE_PREFIX, QueueModule, redisOptionsFromUrl } from '@throughline/server/queue';
+import { RealtimeGatewayModule } from '@throughline/server/realtime';
+import { SeedModule } from '@throughline/server/seed';
+
+/** The HTTP API: REST, webhooks, the /agents socket namespace. */
+@Module({})
+export class ApiRootModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiRootModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config.databaseUrl),
+        QueueModule,
+        AuthApiModule,
+        HealthModule,
+        ConnectorsApiModule,
+        CustomersModule,
+        ConversationsModule,
+        IngestApiModule,
+        RealtimeGatewayModule,
+        SeedModule,
+      ],
+    };
+  }
+}
+
+/** The worker: BullMQ processors and sweepers, no HTTP. */
+@Module({})
+export class WorkerRootModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerRootModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config.databaseUrl),
+        QueueModule,
+        BullModule.forRoot({ connection: { ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: null }, prefix: QUEUE_PREFIX }),
+        IngestWorkerModule,
+        DeliveryWorkerModule,
+      ],
+    };
+  }
+}

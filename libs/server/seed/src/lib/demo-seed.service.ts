@@ -1,0 +1,47 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { hashPassword } from '@throughline/server/auth';
+import { ConnectorsService } from '@throughline/server/connectors';
+import { ConnectorEntity, QueueEntity, UserEntity } from '@throughline/server/database';
+import { RawEventsService } from '@throughline/server/ingest';
+import { DEMO_CONNECTOR_ID, DEMO_PASSWORD, DEMO_QUEUES, DEMO_SIGNING_SECRET, DEMO_USERS, demoWebhooks } from './demo-workspace';
+
+/**
+ * Seeds the demo workspace once: a second start on the same database finds the admin and
+ * leaves everything as it is.
+ */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger(DemoSeedService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly connectors: ConnectorsService,
+    private readonly rawEvents: RawEventsService,
+  ) {}
+
+  async seed(): Promise<boolean> {
+    const users = this.db.getRepository(UserEntity);
+    if (await users.exists({ where: { email: DEMO_USERS[0].email } })) return false;
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await users.save(DEMO_USERS.map((u) => users.create({ ...u, passwordHash })));
+    const queues = this.db.getRepository(QueueEntity);
+    const saved = await queues.save(DEMO_QUEUES.map((name) => queues.create({ name })));
+    await this.connectors.create(
+      { name: 'Website contact form', kind: 'generic', provider: 'generic', queueId: saved[0].id, config: {} },
+      null,
+      { id: DEMO_CONNECTOR_ID, signingSecret: DEMO_SIGNING_SECRET },
+    );
+    const connector = await this.db.getRepository(ConnectorEntity).findOneByOrFail({ id: DEMO_CONNECTOR_ID });
+    for (const webhook of demoWebhooks()) {
+      await this.rawEvents.accept(connector, {
+        externalId: String(webhook['externalId']),
+        contentType: 'application/json',
+        payload: Buffer.from(JSON.stringify(webhook)),
+      });
+    }
+    this.logger.log('seeded the demo workspace');
+    return true;
+  }
+}

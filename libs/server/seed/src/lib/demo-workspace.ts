@@ -1,0 +1,50 @@
+/** Fixed identifiers of the demo workspace, so the README's example webhook works as printed. */
+export const DEMO_PASSWORD = 'throughline-demo';
+export const DEMO_CONNECTOR_ID = '5eed0000-0000-4000-8000-000000000001';
+export const DEMO_SIGNING_SECRET = 'throughline-demo-signing-secret';
+
+export const DEMO_USERS = [
+  { email: 'admin@example.com', name: 'Alex Admin', role: 'admin' },
+  { email: 'supervisor@example.com', name: 'Sam Supervisor', role: 'supervisor' },
+  { email: 'agent@example.com', name: 'Ada Agent', role: 'agent' },
+] as const;
+
+export const DEMO_QUEUES = ['General', 'Billing', 'Technical'] as const;
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+
+/** Sent through the real webhook path, so the demo shows exactly what ingest produces. */
+export function demoWebhooks(): Array<Record<string, unknown>> {
+  return [
+    {
+      externalId: 'demo-1',
+      occurredAt: hoursAgo(26),
+      from: { email: 'maria.lopez@example.net', name: 'María López' },
+      subject: 'Order #4821 arrived damaged',
+      text: 'Hi, my order #4821 arrived today and the blender jar is cracked. I need it for a party on Saturday. Can you send a replacement?',
+      threadKey: 'order-4821',
+    },
+    {
+      externalId: 'demo-2',
+      occurredAt: hoursAgo(3),
+      from: { email: 'Maria.Lopez@example.net', phone: '+34 612 345 678', name: 'María López' },
+      subject: 'Order #4821 arrived damaged',
+      text: 'Following up on the cracked jar — still no reply and Saturday is close. My phone is +34 612 345 678 if that is easier.',
+      threadKey: 'order-4821',
+    },
+    {
+      externalId: 'demo-3',
+      occurredAt: hoursAgo(5),
+      from: { email: 'tom@northwind.example', name: 'Tom Becker' },
+      subject: 'Invoice shows the wrong VAT number',
+      text: 'Our invoice INV-2291 lists an old VAT number. Could you reissue it with DE 811 569 869? Thanks!',
+    },
+    {
+      externalId: 'demo-4',
+      occurredAt: hoursAgo(1),
+      from: { phone: '+1 415 555 0134', name: 'Priya Raman' },
+      subject: 'Cannot log in after password reset',
+      text: 'I reset my password twice and the app still says "invalid credentials". I am locked out of my account.',
+    },
+  ];
+}

@@ -1,3 +1,0 @@
-export function serverSeed(): string {
-  return 'server-seed';
-}

@@ -1,7 +1,0 @@
-import { serverTesting } from './server-testing';
-
-describe('serverTesting', () => {
-  it('should work', () => {
-    expect(serverTesting()).toEqual('server-testing');
-  });
-});

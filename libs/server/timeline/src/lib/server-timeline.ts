@@ -1,3 +1,0 @@
-export function serverTimeline(): string {
-  return 'server-timeline';
-}

@@ -1,0 +1,59 @@
+import type { ConversationView, CustomerView, MessageView } from '@throughline/domain';
+import type { ConversationEntity, CustomerEntity, CustomerIdentityEntity, MessageEntity } from '@throughline/server/database';
+
+export function toMessageView(m: MessageEntity): MessageView {
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    customerId: m.customerId,
+    channel: m.channel,
+    direction: m.direction,
+    authorName: m.authorName,
+    authorUserId: m.authorUserId,
+    subject: m.subject,
+    text: m.text,
+    strippedText: m.strippedText,
+    deliveryStatus: m.deliveryStatus,
+    deliveryError: m.deliveryError,
+    metadata: m.metadata,
+    occurredAt: m.occurredAt.toISOString(),
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+export function toConversationView(c: ConversationEntity, customerName: string | null): ConversationView {
+  return {
+    id: c.id,
+    customerId: c.customerId,
+    customerName,
+    connectorId: c.connectorId,
+    channel: c.channel,
+    status: c.status,
+    priority: c.priority,
+    queueId: c.queueId,
+    assigneeId: c.assigneeId,
+    subject: c.subject,
+    preview: c.preview,
+    lastMessageAt: c.lastMessageAt.toISOString(),
+    lastInboundAt: c.lastInboundAt?.toISOString() ?? null,
+    firstResponseAt: c.firstResponseAt?.toISOString() ?? null,
+    resolvedAt: c.resolvedAt?.toISOString() ?? null,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export function toCustomerView(c: CustomerEntity, identities: CustomerIdentityEntity[]): CustomerView {
+  return {
+    id: c.id,
+    name: c.name,
+    mergedInto: c.mergedInto,
+    createdAt: c.createdAt.toISOString(),
+    identities: identities.map((i) => ({ id: i.id, kind: i.kind, value: i.value, verified: i.verified })),
+  };
+}
+
+/** One line of the message for lists: whitespace collapsed, at most 200 characters. */
+export function previewOf(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
