@@ -2,14 +2,20 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { SESSION_STORAGE_KEY } from '@throughline/console/data-access';
+import { SESSION_STORAGE_KEY, SOCKET_FACTORY } from '@throughline/console/data-access';
 import { AppComponent } from './app.component';
 import { appRoutes } from './app.routes';
 
 async function boot(url: string) {
   TestBed.configureTestingModule({
     imports: [AppComponent],
-    providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
+    providers: [
+      provideRouter(appRoutes),
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      // Never open a real socket from a unit test.
+      { provide: SOCKET_FACTORY, useValue: () => new Promise(() => undefined) },
+    ],
   });
   const fixture = TestBed.createComponent(AppComponent);
   const router = TestBed.inject(Router);
