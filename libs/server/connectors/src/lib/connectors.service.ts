@@ -154,14 +154,9 @@ export class ConnectorsService {
     return toRawEventView((await this.rawEvents.findOneByOrFail({ id: eventId })));
   }
 
-  async markEvent(connectorId: string, outcome: { ok: true } | { ok: false; error: string }): Promise<void> {
-    const now = new Date();
-    await this.connectors.update(
-      { id: connectorId },
-      outcome.ok
-        ? { lastEventAt: now, health: 'ok' }
-        : { lastError: outcome.error.slice(0, 1000), lastErrorAt: now, health: 'failing' },
-    );
+  /** Shown on the connector in the admin screen until the next healthy event. */
+  async recordFailure(connectorId: string, error: string): Promise<void> {
+    await this.connectors.update({ id: connectorId }, { lastError: error.slice(0, 1000), lastErrorAt: new Date(), health: 'failing' });
   }
 
   private spec(provider: string): ProviderSpec {

@@ -40,7 +40,8 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (!rowCount) {
       await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((err: { code?: string }) => {
-        if (err.code !== '42P04') throw err; // created meanwhile by another process
+        // Created meanwhile by another process: 42P04, or 23505 when both inserted into pg_database at once.
+        if (err.code !== '42P04' && err.code !== '23505') throw err;
       });
     }
   } catch (err) {

@@ -51,7 +51,7 @@ export class HooksController {
     const connector = await this.connectorFor(connectorId, 'generic');
     if (!verifySignature(body, signature, this.connectors.secretsOf(connector)['signingSecret'] ?? '')) {
       webhooksReceived.inc({ provider: 'generic', outcome: 'rejected_signature' });
-      await this.connectors.markEvent(connector.id, { ok: false, error: 'refused a webhook with a missing or wrong X-Throughline-Signature' });
+      await this.connectors.recordFailure(connector.id, 'refused a webhook with a missing or wrong X-Throughline-Signature');
       throw new UnauthorizedException('X-Throughline-Signature is missing or does not match the body signed with this connector\'s secret');
     }
     return this.ingest(connector, body, String(req.headers['content-type'] ?? 'application/json'));

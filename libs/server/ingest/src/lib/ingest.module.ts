@@ -15,7 +15,7 @@ export class IngestApiModule {}
 
 /** Worker side: the ingest processor and the sweeper. */
 @Module({
-  imports: [TimelineModule, BullModule.registerQueue({ name: QueueName.Ingest })],
+  imports: [ConnectorsModule, TimelineModule, BullModule.registerQueue({ name: QueueName.Ingest })],
   providers: [IngestService, IngestProcessor, IngestSweeper],
   exports: [IngestService, IngestSweeper],
 })

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import { InvalidPayloadError, type NormalizedMessage } from '@throughline/domain';
+import { ConnectorsService } from '@throughline/server/connectors';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
 import { ConnectorEntity, RawEventEntity } from '@throughline/server/database';
 import { type PersistedInbound, TimelineEvents, TimelineWriter } from '@throughline/server/timeline';
@@ -17,7 +18,8 @@ export class IngestService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(RawEventEntity) private readonly rawEvents: Repository<RawEventEntity>,
-    @InjectRepository(ConnectorEntity) private readonly connectors: Repository<ConnectorEntity>,
+    @InjectRepository(ConnectorEntity) private readonly connectorRows: Repository<ConnectorEntity>,
+    private readonly connectors: ConnectorsService,
     private readonly writer: TimelineWriter,
     private readonly events: TimelineEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -27,7 +29,7 @@ export class IngestService {
     const event = await this.rawEvents.findOne({ where: { id: rawEventId } });
     if (!event) throw new Error(`raw event ${rawEventId} does not exist`);
     if (event.status === 'processed') return 'already-processed';
-    const connector = await this.connectors.findOneOrFail({ where: { id: event.connectorId } });
+    const connector = await this.connectorRows.findOneOrFail({ where: { id: event.connectorId } });
 
     let messages: NormalizedMessage[];
     try {
@@ -71,9 +73,7 @@ export class IngestService {
       { status: 'failed', error: error.slice(0, 2000), ...(attempts !== undefined ? { attempts } : {}) },
     );
     const event = await this.rawEvents.findOne({ where: { id: rawEventId }, select: { id: true, connectorId: true } });
-    if (event) {
-      await this.connectors.update({ id: event.connectorId }, { lastError: `event ${rawEventId}: ${error}`.slice(0, 1000), lastErrorAt: new Date(), health: 'failing' });
-    }
+    if (event) await this.connectors.recordFailure(event.connectorId, `event ${rawEventId}: ${error}`);
     this.logger.warn(`raw event ${rawEventId} failed: ${error}`);
   }
 }

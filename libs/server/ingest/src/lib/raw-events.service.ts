@@ -61,7 +61,7 @@ export class RawEventsService {
       .values({ connectorId: connector.id, externalId: event.externalId, contentType: event.contentType, payload: event.payload, status: 'failed', error })
       .orIgnore()
       .execute();
-    await this.connectors.update({ id: connector.id }, { lastError: `invalid payload: ${error}`.slice(0, 1000), lastErrorAt: new Date() });
+    await this.connectors.update({ id: connector.id }, { lastError: `invalid payload: ${error}`.slice(0, 1000), lastErrorAt: new Date(), health: 'failing' });
   }
 
   /** Throttled to one write every 10 s per connector, so a busy connector's row isn't a hot spot. */
