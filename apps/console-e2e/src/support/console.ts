@@ -1,0 +1,31 @@
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { WORKSPACE_ROOT } from './e2e.constants';
+
+const SCREENSHOT_DIR = join(WORKSPACE_ROOT, 'test-results/screenshots');
+
+/** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Signs in through the form, as a person would. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The list of open conversations on the inbox page. */
+export function inboxList(page: Page) {
+  return page.getByRole('list', { name: 'Open conversations' });
+}
+
+/** Waits until the inbox shows its list and the live connection is up. */
+export async function expectInboxLive(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Open conversations' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible({ timeout: 20_000 });
+}
