@@ -24,5 +24,7 @@ describe('AppHeaderComponent', () => {
     expect(initialsOf(' ana maria  lopez ')).toBe('AL');
     expect(initialsOf('cher')).toBe('C');
     expect(initialsOf('')).toBe('?');
+    expect(initialsOf('Robin Live 1795474611055')).toBe('RL');
+    expect(initialsOf('Émile Zola')).toBe('ÉZ');
   });
 });

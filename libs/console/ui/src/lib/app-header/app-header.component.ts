@@ -13,6 +13,7 @@ const ROLE_LABELS: Record<UserView['role'], string> = {
   selector: 'tl-app-header',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ConnectionIndicatorComponent],
+  host: { role: 'banner' },
   template: `
     <div class="brand">
       <span class="mark" aria-hidden="true"></span>
@@ -86,9 +87,12 @@ export class AppHeaderComponent {
   protected readonly initials = computed(() => initialsOf(this.user()?.name ?? ''));
 }
 
-/** "Alex Agent" → "AA"; "cher" → "C". */
+/** "Alex Agent" → "AA"; "cher" → "C"; words that do not start with a letter are skipped. */
 export function initialsOf(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const parts = name
+    .trim()
+    .split(/\s+/)
+    .filter((part) => /^\p{L}/u.test(part));
   if (parts.length === 0) return '?';
   const first = parts[0][0] ?? '';
   const last = parts.length > 1 ? (parts[parts.length - 1][0] ?? '') : '';
