@@ -4,13 +4,13 @@ import { authGuard, guestGuard } from '@throughline/console/data-access';
 export const appRoutes: Route[] = [
   {
     path: 'login',
-    canActivate: [guestGuard],
+    canMatch: [guestGuard],
     loadChildren: () => import('@throughline/console/login').then((m) => m.loginRoutes),
   },
   {
     path: '',
     pathMatch: 'full',
-    canActivate: [authGuard],
+    canMatch: [authGuard],
     loadChildren: () => import('@throughline/console/inbox').then((m) => m.inboxRoutes),
   },
   { path: '**', redirectTo: '' },

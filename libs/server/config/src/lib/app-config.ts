@@ -23,6 +23,7 @@ const envSchema = z.object({
     'postgres://postgres@localhost:5432/throughline',
   ),
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://localhost:6379').default('redis://localhost:6379'),
+  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i, 'must be 1-40 letters, digits, - or _').default('throughline'),
   PORT: port.default(3000),
   PUBLIC_URL: url(['http:', 'https:'], 'https://support.example.com').optional(),
   SMTP_INBOUND_PORT: port.default(2525),
@@ -48,6 +49,8 @@ const envSchema = z.object({
 export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
+  /** Namespaces queues and live events, so several deployments (or test runs) can share one Redis. */
+  redisPrefix: string;
   port: number;
   publicUrl: string;
   smtpInboundPort: number;
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     port: e.PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpInboundPort: e.SMTP_INBOUND_PORT,

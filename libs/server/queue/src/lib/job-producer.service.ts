@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
-import { DEFAULT_JOB_OPTIONS, type DeliverJobData, type IngestJobData, QUEUE_PREFIX, QueueName } from './queue-names';
+import { DEFAULT_JOB_OPTIONS, type DeliverJobData, type IngestJobData, queuePrefix, QueueName } from './queue-names';
 import { createFailFastRedis } from './redis';
 
 const ENQUEUE_TIMEOUT_MS = 2000;
@@ -22,7 +22,7 @@ export class JobProducer implements OnModuleDestroy {
     this.connection = createFailFastRedis(config.redisUrl);
     this.connection.on('error', (err) => this.logger.debug(`redis: ${err.message}`));
     const make = (name: QueueName) =>
-      new Queue(name, { connection: this.connection, prefix: QUEUE_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      new Queue(name, { connection: this.connection, prefix: queuePrefix(config.redisPrefix), defaultJobOptions: DEFAULT_JOB_OPTIONS });
     this.queues = { [QueueName.Ingest]: make(QueueName.Ingest), [QueueName.Deliver]: make(QueueName.Deliver) };
     for (const queue of Object.values(this.queues)) queue.on('error', (err) => this.logger.debug(`queue: ${err.message}`));
   }

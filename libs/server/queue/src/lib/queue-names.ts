@@ -4,7 +4,11 @@ export enum QueueName {
   Deliver = 'deliver',
 }
 
-export const QUEUE_PREFIX = '{throughline}';
+/** BullMQ key prefix for a REDIS_PREFIX; the braces make it a Redis Cluster hash tag. */
+export const queuePrefix = (redisPrefix: string) => `{${redisPrefix}}`;
+
+/** Socket.IO adapter/emitter channel key for a REDIS_PREFIX. */
+export const socketIoKey = (redisPrefix: string) => `${redisPrefix}:socket.io`;
 
 export interface IngestJobData {
   rawEventId: string;

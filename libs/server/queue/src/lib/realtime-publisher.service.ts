@@ -3,6 +3,7 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import { AGENTS_NAMESPACE, type RealtimeEventName, type RealtimeEvents } from '@throughline/domain';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
+import { socketIoKey } from './queue-names';
 import { createFailFastRedis } from './redis';
 
 /**
@@ -24,7 +25,7 @@ export class RealtimePublisher implements OnModuleDestroy {
       publish: (channel: string, message: string | Buffer) =>
         this.redis.publish(channel, message).catch((err: Error) => this.logger.warn(`live event not published: ${err.message}`)),
     };
-    this.agents = new Emitter(publisher).of(AGENTS_NAMESPACE);
+    this.agents = new Emitter(publisher, { key: socketIoKey(config.redisPrefix) }).of(AGENTS_NAMESPACE);
   }
 
   publish<E extends RealtimeEventName>(event: E, payload: RealtimeEvents[E], rooms: string[]): void {

@@ -10,7 +10,11 @@ export class RedisIoAdapter extends IoAdapter {
   private readonly pub: Redis;
   private readonly sub: Redis;
 
-  constructor(app: INestApplicationContext, redisUrl: string) {
+  constructor(
+    app: INestApplicationContext,
+    redisUrl: string,
+    private readonly key: string,
+  ) {
     super(app);
     this.pub = createBlockingRedis(redisUrl);
     this.sub = createBlockingRedis(redisUrl);
@@ -19,7 +23,7 @@ export class RedisIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, { ...options, path: '/socket.io', serveClient: false }) as Server;
-    server.adapter(createAdapter(this.pub, this.sub));
+    server.adapter(createAdapter(this.pub, this.sub, { key: this.key }));
     return server;
   }
 

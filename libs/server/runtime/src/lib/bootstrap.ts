@@ -6,6 +6,7 @@ import * as express from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@throughline/server/config';
+import { socketIoKey } from '@throughline/server/queue';
 import { RedisIoAdapter } from '@throughline/server/realtime';
 import { DemoSeedService } from '@throughline/server/seed';
 import { bodyParserErrors } from './http-errors';
@@ -32,7 +33,7 @@ export async function bootstrapApi(config: AppConfig): Promise<INestApplication>
   app.use(express.json({ limit: '1mb' }));
   app.use(bodyParserErrors(config.webhookBodyLimitBytes));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  app.useWebSocketAdapter(new RedisIoAdapter(app, config.redisUrl));
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config.redisUrl, socketIoKey(config.redisPrefix)));
   app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()

@@ -9,7 +9,7 @@ import { DatabaseModule } from '@throughline/server/database';
 import { DeliveryWorkerModule } from '@throughline/server/delivery';
 import { HealthModule } from '@throughline/server/health';
 import { IngestApiModule, IngestWorkerModule } from '@throughline/server/ingest';
-import { QUEUE_PREFIX, QueueModule, redisOptionsFromUrl } from '@throughline/server/queue';
+import { queuePrefix, QueueModule, redisOptionsFromUrl } from '@throughline/server/queue';
 import { RealtimeGatewayModule } from '@throughline/server/realtime';
 import { SeedModule } from '@throughline/server/seed';
 
@@ -46,7 +46,7 @@ export class WorkerRootModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(config.databaseUrl),
         QueueModule,
-        BullModule.forRoot({ connection: { ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: null }, prefix: QUEUE_PREFIX }),
+        BullModule.forRoot({ connection: { ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: null }, prefix: queuePrefix(config.redisPrefix) }),
         IngestWorkerModule,
         DeliveryWorkerModule,
       ],
