@@ -89,6 +89,7 @@ describe('InboxStore', () => {
       expect(store.loading()).toBe(false);
       expect(ids(store)).toEqual(['new', 'old']);
       expect(store.isEmpty()).toBe(false);
+      expect(store.freshIds().size).toBe(0);
     });
 
     it('should report an empty inbox only after loading', async () => {
@@ -212,6 +213,7 @@ describe('InboxStore', () => {
 
       expect(ids(store)).toEqual(['a', 'd', 'b']);
       expect(store.items()[0].preview).toBe('newer');
+      expect([...store.freshIds()].sort()).toEqual(['a', 'd']);
       expect(new Set(ids(store)).size).toBe(store.items().length);
     });
 

@@ -178,14 +178,19 @@ export class InboxStore {
     try {
       const page = await this.fetchPage(null);
       if (this.destroyed) return true;
-      this.itemsSignal.set(
-        mergeFirstPage({
-          current: this.itemsSignal(),
-          fetched: page.items.filter((c) => c.status === 'open'),
-          fetchedIsComplete: page.nextCursor === null,
-          changedDuringFetch: touched,
-        }),
-      );
+      const current = this.itemsSignal();
+      const merged = mergeFirstPage({
+        current,
+        fetched: page.items.filter((c) => c.status === 'open'),
+        fetchedIsComplete: page.nextCursor === null,
+        changedDuringFetch: touched,
+      });
+      this.itemsSignal.set(merged);
+      if (this.loadedSignal()) {
+        // A re-sync: what arrived (or got a message) while we were offline is as new as a live arrival.
+        const shown = new Map(current.map((c) => [c.id, c.lastMessageAt] as const));
+        for (const c of merged) if (shown.get(c.id) !== c.lastMessageAt) this.markFresh(c.id);
+      }
       if (this.pagesLoaded <= 1) {
         this.nextCursor.set(page.nextCursor);
         this.pagesLoaded = 1;
