@@ -29,7 +29,7 @@ export class RedisIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    this.pub.disconnect();
-    this.sub.disconnect();
+    // quit (not disconnect) lets the adapter's own in-flight UNSUBSCRIBEs finish instead of rejecting unhandled.
+    await Promise.all([this.pub, this.sub].map((client) => client.quit().catch(() => client.disconnect())));
   }
 }
