@@ -428,7 +428,7 @@ async function main() {
   results.finishedAt = new Date().toISOString();
   writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(results, null, 2));
   console.log(`\nNote: persisted time is messages.created_at, i.e. Postgres now() at the start of the writing transaction.`);
-  console.log(`Results written to ${join('tools/bench/ingest/results/latest.json')}`);
+  console.log('Results written to tools/bench/ingest/results/latest.json');
 
   const failures = [results.throughline, results.baseline].flatMap((r) => [r.fixed, r.full]).filter((s) => s.failed > 0.01 * s.requests);
   if (failures.length) console.error(`\nFAILED: more than 1% of requests failed in ${failures.length} phase(s).`);
