@@ -41,7 +41,7 @@ const pgUrl = (db) => `postgres://postgres@127.0.0.1:5432/${db}`;
 const TL_DB = 'throughline_bench';
 const BL_DB = 'throughline_bench_baseline';
 const REDIS = { host: '127.0.0.1', port: 6379, db: opts['redis-db'] };
-const REDIS_KEY_PATTERNS = ['{throughline}:*', '{throughline-bench}:*', '{throughline-bench-baseline}:*'];
+const REDIS_KEY_PATTERNS = ['{throughline-bench}:*', '{throughline-bench-baseline}:*'];
 const CONNECTOR = '5eed0000-0000-4000-8000-000000000001';
 const SECRET = 'throughline-demo-signing-secret';
 const WARMUP = 50;
@@ -134,7 +134,24 @@ async function backendPids(db) {
   return rows.map((r) => r.pid);
 }
 
+/** ioredis quietly stays on database 0 when SELECT fails, so check the index before anything uses it. */
+async function checkRedisDb() {
+  const redis = new Redis({ ...REDIS, db: 0, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined); // the rejected command below carries the reason
+  try {
+    await redis.connect();
+    await redis.select(REDIS.db);
+    redisChecked = true;
+  } catch (err) {
+    throw new Error(`--redis-db ${REDIS.db}: ${err.message}`);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+let redisChecked = false;
 async function deleteRedisKeys() {
+  if (!redisChecked) return 0;
   const redis = new Redis(REDIS);
   redisPid ??= Number(/process_id:(\d+)/.exec(await redis.info('server'))?.[1]) || null;
   let deleted = 0;
@@ -390,6 +407,12 @@ async function main() {
   if (idleCheck > 25) console.log(`Warning: the machine is ${idleCheck.toFixed(0)}% busy before the run; latencies will be noisy (CPU per webhook less so).`);
   const results = { runId, busyPercentBeforeRun: idleCheck, startedAt: started.toISOString(), options: opts, machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version } };
   try {
+    try {
+      await checkRedisDb();
+    } catch (err) {
+      console.error(`Redis is not usable: ${err.message}`);
+      return 2;
+    }
     await deleteRedisKeys(); // leftovers of a crashed run would feed stale jobs to the worker
     let sut;
     try {
