@@ -41,6 +41,12 @@ export default [
               onlyDependOnLibsWithTags: ['layer:domain'],
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', '@socket.io/*', 'socket.io'],
             },
+            // Insights are pure, explainable functions: no I/O, no framework, no database.
+            {
+              sourceTag: 'layer:insights',
+              onlyDependOnLibsWithTags: ['layer:domain'],
+              bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'pg', 'bullmq', 'ioredis', '@socket.io/*', 'socket.io', 'express'],
+            },
           ],
         },
       ],

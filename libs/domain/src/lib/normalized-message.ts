@@ -9,6 +9,32 @@ export interface NormalizedAttachment {
   inline?: boolean;
 }
 
+/** How an inbound message finds the conversation it continues, strongest hint first. */
+export interface ThreadingHints {
+  /**
+   * Provider ids of the messages this one answers, nearest first: an email's In-Reply-To then its
+   * References from last to first; a social post's in-reply-to id. Matched against the external
+   * ids of stored messages (ours included) on the same connector.
+   */
+  replyTo?: string[];
+  /** The conversation reference our own outbound messages carry (an email subject token like `4F2K`). */
+  conversationRef?: string;
+  /** Subject with reply/forward prefixes, list tags and tokens removed, lower-cased; the weakest hint. */
+  normalizedSubject?: string;
+}
+
+/** Mail (or any message) a machine sent: recorded and flagged, but it never opens, reopens or starts an SLA. */
+export interface AutomatedInfo {
+  kind: 'auto-reply' | 'bounce';
+  /** Which header or structure gave it away, in words an admin understands. */
+  reason: string;
+  /** For bounces: the ids of our messages that failed, and the recipients that failed. */
+  refersTo?: string[];
+  failedRecipients?: string[];
+  /** For bounces: the remote server's diagnostic, e.g. `552 5.2.2 mailbox full`. */
+  diagnostic?: string;
+}
+
 /** What every channel adapter turns a raw provider event into. */
 export interface NormalizedMessage {
   channel: ChannelKind;
@@ -27,5 +53,7 @@ export interface NormalizedMessage {
   attachments?: NormalizedAttachment[];
   /** Messages with the same thread key on one connector belong to one conversation. */
   threadKey?: string;
+  threading?: ThreadingHints;
+  automated?: AutomatedInfo;
   metadata?: Record<string, unknown>;
 }
