@@ -1,0 +1,3 @@
+export * from './lib/inbound/index';
+export * from './lib/outbound/index';
+export * from './lib/mailbox/index';

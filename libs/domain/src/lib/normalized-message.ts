@@ -55,5 +55,12 @@ export interface NormalizedMessage {
   threadKey?: string;
   threading?: ThreadingHints;
   automated?: AutomatedInfo;
+  /**
+   * Set when later events describe the same thing (a call's next status, its recording or
+   * transcript): a stored message with the same externalId is updated (text, metadata merged)
+   * instead of being skipped, unless it already holds a higher rank, so out-of-order callbacks
+   * never move a call backwards.
+   */
+  updates?: { rank: number };
   metadata?: Record<string, unknown>;
 }
