@@ -46,6 +46,8 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       PORT: '3100',
+      // Beside a running `npm start` (2525), the e2e stack needs its own SMTP port.
+      SMTP_INBOUND_PORT: '2625',
       DATABASE_URL: 'postgres://postgres@localhost:5432/throughline_e2e',
     },
   },

@@ -56,9 +56,22 @@ export interface CustomerView {
   createdAt: string;
 }
 
+export interface AttachmentView {
+  id: string;
+  filename: string;
+  /** Detected from the bytes where possible, not only taken from the sender's header. */
+  contentType: string;
+  size: number;
+  inline: boolean;
+  contentId: string | null;
+  /** Authorised download route (send the bearer token). */
+  url: string;
+}
+
 export interface MessageView {
   id: string;
-  conversationId: string;
+  /** Null for timeline entries that belong to no conversation (automatic mail nobody could match). */
+  conversationId: string | null;
   customerId: string;
   channel: ChannelKind;
   direction: MessageDirection;
@@ -67,6 +80,9 @@ export interface MessageView {
   subject: string | null;
   text: string;
   strippedText: string | null;
+  /** Sanitised HTML (no scripts, remote images not loaded), for email. */
+  html: string | null;
+  attachments: AttachmentView[];
   deliveryStatus: DeliveryStatus | null;
   deliveryError: string | null;
   metadata: Record<string, unknown>;
@@ -76,6 +92,8 @@ export interface MessageView {
 
 export interface ConversationView {
   id: string;
+  /** Short reference shown to agents and carried in email subjects as [#REF]. */
+  ref: string;
   customerId: string;
   customerName: string | null;
   connectorId: string | null;
@@ -91,6 +109,8 @@ export interface ConversationView {
   firstResponseAt: string | null;
   resolvedAt: string | null;
   createdAt: string;
+  /** Changes on every write; lets clients drop live events older than what they hold. */
+  updatedAt: string;
 }
 
 export interface ConnectorView {

@@ -15,6 +15,8 @@ export const AGENTS_NAMESPACE = '/agents';
 export interface RealtimeEvents {
   'message.created': { message: MessageView; conversation: ConversationView };
   'message.updated': { message: MessageView };
+  /** A customer-timeline entry outside any conversation (e.g. an unmatched auto-reply). */
+  'timeline.entry': { message: MessageView };
   'conversation.created': { conversation: ConversationView };
   'conversation.updated': { conversation: ConversationView };
   'customer.merged': { customer: CustomerView; mergedCustomerId: string };

@@ -35,3 +35,38 @@ describe('decideThread', () => {
     expect(decideThread({ byThreadKey: null, openOnConnector: { id: 'c1', status: 'resolved' } })).toEqual({ action: 'create' });
   });
 });
+
+describe('decideThread with references', () => {
+  const open = { id: 'c-open', status: 'open' as const };
+  const resolved = { id: 'c-resolved', status: 'resolved' as const };
+
+  it('should prefer a referenced conversation over a subject match', () => {
+    expect(decideThread({ byThreadKey: null, byReference: resolved, bySubject: open, openOnConnector: null })).toEqual({
+      action: 'append',
+      conversationId: 'c-resolved',
+      reopen: true,
+    });
+  });
+
+  it('should fall back to the same subject when nothing is referenced', () => {
+    expect(decideThread({ byThreadKey: null, byReference: null, bySubject: open, openOnConnector: null })).toEqual({
+      action: 'append',
+      conversationId: 'c-open',
+      reopen: false,
+    });
+  });
+
+  it('should let automatic mail join a referenced conversation without reopening it', () => {
+    expect(decideThread({ byThreadKey: null, byReference: resolved, openOnConnector: null, automated: true })).toEqual({
+      action: 'append',
+      conversationId: 'c-resolved',
+      reopen: false,
+    });
+  });
+
+  it('should never open a conversation for automatic mail nobody claims', () => {
+    expect(decideThread({ byThreadKey: null, byReference: null, bySubject: null, openOnConnector: null, automated: true })).toEqual({
+      action: 'detach',
+    });
+  });
+});

@@ -7,27 +7,41 @@ export interface ThreadCandidate {
 
 export type ThreadDecision =
   | { action: 'append'; conversationId: string; reopen: boolean }
-  | { action: 'create' };
+  | { action: 'create' }
+  /** Recorded on the customer's timeline only: automatic mail that no conversation claims. */
+  | { action: 'detach' };
 
-/**
- * Which conversation an inbound message joins.
- * - With a thread key, the conversation already carrying that key wins whatever its status
- *   (a reply to a resolved thread reopens it rather than splitting the story).
- * - Without one, the customer's latest unresolved conversation on the same connector.
- * - Otherwise a new conversation.
- */
-export function decideThread(input: {
+export interface ThreadInput {
   threadKey?: string;
   byThreadKey: ThreadCandidate | null;
+  /** Found through the message's own references: the ids it answers, or our conversation token. */
+  byReference?: ThreadCandidate | null;
+  /** The same customer's conversation with the same normalised subject, within the connector's window. */
+  bySubject?: ThreadCandidate | null;
+  /** The customer's latest conversation on the connector; only for channels that send no threading hints. */
   openOnConnector: ThreadCandidate | null;
-}): ThreadDecision {
-  if (input.threadKey) {
-    return input.byThreadKey
-      ? { action: 'append', conversationId: input.byThreadKey.id, reopen: input.byThreadKey.status !== 'open' }
-      : { action: 'create' };
-  }
-  if (input.openOnConnector && input.openOnConnector.status !== 'resolved') {
-    return { action: 'append', conversationId: input.openOnConnector.id, reopen: input.openOnConnector.status !== 'open' };
-  }
-  return { action: 'create' };
+  /** Auto-replies and bounces join a conversation they refer to, but never open or reopen one. */
+  automated?: boolean;
+}
+
+/**
+ * Which conversation an inbound message joins, strongest evidence first:
+ * - the thread key (chat session, social thread): that conversation whatever its status — a reply
+ *   to a resolved thread reopens it rather than splitting the story;
+ * - the message's references (email In-Reply-To/References, our subject token);
+ * - the same customer's conversation with the same subject within the window;
+ * - without any threading hints, the customer's latest unresolved conversation on the connector;
+ * - otherwise a new conversation — or, for automatic mail, none at all.
+ */
+export function decideThread(input: ThreadInput): ThreadDecision {
+  const append = (candidate: ThreadCandidate): ThreadDecision => ({
+    action: 'append',
+    conversationId: candidate.id,
+    reopen: !input.automated && candidate.status !== 'open',
+  });
+  if (input.threadKey && input.byThreadKey) return append(input.byThreadKey);
+  if (input.byReference) return append(input.byReference);
+  if (input.bySubject) return append(input.bySubject);
+  if (!input.threadKey && input.openOnConnector && input.openOnConnector.status !== 'resolved') return append(input.openOnConnector);
+  return input.automated ? { action: 'detach' } : { action: 'create' };
 }

@@ -3,3 +3,4 @@ export * from './lib/raw-events.service';
 export * from './lib/ingest.service';
 export * from './lib/ingest-sweeper.service';
 export * from './lib/ingest.module';
+export * from './lib/smtp-inbound.service';

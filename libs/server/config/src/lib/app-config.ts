@@ -34,6 +34,8 @@ const envSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(12 * 3600),
   WEBHOOK_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  EMAIL_MAX_BYTES: z.coerce.number().int().min(64 * 1024).default(25 * 1024 * 1024),
+  SMTP_INBOUND_HOST: z.string().min(1).default('0.0.0.0'),
   DEFAULT_PHONE_COUNTRY: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code like GB or US')
@@ -59,6 +61,10 @@ export interface AppConfig {
   jwtSecret: string;
   jwtTtlSeconds: number;
   webhookBodyLimitBytes: number;
+  /** Largest raw mail accepted by SMTP, the email webhook and IMAP; larger mail is refused or kept as failed. */
+  emailMaxBytes: number;
+  /** Interface the inbound SMTP listener binds; port 0 picks a free one (tests). */
+  smtpInboundHost: string;
   defaultPhoneCountry?: string;
   stateDir: string;
   consoleDir?: string;
@@ -113,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: e.JWT_SECRET ?? (generated as LocalSecrets).JWT_SECRET,
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT_BYTES,
+    emailMaxBytes: e.EMAIL_MAX_BYTES,
+    smtpInboundHost: e.SMTP_INBOUND_HOST,
     defaultPhoneCountry: e.DEFAULT_PHONE_COUNTRY,
     stateDir,
     consoleDir: e.CONSOLE_DIR,

@@ -1,15 +1,35 @@
 import { z } from 'zod';
 import type { ConnectorProvider } from '@throughline/domain';
+import { checkImap, checkSmtp, type ConnectionCheck } from '@throughline/channels/email';
+import { imapProviderConfigSchema, imapSettingsOf, smtpProviderConfigSchema, smtpSettingsOf } from './email-settings';
 
 /** What the server knows about each provider it can run. Later channels register theirs here. */
 export interface ProviderSpec {
   config: z.ZodType<Record<string, unknown>>;
   /** Secrets the admin must supply. */
   requiredSecrets: string[];
+  /** Secrets the admin may supply. */
+  optionalSecrets?: string[];
   /** Secrets the server generates at creation and returns once. */
   generatedSecret?: 'signingSecret';
   /** Inbound webhook paths, relative to /api/hooks/:connectorId/. */
   webhookPaths: string[];
+  /** Whether replies can leave through this connector; without a route they are kept in Throughline only. */
+  canDeliver: (config: Record<string, unknown>) => boolean;
+  /** Email connectors own an address; no two live connectors may own the same one. */
+  ownsAddress?: boolean;
+  /** Connectors we read from on a schedule: how often (the poll queue runs one job per interval). */
+  pollEveryMs?: (config: Record<string, unknown>) => number;
+  /** `POST /api/connectors/:id/test`: log in to what the connector uses and say what failed. */
+  check?: (config: Record<string, unknown>, secrets: Record<string, string>) => Promise<ConnectionCheck[]>;
+}
+
+/** The outgoing server, when there is one: replies go out through it. */
+async function checkOutgoing(config: Record<string, unknown>, secrets: Record<string, string>): Promise<ConnectionCheck[]> {
+  const smtp = smtpSettingsOf(config, secrets);
+  return smtp
+    ? [await checkSmtp(smtp)]
+    : [{ ok: false, stage: 'connect', message: 'no outgoing SMTP server is configured (config.smtp), so replies cannot be sent' }];
 }
 
 export const PROVIDERS: Partial<Record<ConnectorProvider, ProviderSpec>> = {
@@ -24,5 +44,36 @@ export const PROVIDERS: Partial<Record<ConnectorProvider, ProviderSpec>> = {
     requiredSecrets: [],
     generatedSecret: 'signingSecret',
     webhookPaths: ['generic'],
+    canDeliver: (config) => typeof config['callbackUrl'] === 'string',
+  },
+  imap: {
+    config: imapProviderConfigSchema,
+    requiredSecrets: ['password'],
+    optionalSecrets: ['smtpPassword'],
+    webhookPaths: [],
+    ownsAddress: true,
+    // Always through delivery: without an outgoing server the reply fails with that reason on it.
+    canDeliver: () => true,
+    pollEveryMs: (config) => Number(config['pollIntervalSeconds'] ?? 30) * 1000,
+    check: async (config, secrets) => [await checkImap(imapSettingsOf(config, secrets)), ...(await checkOutgoing(config, secrets))],
+  },
+  smtp: {
+    config: smtpProviderConfigSchema,
+    requiredSecrets: [],
+    optionalSecrets: ['smtpPassword'],
+    webhookPaths: [],
+    ownsAddress: true,
+    canDeliver: () => true,
+    check: checkOutgoing,
+  },
+  mime: {
+    config: smtpProviderConfigSchema,
+    requiredSecrets: [],
+    optionalSecrets: ['smtpPassword'],
+    generatedSecret: 'signingSecret',
+    webhookPaths: ['email'],
+    ownsAddress: true,
+    canDeliver: () => true,
+    check: checkOutgoing,
   },
 };

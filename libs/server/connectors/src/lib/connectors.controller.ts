@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ConnectorView, CreatedConnectorView, RawEventView } from '@throughline/domain';
 import { type AuthenticatedUser, CurrentUser, MinRole } from '@throughline/server/auth';
 import { CreateConnectorDto, ListEventsQueryDto, UpdateConnectorDto } from './connector.dto';
-import { ConnectorsService } from './connectors.service';
+import { type ConnectorTestResult, ConnectorsService } from './connectors.service';
 
 @ApiTags('connectors')
 @ApiBearerAuth()
@@ -52,5 +52,12 @@ export class ConnectorsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<RawEventView> {
     return this.connectors.retryEvent(id, eventId, user.id);
+  }
+
+  /** Logs in to IMAP/SMTP (or whatever the provider uses) and reports what failed: DNS, connection, TLS, login, folder. */
+  @Post(':id/test')
+  @HttpCode(200)
+  test(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ConnectorTestResult> {
+    return this.connectors.test(id, user.id);
   }
 }

@@ -1,7 +1,8 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { IsNull, type Repository } from 'typeorm';
+import type { ConnectionCheck } from '@throughline/channels/email';
 import { isProviderOfKind, type ConnectorView, type CreatedConnectorView, type RawEventView } from '@throughline/domain';
 import { APP_CONFIG, type AppConfig, SecretBox } from '@throughline/server/config';
 import { AuditLogEntity, ConnectorEntity, QueueEntity, RawEventEntity } from '@throughline/server/database';
@@ -22,8 +23,15 @@ export function toRawEventView(e: RawEventEntity): RawEventView {
   };
 }
 
+export interface ConnectorTestResult {
+  ok: boolean;
+  checks: ConnectionCheck[];
+}
+
 @Injectable()
 export class ConnectorsService {
+  private readonly logger = new Logger(ConnectorsService.name);
+
   constructor(
     @InjectRepository(ConnectorEntity) private readonly connectors: Repository<ConnectorEntity>,
     @InjectRepository(QueueEntity) private readonly queues: Repository<QueueEntity>,
@@ -77,6 +85,7 @@ export class ConnectorsService {
     const spec = this.spec(dto.provider);
     const config = this.validConfig(spec, dto.config ?? {});
     await this.assertQueue(dto.queueId);
+    if (spec.ownsAddress) await this.assertAddressFree(config, null);
     const secrets = { ...(dto.secrets ?? {}) };
     const missing = spec.requiredSecrets.filter((name) => !secrets[name]);
     if (missing.length) throw new BadRequestException(`secrets: missing ${missing.join(', ')}`);
@@ -95,6 +104,7 @@ export class ConnectorsService {
       }),
     );
     await this.record(actorId, 'connector.created', saved.id, { name: saved.name, provider: saved.provider });
+    await this.syncPoller(saved);
     return { ...this.toView(saved), signingSecret };
   }
 
@@ -106,7 +116,10 @@ export class ConnectorsService {
       await this.assertQueue(dto.queueId);
       connector.queueId = dto.queueId;
     }
-    if (dto.config !== undefined) connector.config = this.validConfig(spec, dto.config);
+    if (dto.config !== undefined) {
+      connector.config = this.validConfig(spec, dto.config);
+      if (spec.ownsAddress) await this.assertAddressFree(connector.config, connector.id);
+    }
     if (dto.enabled !== undefined) connector.enabled = dto.enabled;
     if (dto.secrets !== undefined) {
       const secrets = { ...this.secretsOf(connector), ...dto.secrets };
@@ -117,6 +130,7 @@ export class ConnectorsService {
     await this.record(actorId, 'connector.updated', id, {
       fields: Object.keys(dto).map((k) => (k === 'secrets' ? `secrets(${Object.keys(dto.secrets ?? {}).join(',')})` : k)),
     });
+    await this.syncPoller(saved);
     return this.toView(saved);
   }
 
@@ -127,6 +141,56 @@ export class ConnectorsService {
     connector.enabled = false;
     await this.connectors.save(connector);
     await this.record(actorId, 'connector.deleted', id, { name: connector.name });
+    await this.syncPoller(connector);
+  }
+
+  /** Logs in to the servers the connector uses and reports each step in an admin's words. */
+  async test(id: string, actorId: string): Promise<ConnectorTestResult> {
+    const connector = await this.get(id);
+    const spec = this.spec(connector.provider);
+    if (!spec.check) return { ok: true, checks: [{ ok: true, stage: 'ok', message: `${connector.provider} connectors receive events by webhook; there is nothing to log in to` }] };
+    const checks = await spec.check(connector.config, this.secretsOf(connector));
+    const ok = checks.every((c) => c.ok);
+    if (ok) await this.connectors.update({ id }, { health: 'ok', lastError: null });
+    else await this.recordFailure(id, `connection test: ${checks.filter((c) => !c.ok).map((c) => c.message).join('; ')}`);
+    await this.record(actorId, 'connector.tested', id, { ok });
+    return { ok, checks };
+  }
+
+  /** The live email connector that owns an address (inbound SMTP routing). */
+  findByAddress(address: string): Promise<ConnectorEntity | null> {
+    return this.connectors
+      .createQueryBuilder('c')
+      .where("c.kind = 'email' AND c.deleted_at IS NULL AND lower(c.config->>'address') = :address", { address: address.toLowerCase() })
+      .getOne();
+  }
+
+  /** Every connector that should be polled, for workers to re-create schedulers Redis may have lost. */
+  async pollable(): Promise<Array<{ connector: ConnectorEntity; everyMs: number }>> {
+    const all = await this.connectors.find({ where: { deletedAt: IsNull(), enabled: true } });
+    return all.flatMap((connector) => {
+      const everyMs = PROVIDERS[connector.provider]?.pollEveryMs?.(connector.config);
+      return everyMs ? [{ connector, everyMs }] : [];
+    });
+  }
+
+  /** Starts, changes or stops the connector's poll schedule; Redis being down only delays it. */
+  private async syncPoller(connector: ConnectorEntity): Promise<void> {
+    const everyMs = PROVIDERS[connector.provider]?.pollEveryMs?.(connector.config);
+    if (!everyMs) return;
+    try {
+      if (connector.enabled && !connector.deletedAt) await this.jobs.schedulePoll(connector.id, everyMs);
+      else await this.jobs.unschedulePoll(connector.id);
+    } catch (err) {
+      this.logger.warn(`could not update the poll schedule of connector ${connector.id}; workers will on start: ${(err as Error).message}`);
+    }
+  }
+
+  private async assertAddressFree(config: Record<string, unknown>, exceptId: string | null): Promise<void> {
+    const owner = await this.findByAddress(String(config['address']));
+    if (owner && owner.id !== exceptId) {
+      throw new ConflictException(`config.address: ${String(config['address'])} already belongs to connector "${owner.name}" (${owner.id})`);
+    }
   }
 
   async events(id: string, status?: RawEventView['status']): Promise<RawEventView[]> {
@@ -152,6 +216,11 @@ export class ConnectorsService {
     }
     await this.record(actorId, 'raw_event.retried', eventId, { connectorId });
     return toRawEventView((await this.rawEvents.findOneByOrFail({ id: eventId })));
+  }
+
+  /** A successful read of a polled connector clears the failure shown to admins. */
+  async recordHealthy(connectorId: string): Promise<void> {
+    await this.connectors.update({ id: connectorId }, { health: 'ok', lastError: null });
   }
 
   /** Shown on the connector in the admin screen until the next healthy event. */

@@ -12,12 +12,13 @@ import {
   UserEntity,
 } from '@throughline/server/database';
 import { JobProducer } from '@throughline/server/queue';
-import { decodeCursor, encodeCursor, previewOf, TimelineEvents, toConversationView, toMessageView } from '@throughline/server/timeline';
+import { PROVIDERS } from '@throughline/server/connectors';
+import { decodeCursor, encodeCursor, MessageViews, previewOf, TimelineEvents, toConversationView } from '@throughline/server/timeline';
 import type { ListConversationsQueryDto, PostMessageDto, UpdateConversationDto } from './conversation.dto';
 
 /** Whether a connector can carry an agent's reply out; without a route the reply is only stored. */
 function hasDeliveryRoute(connector: ConnectorEntity | null): boolean {
-  return connector?.provider === 'generic' && typeof connector.config['callbackUrl'] === 'string';
+  return Boolean(connector && PROVIDERS[connector.provider]?.canDeliver(connector.config));
 }
 
 @Injectable()
@@ -30,6 +31,7 @@ export class ConversationsService {
     @InjectRepository(QueueEntity) private readonly queues: Repository<QueueEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly events: TimelineEvents,
+    private readonly messageViews: MessageViews,
     private readonly jobs: JobProducer,
   ) {}
 
@@ -71,7 +73,7 @@ export class ConversationsService {
   async messagesOf(id: string, limit = 200): Promise<MessageView[]> {
     await this.find(id);
     const rows = await this.messages.find({ where: { conversationId: id }, order: { occurredAt: 'DESC', id: 'DESC' }, take: limit });
-    return rows.reverse().map(toMessageView);
+    return this.messageViews.of(rows.reverse());
   }
 
   async post(id: string, dto: PostMessageDto, user: AuthenticatedUser): Promise<MessageView> {

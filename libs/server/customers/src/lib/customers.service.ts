@@ -13,7 +13,7 @@ import {
 } from '@throughline/domain';
 import { AuditLogEntity, CustomerEntity, CustomerIdentityEntity, MessageEntity } from '@throughline/server/database';
 import { RealtimePublisher } from '@throughline/server/queue';
-import { decodeCursor, encodeCursor, toCustomerView, toMessageView } from '@throughline/server/timeline';
+import { decodeCursor, encodeCursor, MessageViews, toCustomerView } from '@throughline/server/timeline';
 import type { CreateCustomerDto } from './customer.dto';
 
 @Injectable()
@@ -24,6 +24,7 @@ export class CustomersService {
     @InjectRepository(CustomerIdentityEntity) private readonly identities: Repository<CustomerIdentityEntity>,
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
     private readonly publisher: RealtimePublisher,
+    private readonly messageViews: MessageViews,
   ) {}
 
   async search(q: string | undefined, limit = 25): Promise<CustomerView[]> {
@@ -84,7 +85,7 @@ export class CustomersService {
     const rows = await query.getMany();
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items: items.map(toMessageView), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.occurredAt, id: last.id }) : null };
+    return { items: await this.messageViews.of(items), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.occurredAt, id: last.id }) : null };
   }
 
   /**

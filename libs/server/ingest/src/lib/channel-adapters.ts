@@ -1,19 +1,43 @@
 import type { ConnectorProvider, NormalizedMessage } from '@throughline/domain';
+import { normalizeInboundEmail } from '@throughline/channels/email';
 import { normalizeGenericPayload, parseGenericPayload } from '@throughline/channels/generic';
+import type { ConnectorEntity } from '@throughline/server/database';
 
 export interface AdapterContext {
-  connectorId: string;
+  connector: Pick<ConnectorEntity, 'id' | 'provider' | 'config'>;
   defaultCountry?: string;
+  /** When the raw event reached us; the fallback time for messages that carry none. */
+  receivedAt: Date;
 }
 
 /**
- * Step 3 of the message path: a raw provider payload becomes messages. Adapters are pure and
- * throw InvalidPayloadError for payloads that can never succeed.
+ * Step 3 of the message path: a raw provider payload becomes messages. Adapters are pure (no
+ * database) and throw InvalidPayloadError for payloads that can never succeed.
  */
 export interface ChannelAdapter {
-  normalize(payload: Buffer, ctx: AdapterContext): NormalizedMessage[];
+  normalize(payload: Buffer, ctx: AdapterContext): NormalizedMessage[] | Promise<NormalizedMessage[]>;
 }
 
+/** The addresses a mailbox sends from: mail from them is our own coming back, never a customer. */
+export function ownEmailAddresses(config: Record<string, unknown>): string[] {
+  const smtp = (config['smtp'] ?? {}) as Record<string, unknown>;
+  return [config['address'], config['user'], smtp['user'], config['fromAddress']].filter(
+    (v): v is string => typeof v === 'string' && v.includes('@'),
+  );
+}
+
+const emailAdapter: ChannelAdapter = {
+  normalize: (payload, ctx) =>
+    normalizeInboundEmail(payload, {
+      connectorId: ctx.connector.id,
+      ownAddresses: ownEmailAddresses(ctx.connector.config),
+      receivedAt: ctx.receivedAt,
+    }),
+};
+
 export const CHANNEL_ADAPTERS: Partial<Record<ConnectorProvider, ChannelAdapter>> = {
-  generic: { normalize: (payload, ctx) => [normalizeGenericPayload(parseGenericPayload(payload), ctx)] },
+  generic: { normalize: (payload, ctx) => [normalizeGenericPayload(parseGenericPayload(payload), { connectorId: ctx.connector.id, defaultCountry: ctx.defaultCountry })] },
+  imap: emailAdapter,
+  smtp: emailAdapter,
+  mime: emailAdapter,
 };

@@ -6,7 +6,7 @@ import { ConnectorsService } from '@throughline/server/connectors';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
 import { ConnectorEntity, RawEventEntity } from '@throughline/server/database';
 import { type PersistedInbound, TimelineEvents, TimelineWriter } from '@throughline/server/timeline';
-import { CHANNEL_ADAPTERS } from './channel-adapters';
+import { type AdapterContext, CHANNEL_ADAPTERS } from './channel-adapters';
 
 export type IngestOutcome = 'processed' | 'already-processed' | 'failed';
 
@@ -35,7 +35,7 @@ export class IngestService {
     try {
       const adapter = CHANNEL_ADAPTERS[connector.provider];
       if (!adapter) throw new InvalidPayloadError(`provider ${connector.provider} has no adapter on this server`);
-      messages = adapter.normalize(event.payload, { connectorId: connector.id, defaultCountry: this.config.defaultPhoneCountry });
+      messages = await adapter.normalize(event.payload, this.adapterContext(connector, event.receivedAt));
     } catch (err) {
       if (!(err instanceof InvalidPayloadError)) throw err;
       await this.markFailed(rawEventId, err.message);
@@ -47,23 +47,35 @@ export class IngestService {
       const [locked] = (await manager.query('SELECT status FROM raw_events WHERE id = $1 FOR UPDATE', [rawEventId])) as Array<{ status: string }>;
       if (locked?.status === 'processed') return null;
       const results: PersistedInbound[] = [];
+      const notes: string[] = messages.length ? [] : ['nothing to record (e.g. a typing indicator, or our own mail coming back)'];
       for (const message of messages) {
         const result = await this.writer.persistInbound(manager, connector, rawEventId, message);
-        if (result) results.push(result);
+        if (result && 'skipped' in result) notes.push(result.skipped);
+        else if (result) results.push(result);
       }
+      // A processed event keeps a note of what was deliberately not recorded, so admins can see why.
       await manager.query(
-        "UPDATE raw_events SET status = 'processed', processed_at = now(), error = NULL, attempts = attempts + 1 WHERE id = $1",
-        [rawEventId],
+        "UPDATE raw_events SET status = 'processed', processed_at = now(), error = $2, attempts = attempts + 1 WHERE id = $1",
+        [rawEventId, notes.length ? notes.join('; ').slice(0, 2000) : null],
       );
       return results;
     });
     if (!persisted) return 'already-processed';
 
     for (const result of persisted) {
+      if (result.isUpdate) {
+        await this.events.messageUpdated(result.message, result.conversation);
+        continue;
+      }
       for (const line of result.systemMessages) await this.events.messageCreated(line, result.conversation);
       await this.events.messageCreated(result.message, result.conversation, result.conversationIsNew);
+      for (const bounced of result.bounced) await this.events.messageUpdated(bounced);
     }
     return 'processed';
+  }
+
+  private adapterContext(connector: ConnectorEntity, receivedAt: Date): AdapterContext {
+    return { connector, defaultCountry: this.config.defaultPhoneCountry, receivedAt };
   }
 
   /** After the last retry: the event is kept, failed, with the error visible to admins. */

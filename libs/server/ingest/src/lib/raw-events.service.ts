@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { RawEventStatus } from '@throughline/domain';
+import { createHash } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { InvalidPayloadError, type RawEventStatus } from '@throughline/domain';
+import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
+import { webhooksReceived } from '@throughline/server/health';
 import { ConnectorEntity, RawEventEntity } from '@throughline/server/database';
 import { JobProducer } from '@throughline/server/queue';
+import { CHANNEL_ADAPTERS } from './channel-adapters';
 
 export interface IncomingRawEvent {
   externalId: string;
@@ -24,7 +29,31 @@ export class RawEventsService {
     @InjectRepository(RawEventEntity) private readonly rawEvents: Repository<RawEventEntity>,
     @InjectRepository(ConnectorEntity) private readonly connectors: Repository<ConnectorEntity>,
     private readonly jobs: JobProducer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * For entry points that can tell the sender at once what is wrong (webhooks): normalise first,
+   * then store and queue. A payload that can never be ingested is kept as failed, with the reason,
+   * and InvalidPayloadError is rethrown for the caller to answer 400.
+   */
+  async receiveValidated(connector: ConnectorEntity, payload: Buffer, contentType: string): Promise<AcceptedRawEvent> {
+    const adapter = CHANNEL_ADAPTERS[connector.provider];
+    if (!adapter) throw new InvalidPayloadError(`provider ${connector.provider} has no adapter on this server`);
+    try {
+      const messages = await adapter.normalize(payload, { connector, defaultCountry: this.config.defaultPhoneCountry, receivedAt: new Date() });
+      const externalId = messages[0]?.externalId ?? `sha256:${createHash('sha256').update(payload).digest('hex')}`;
+      const accepted = await this.accept(connector, { externalId, contentType, payload });
+      webhooksReceived.inc({ provider: connector.provider, outcome: accepted.duplicate ? 'duplicate' : 'accepted' });
+      return accepted;
+    } catch (err) {
+      if (!(err instanceof InvalidPayloadError)) throw err;
+      webhooksReceived.inc({ provider: connector.provider, outcome: 'invalid' });
+      const externalId = `invalid:${createHash('sha256').update(payload).digest('hex')}`;
+      await this.recordInvalid(connector, { externalId, contentType, payload }, err.message);
+      throw err;
+    }
+  }
 
   /**
    * Stores the event (a redelivery of the same external id is a no-op) and queues it. When Redis

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
-import { DEFAULT_JOB_OPTIONS, type DeliverJobData, type IngestJobData, queuePrefix, QueueName } from './queue-names';
+import { DEFAULT_JOB_OPTIONS, type DeliverJobData, type IngestJobData, type PollJobData, pollSchedulerId, queuePrefix, QueueName } from './queue-names';
 import { createFailFastRedis } from './redis';
 
 const ENQUEUE_TIMEOUT_MS = 2000;
@@ -23,7 +23,11 @@ export class JobProducer implements OnModuleDestroy {
     this.connection.on('error', (err) => this.logger.debug(`redis: ${err.message}`));
     const make = (name: QueueName) =>
       new Queue(name, { connection: this.connection, prefix: queuePrefix(config.redisPrefix), defaultJobOptions: DEFAULT_JOB_OPTIONS });
-    this.queues = { [QueueName.Ingest]: make(QueueName.Ingest), [QueueName.Deliver]: make(QueueName.Deliver) };
+    this.queues = {
+      [QueueName.Ingest]: make(QueueName.Ingest),
+      [QueueName.Deliver]: make(QueueName.Deliver),
+      [QueueName.Poll]: make(QueueName.Poll),
+    };
     for (const queue of Object.values(this.queues)) queue.on('error', (err) => this.logger.debug(`queue: ${err.message}`));
   }
 
@@ -42,6 +46,23 @@ export class JobProducer implements OnModuleDestroy {
 
   tryEnqueueDeliver(data: DeliverJobData): Promise<boolean> {
     return this.tryAdd(QueueName.Deliver, 'deliver', data, data.messageId);
+  }
+
+  /**
+   * (Re)starts a connector's poller: BullMQ creates one job per interval for the whole
+   * deployment, however many workers run. Not retried: the next run is never far away.
+   */
+  async schedulePoll(connectorId: string, everyMs: number): Promise<void> {
+    const data: PollJobData = { connectorId };
+    await this.queues[QueueName.Poll].upsertJobScheduler(
+      pollSchedulerId(connectorId),
+      { every: everyMs },
+      { name: 'poll', data, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+    );
+  }
+
+  async unschedulePoll(connectorId: string): Promise<void> {
+    await this.queues[QueueName.Poll].removeJobScheduler(pollSchedulerId(connectorId));
   }
 
   /** Re-runs a job kept as failed, or adds it anew when Redis no longer has it. */

@@ -2,6 +2,8 @@
 export enum QueueName {
   Ingest = 'ingest',
   Deliver = 'deliver',
+  /** Connectors we read from (IMAP mailboxes, social timelines): one job scheduler per connector. */
+  Poll = 'poll',
 }
 
 /** BullMQ key prefix for a REDIS_PREFIX; the braces make it a Redis Cluster hash tag. */
@@ -17,6 +19,13 @@ export interface IngestJobData {
 export interface DeliverJobData {
   messageId: string;
 }
+
+export interface PollJobData {
+  connectorId: string;
+}
+
+/** Job scheduler id of a connector's poller. */
+export const pollSchedulerId = (connectorId: string) => `poll:${connectorId}`;
 
 /** Retries with exponential backoff; failures are kept for admins, successes are trimmed. */
 export const DEFAULT_JOB_OPTIONS = {

@@ -28,10 +28,12 @@ export async function bootstrapApi(config: AppConfig): Promise<INestApplication>
     logger: logLevelsFor(config.logLevel),
   });
   app.setGlobalPrefix('api');
-  // Webhook bodies stay raw Buffers: signatures are computed over the exact bytes.
+  // Webhook bodies stay raw Buffers: signatures are computed over the exact bytes. Raw mail
+  // (attachments included) has its own, larger limit.
+  app.use(/^\/api\/hooks\/[^/]+\/email$/, express.raw({ type: () => true, limit: config.emailMaxBytes }));
   app.use('/api/hooks', express.raw({ type: () => true, limit: config.webhookBodyLimitBytes }));
   app.use(express.json({ limit: '1mb' }));
-  app.use(bodyParserErrors(config.webhookBodyLimitBytes));
+  app.use(bodyParserErrors());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useWebSocketAdapter(new RedisIoAdapter(app, config.redisUrl, socketIoKey(config.redisPrefix)));
   app.enableShutdownHooks();

@@ -46,6 +46,8 @@ export class TestStack {
       REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
       REDIS_PREFIX: `tltest_${id}`,
       PORT: '0',
+      SMTP_INBOUND_PORT: '0',
+      SMTP_INBOUND_HOST: '127.0.0.1',
       SECRETS_KEY: randomBytes(32).toString('hex'),
       JWT_SECRET: randomBytes(32).toString('hex'),
       STATE_DIR: mkdtempSync(join(tmpdir(), 'tl-test-')),

@@ -4,14 +4,17 @@ import type { Repository } from 'typeorm';
 import { rooms, type ConversationView, type MessageView } from '@throughline/domain';
 import { ConversationEntity, CustomerEntity, MessageEntity } from '@throughline/server/database';
 import { RealtimePublisher } from '@throughline/server/queue';
-import { toConversationView, toMessageView } from './views';
+import { MessageViews } from './message-views.service';
+import { toConversationView } from './views';
 
 /** Publishes timeline changes to everyone who should see them, after the change is committed. */
 @Injectable()
 export class TimelineEvents {
   constructor(
     private readonly publisher: RealtimePublisher,
+    private readonly messageViews: MessageViews,
     @InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>,
+    @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
   ) {}
 
   async conversationView(conversation: ConversationEntity): Promise<ConversationView> {
@@ -25,17 +28,25 @@ export class TimelineEvents {
     return targets;
   }
 
-  async messageCreated(message: MessageEntity, conversation: ConversationEntity, conversationIsNew = false): Promise<MessageView> {
+  /** `conversation` null: an entry on the customer's timeline only, seen by whoever watches that customer. */
+  async messageCreated(message: MessageEntity, conversation: ConversationEntity | null, conversationIsNew = false): Promise<MessageView> {
+    const messageView = await this.messageViews.one(message);
+    if (!conversation) {
+      this.publisher.publish('timeline.entry', { message: messageView }, [rooms.customer(message.customerId), rooms.supervisors]);
+      return messageView;
+    }
     const view = await this.conversationView(conversation);
-    const messageView = toMessageView(message);
     if (conversationIsNew) this.publisher.publish('conversation.created', { conversation: view }, this.roomsOf(view));
     this.publisher.publish('message.created', { message: messageView, conversation: view }, this.roomsOf(view));
     return messageView;
   }
 
-  async messageUpdated(message: MessageEntity, conversation: ConversationEntity): Promise<void> {
-    const view = await this.conversationView(conversation);
-    this.publisher.publish('message.updated', { message: toMessageView(message) }, this.roomsOf(view));
+  /** Looks the conversation up when the caller doesn't hold it (e.g. a bounce updating an older reply). */
+  async messageUpdated(message: MessageEntity, conversation?: ConversationEntity | null): Promise<void> {
+    const owner =
+      conversation ?? (message.conversationId ? await this.conversations.findOne({ where: { id: message.conversationId } }) : null);
+    const targets = owner ? this.roomsOf(await this.conversationView(owner)) : [rooms.customer(message.customerId), rooms.supervisors];
+    this.publisher.publish('message.updated', { message: await this.messageViews.one(message) }, targets);
   }
 
   async conversationUpdated(conversation: ConversationEntity, previousQueueId?: string | null): Promise<ConversationView> {

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { decideThread, identityKey, resolveCustomer, type KnownIdentity, type NormalizedMessage } from '@throughline/domain';
 import {
+  conversationRefToSequence,
+  decideThread,
+  identityKey,
+  resolveCustomer,
+  type KnownIdentity,
+  type NormalizedMessage,
+  type ThreadCandidate,
+} from '@throughline/domain';
+import {
+  AttachmentEntity,
   type ConnectorEntity,
   ConversationEntity,
   CustomerEntity,
@@ -12,16 +21,30 @@ import { previewOf } from './views';
 
 export interface PersistedInbound {
   message: MessageEntity;
-  conversation: ConversationEntity;
+  /** Null when the entry belongs to the customer's timeline only (automatic mail nobody claims). */
+  conversation: ConversationEntity | null;
   conversationIsNew: boolean;
+  /** The message already existed and this event updated it (a call's next status). */
+  isUpdate: boolean;
   /** System lines written alongside (e.g. "reopened"), to publish too. */
   systemMessages: MessageEntity[];
+  /** Our outbound messages that a bounce reported as undeliverable, now marked failed. */
+  bounced: MessageEntity[];
 }
+
+/** Why an inbound message left nothing on any timeline; kept on the raw event for admins. */
+export interface SkippedInbound {
+  skipped: string;
+}
+
+const DEFAULT_SUBJECT_WINDOW_DAYS = 7;
+const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * Step 4 of the message path: identity resolution and threading, inside the caller's transaction.
- * Advisory locks on the message's identities and thread key serialise concurrent messages of the
- * same person, so two workers never create the same customer or conversation twice.
+ * Advisory locks on the message's identities, thread key and referenced ids serialise concurrent
+ * messages of the same person or thread, so two workers never create the same customer or
+ * conversation twice, and a reply and its parent arriving together end up in one conversation.
  */
 @Injectable()
 export class TimelineWriter {
@@ -30,23 +53,21 @@ export class TimelineWriter {
     connector: ConnectorEntity,
     rawEventId: string | null,
     incoming: NormalizedMessage,
-  ): Promise<PersistedInbound | null> {
-    const lockKeys = incoming.identities.map(identityKey);
-    if (incoming.threadKey) lockKeys.push(`thread:${connector.id}:${incoming.threadKey}`);
-    for (const key of [...new Set(lockKeys)].sort()) {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
-    }
+  ): Promise<PersistedInbound | SkippedInbound | null> {
+    await this.lock(manager, connector, incoming);
 
     const messages = manager.getRepository(MessageEntity);
-    if (await messages.exists({ where: { connectorId: connector.id, externalId: incoming.externalId } })) return null;
+    const existing = await messages.findOne({ where: { connectorId: connector.id, externalId: incoming.externalId } });
+    if (existing) return incoming.updates ? this.applyUpdate(manager, existing, incoming) : null;
 
-    const customerId = await this.resolveCustomer(manager, incoming);
+    const customerId = await this.resolveCustomer(manager, connector, incoming);
+    if (!customerId) return { skipped: `automatic mail (${incoming.automated?.reason}) from a sender who is not a customer` };
     const { conversation, conversationIsNew, reopenedFrom } = await this.thread(manager, connector, customerId, incoming);
 
     const message = await messages.save(
       messages.create({
-        conversationId: conversation.id,
-        customerId: conversation.customerId,
+        conversationId: conversation?.id ?? null,
+        customerId: conversation?.customerId ?? customerId,
         connectorId: connector.id,
         rawEventId,
         channel: incoming.channel,
@@ -57,16 +78,20 @@ export class TimelineWriter {
         html: incoming.html ?? null,
         strippedText: incoming.strippedText ?? null,
         externalId: incoming.externalId,
+        threadRefs: incoming.threading?.replyTo?.length ? incoming.threading.replyTo : null,
         metadata: {
           ...incoming.metadata,
-          ...(conversation.customerId !== customerId ? { senderCustomerId: customerId } : {}),
+          ...(incoming.automated ? { automated: incoming.automated } : {}),
+          ...(incoming.updates ? { updateRank: incoming.updates.rank } : {}),
+          ...(conversation && conversation.customerId !== customerId ? { senderCustomerId: customerId } : {}),
         },
         occurredAt: incoming.occurredAt,
       }),
     );
+    await this.saveAttachments(manager, message, incoming);
 
     const systemMessages: MessageEntity[] = [];
-    if (reopenedFrom) {
+    if (reopenedFrom && conversation) {
       systemMessages.push(
         await messages.save(
           messages.create({
@@ -82,11 +107,73 @@ export class TimelineWriter {
         ),
       );
     }
-    return { message, conversation, conversationIsNew, systemMessages };
+    const bounced = incoming.automated?.kind === 'bounce' ? await this.markBounced(manager, connector, incoming) : [];
+    return { message, conversation, conversationIsNew, isUpdate: false, systemMessages, bounced };
   }
 
-  private async resolveCustomer(manager: EntityManager, incoming: NormalizedMessage): Promise<string> {
+  private async lock(manager: EntityManager, connector: ConnectorEntity, incoming: NormalizedMessage): Promise<void> {
+    const keys = incoming.identities.map(identityKey);
+    if (incoming.threadKey) keys.push(`thread:${connector.id}:${incoming.threadKey}`);
+    // A message and everything it answers share lock keys, so parent and reply never race.
+    for (const id of [incoming.externalId, ...(incoming.threading?.replyTo ?? [])]) keys.push(`ref:${connector.id}:${id}`);
+    if (incoming.threading?.conversationRef) keys.push(`conversation-ref:${incoming.threading.conversationRef}`);
+    for (const key of [...new Set(keys)].sort()) {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+    }
+  }
+
+  /**
+   * A later event about a stored entry (a call's next status, its recording): merge it in unless
+   * the stored entry already reflects a later stage, so out-of-order callbacks never go backwards.
+   */
+  private async applyUpdate(manager: EntityManager, existing: MessageEntity, incoming: NormalizedMessage): Promise<PersistedInbound | null> {
+    const storedRank = typeof existing.metadata['updateRank'] === 'number' ? existing.metadata['updateRank'] : -Infinity;
+    const rank = incoming.updates?.rank ?? -Infinity;
+    const merged: Record<string, unknown> = { ...existing.metadata };
+    for (const [key, value] of Object.entries(incoming.metadata ?? {})) {
+      const before = merged[key];
+      const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+      if (isObject(before) && isObject(value)) {
+        // The higher rank wins field by field; a lower rank only fills what is still missing.
+        const defined = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null));
+        merged[key] = rank >= storedRank ? { ...before, ...defined } : { ...defined, ...before };
+      } else if (rank >= storedRank || before === undefined) {
+        merged[key] = value;
+      }
+    }
+    merged['updateRank'] = Math.max(storedRank, rank);
+    const text = rank >= storedRank ? incoming.text : existing.text;
+    await manager.getRepository(MessageEntity).update({ id: existing.id }, { metadata: merged, text });
+    existing.metadata = merged;
+    existing.text = text;
+    const conversation = existing.conversationId
+      ? await manager.getRepository(ConversationEntity).findOne({ where: { id: existing.conversationId } })
+      : null;
+    return { message: existing, conversation, conversationIsNew: false, isUpdate: true, systemMessages: [], bounced: [] };
+  }
+
+  /**
+   * The customer this message belongs to. Automatic mail never creates a customer: a bounce
+   * belongs to whoever received the message that bounced, an auto-reply to a known sender.
+   */
+  private async resolveCustomer(manager: EntityManager, connector: ConnectorEntity, incoming: NormalizedMessage): Promise<string | null> {
     const identities = manager.getRepository(CustomerIdentityEntity);
+    if (incoming.automated?.kind === 'bounce') {
+      const refersTo = incoming.automated.refersTo ?? [];
+      const [owner] = refersTo.length
+        ? ((await manager.query(
+            'SELECT customer_id FROM messages WHERE connector_id = $1 AND external_id = ANY($2) ORDER BY occurred_at DESC LIMIT 1',
+            [connector.id, refersTo],
+          )) as Array<{ customer_id: string }>)
+        : [];
+      if (owner) return owner.customer_id;
+      const recipients = incoming.automated.failedRecipients ?? [];
+      const known = recipients.length
+        ? await identities.findOne({ where: recipients.map((value) => ({ kind: 'email' as const, value: value.toLowerCase() })) })
+        : null;
+      return known?.customerId ?? null;
+    }
+
     const known: KnownIdentity[] = incoming.identities.length
       ? await identities
           .createQueryBuilder('i')
@@ -101,8 +188,9 @@ export class TimelineWriter {
     const customers = manager.getRepository(CustomerEntity);
     let customerId = resolution.customerId;
     if (!customerId) {
+      if (incoming.automated) return null;
       customerId = (await customers.save(customers.create({ name: incoming.authorName ?? null }))).id;
-    } else if (incoming.authorName) {
+    } else if (incoming.authorName && !incoming.automated) {
       await customers
         .createQueryBuilder()
         .update()
@@ -110,7 +198,7 @@ export class TimelineWriter {
         .where('id = :id AND name IS NULL', { id: customerId })
         .execute();
     }
-    if (resolution.toAttach.length) {
+    if (resolution.toAttach.length && !incoming.automated) {
       const verified = new Map(incoming.identities.map((i) => [identityKey(i), i.verified ?? true]));
       await identities
         .createQueryBuilder()
@@ -127,24 +215,37 @@ export class TimelineWriter {
     connector: ConnectorEntity,
     customerId: string,
     incoming: NormalizedMessage,
-  ): Promise<{ conversation: ConversationEntity; conversationIsNew: boolean; reopenedFrom: string | null }> {
+  ): Promise<{ conversation: ConversationEntity | null; conversationIsNew: boolean; reopenedFrom: string | null }> {
     const conversations = manager.getRepository(ConversationEntity);
+    const hints = incoming.threading;
     const byThreadKey = incoming.threadKey
       ? await conversations.findOne({ where: { connectorId: connector.id, threadKey: incoming.threadKey } })
       : null;
-    const openOnConnector = incoming.threadKey
-      ? null
-      : await conversations
-          .createQueryBuilder('c')
-          .where("c.customer_id = :customerId AND c.connector_id = :connectorId AND c.status <> 'resolved'", {
-            customerId,
-            connectorId: connector.id,
-          })
-          .orderBy('c.last_message_at', 'DESC')
-          .getOne();
-    const decision = decideThread({ threadKey: incoming.threadKey, byThreadKey, openOnConnector });
-    const preview = previewOf(incoming.strippedText ?? incoming.text);
+    const byReference = hints && !byThreadKey ? await this.findByReference(manager, connector, incoming) : null;
+    const bySubject = hints && !byThreadKey && !byReference ? await this.findBySubject(manager, connector, customerId, incoming) : null;
+    // Channels with threading hints thread only by them; the others continue the open conversation.
+    const openOnConnector =
+      hints || incoming.threadKey
+        ? null
+        : await conversations
+            .createQueryBuilder('c')
+            .where("c.customer_id = :customerId AND c.connector_id = :connectorId AND c.status <> 'resolved'", {
+              customerId,
+              connectorId: connector.id,
+            })
+            .orderBy('c.last_message_at', 'DESC')
+            .getOne();
+    const decision = decideThread({
+      threadKey: incoming.threadKey,
+      byThreadKey,
+      byReference,
+      bySubject,
+      openOnConnector,
+      automated: Boolean(incoming.automated),
+    });
+    if (decision.action === 'detach') return { conversation: null, conversationIsNew: false, reopenedFrom: null };
 
+    const preview = previewOf(incoming.strippedText || incoming.text);
     if (decision.action === 'create') {
       const conversation = await conversations.save(
         conversations.create({
@@ -155,6 +256,7 @@ export class TimelineWriter {
           priority: 'normal',
           queueId: connector.queueId,
           subject: incoming.subject ?? null,
+          subjectKey: hints?.normalizedSubject || null,
           threadKey: incoming.threadKey ?? null,
           preview,
           lastMessageAt: incoming.occurredAt,
@@ -164,20 +266,115 @@ export class TimelineWriter {
       return { conversation, conversationIsNew: true, reopenedFrom: null };
     }
 
-    const existing = (byThreadKey ?? openOnConnector) as ConversationEntity;
-    const isLatest = incoming.occurredAt >= existing.lastMessageAt;
+    const existing = await conversations.findOneOrFail({ where: { id: decision.conversationId } });
+    // Automatic mail is recorded in the conversation but moves nothing: no reopen, no SLA clock, no preview.
+    if (incoming.automated) return { conversation: existing, conversationIsNew: false, reopenedFrom: null };
     const reopenedFrom = decision.reopen ? existing.status : null;
     if (decision.reopen) {
       existing.status = 'open';
       existing.resolvedAt = null;
     }
-    if (isLatest) {
+    if (incoming.occurredAt >= existing.lastMessageAt) {
       existing.lastMessageAt = incoming.occurredAt;
       existing.preview = preview;
     }
     if (!existing.lastInboundAt || incoming.occurredAt > existing.lastInboundAt) existing.lastInboundAt = incoming.occurredAt;
     existing.subject ??= incoming.subject ?? null;
+    existing.subjectKey ??= hints?.normalizedSubject || null;
     const conversation = await conversations.save(existing);
     return { conversation, conversationIsNew: false, reopenedFrom };
+  }
+
+  /**
+   * The conversation of the nearest stored message this one answers; else of a stored message
+   * that answers this one (it arrived first); else the one our subject token names.
+   */
+  private async findByReference(manager: EntityManager, connector: ConnectorEntity, incoming: NormalizedMessage): Promise<ThreadCandidate | null> {
+    const replyTo = incoming.threading?.replyTo ?? [];
+    if (replyTo.length) {
+      const rows = (await manager.query(
+        `SELECT m.external_id, c.id, c.status FROM messages m JOIN conversations c ON c.id = m.conversation_id
+          WHERE m.connector_id = $1 AND m.external_id = ANY($2)`,
+        [connector.id, replyTo],
+      )) as Array<{ external_id: string; id: string; status: ThreadCandidate['status'] }>;
+      const nearest = replyTo.map((id) => rows.find((r) => r.external_id === id)).find(Boolean);
+      if (nearest) return { id: nearest.id, status: nearest.status };
+    }
+    const [answeredBy] = (await manager.query(
+      `SELECT c.id, c.status FROM messages m JOIN conversations c ON c.id = m.conversation_id
+        WHERE m.connector_id = $1 AND m.thread_refs @> ARRAY[$2]::text[] ORDER BY m.occurred_at LIMIT 1`,
+      [connector.id, incoming.externalId],
+    )) as ThreadCandidate[];
+    if (answeredBy) return answeredBy;
+    const sequence = incoming.threading?.conversationRef ? conversationRefToSequence(incoming.threading.conversationRef) : null;
+    if (sequence === null) return null;
+    return manager.getRepository(ConversationEntity).findOne({
+      where: { number: sequence, connectorId: connector.id },
+      select: { id: true, status: true },
+    });
+  }
+
+  /** Mail that lost its headers: the same customer, the same subject, recently, on the same connector. */
+  private async findBySubject(
+    manager: EntityManager,
+    connector: ConnectorEntity,
+    customerId: string,
+    incoming: NormalizedMessage,
+  ): Promise<ThreadCandidate | null> {
+    const subjectKey = incoming.threading?.normalizedSubject;
+    const configured = connector.config['threadBySubjectWithinDays'];
+    const days = typeof configured === 'number' ? configured : DEFAULT_SUBJECT_WINDOW_DAYS;
+    if (!subjectKey || days <= 0) return null;
+    return manager
+      .getRepository(ConversationEntity)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.status'])
+      .where('c.customer_id = :customerId AND c.connector_id = :connectorId AND c.subject_key = :subjectKey', {
+        customerId,
+        connectorId: connector.id,
+        subjectKey,
+      })
+      .andWhere('c.last_message_at >= :since', { since: new Date(incoming.occurredAt.getTime() - days * DAY_MS) })
+      .orderBy('c.last_message_at', 'DESC')
+      .getOne();
+  }
+
+  private async saveAttachments(manager: EntityManager, message: MessageEntity, incoming: NormalizedMessage): Promise<void> {
+    if (!incoming.attachments?.length) return;
+    await manager
+      .getRepository(AttachmentEntity)
+      .createQueryBuilder()
+      .insert()
+      .values(
+        incoming.attachments.map((a) => ({
+          messageId: message.id,
+          filename: a.filename,
+          contentType: a.contentType,
+          size: a.content.byteLength,
+          contentId: a.contentId ?? null,
+          inline: a.inline ?? false,
+          content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
+        })),
+      )
+      .execute();
+  }
+
+  /** A bounce marks the outbound messages it reports as failed, with the remote server's reason. */
+  private async markBounced(manager: EntityManager, connector: ConnectorEntity, incoming: NormalizedMessage): Promise<MessageEntity[]> {
+    const refersTo = incoming.automated?.refersTo ?? [];
+    if (!refersTo.length) return [];
+    const recipients = incoming.automated?.failedRecipients?.join(', ');
+    const reason = `bounced${recipients ? ` for ${recipients}` : ''}: ${incoming.automated?.diagnostic ?? incoming.subject ?? 'undeliverable'}`;
+    const messages = manager.getRepository(MessageEntity);
+    const targets = await messages
+      .createQueryBuilder('m')
+      .where("m.connector_id = :connectorId AND m.direction = 'outbound' AND m.external_id IN (:...ids)", { connectorId: connector.id, ids: refersTo })
+      .getMany();
+    for (const target of targets) {
+      target.deliveryStatus = 'failed';
+      target.deliveryError = reason.slice(0, 1000);
+      await messages.update({ id: target.id }, { deliveryStatus: 'failed', deliveryError: target.deliveryError });
+    }
+    return targets;
   }
 }

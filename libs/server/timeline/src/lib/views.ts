@@ -1,7 +1,22 @@
-import type { ConversationView, CustomerView, MessageView } from '@throughline/domain';
-import type { ConversationEntity, CustomerEntity, CustomerIdentityEntity, MessageEntity } from '@throughline/server/database';
+import { formatConversationRef, type AttachmentView, type ConversationView, type CustomerView, type MessageView } from '@throughline/domain';
+import type { AttachmentEntity, ConversationEntity, CustomerEntity, CustomerIdentityEntity, MessageEntity } from '@throughline/server/database';
 
-export function toMessageView(m: MessageEntity): MessageView {
+/** Attachment metadata as listed with messages; the bytes are served by the download route only. */
+export type AttachmentSummary = Pick<AttachmentEntity, 'id' | 'messageId' | 'filename' | 'contentType' | 'size' | 'inline' | 'contentId'>;
+
+export function toAttachmentView(a: AttachmentSummary): AttachmentView {
+  return {
+    id: a.id,
+    filename: a.filename,
+    contentType: a.contentType,
+    size: a.size,
+    inline: a.inline,
+    contentId: a.contentId,
+    url: `/api/attachments/${a.id}`,
+  };
+}
+
+export function toMessageView(m: MessageEntity, attachments: AttachmentSummary[] = []): MessageView {
   return {
     id: m.id,
     conversationId: m.conversationId,
@@ -13,6 +28,8 @@ export function toMessageView(m: MessageEntity): MessageView {
     subject: m.subject,
     text: m.text,
     strippedText: m.strippedText,
+    html: m.html,
+    attachments: attachments.map(toAttachmentView),
     deliveryStatus: m.deliveryStatus,
     deliveryError: m.deliveryError,
     metadata: m.metadata,
@@ -24,6 +41,7 @@ export function toMessageView(m: MessageEntity): MessageView {
 export function toConversationView(c: ConversationEntity, customerName: string | null): ConversationView {
   return {
     id: c.id,
+    ref: formatConversationRef(c.number),
     customerId: c.customerId,
     customerName,
     connectorId: c.connectorId,
@@ -39,6 +57,7 @@ export function toConversationView(c: ConversationEntity, customerName: string |
     firstResponseAt: c.firstResponseAt?.toISOString() ?? null,
     resolvedAt: c.resolvedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
   };
 }
 

@@ -12,7 +12,18 @@ export class ConversationEntity {
   @Column({ name: 'queue_id', type: 'uuid', nullable: true }) queueId!: string | null;
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId!: string | null;
   @Column({ type: 'text', nullable: true }) subject!: string | null;
+  /** Short sequential number; our outbound email subjects carry it as a token like [#4F2K]. */
+  @Column({
+    type: 'bigint',
+    generated: 'identity',
+    generatedIdentity: 'BY DEFAULT',
+    update: false,
+    transformer: { to: (v: unknown) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
+  number!: number;
   @Column({ name: 'thread_key', type: 'text', nullable: true }) threadKey!: string | null;
+  /** The normalised subject of the message that opened it, for threading mail that lost its headers. */
+  @Column({ name: 'subject_key', type: 'text', nullable: true }) subjectKey!: string | null;
   @Column({ type: 'text', nullable: true }) preview!: string | null;
   @Column({ name: 'last_message_at', type: 'timestamptz' }) lastMessageAt!: Date;
   @Column({ name: 'last_inbound_at', type: 'timestamptz', nullable: true }) lastInboundAt!: Date | null;

@@ -1,5 +1,6 @@
 import { AttachmentEntity } from './attachment.entity';
 import { AuditLogEntity } from './audit-log.entity';
+import { ConnectorCursorEntity } from './connector-cursor.entity';
 import { ConnectorEntity } from './connector.entity';
 import { ConversationEntity } from './conversation.entity';
 import { CustomerIdentityEntity } from './customer-identity.entity';
@@ -12,6 +13,7 @@ import { UserEntity } from './user.entity';
 export {
   AttachmentEntity,
   AuditLogEntity,
+  ConnectorCursorEntity,
   ConnectorEntity,
   ConversationEntity,
   CustomerEntity,
@@ -33,4 +35,5 @@ export const ENTITIES = [
   MessageEntity,
   AttachmentEntity,
   AuditLogEntity,
+  ConnectorCursorEntity,
 ];

@@ -4,7 +4,8 @@ import type { ChannelKind, DeliveryStatus, MessageDirection } from '@throughline
 @Entity('messages')
 export class MessageEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ name: 'conversation_id', type: 'uuid' }) conversationId!: string;
+  /** Null for timeline entries that must not open a conversation (e.g. an auto-reply nobody can match). */
+  @Column({ name: 'conversation_id', type: 'uuid', nullable: true }) conversationId!: string | null;
   /** Denormalised from the conversation so the customer timeline is one index scan. */
   @Column({ name: 'customer_id', type: 'uuid' }) customerId!: string;
   @Column({ name: 'connector_id', type: 'uuid', nullable: true }) connectorId!: string | null;
@@ -18,6 +19,8 @@ export class MessageEntity {
   @Column({ type: 'text', nullable: true }) html!: string | null;
   @Column({ name: 'stripped_text', type: 'text', nullable: true }) strippedText!: string | null;
   @Column({ name: 'external_id', type: 'text', nullable: true }) externalId!: string | null;
+  /** Provider ids this message answers (email In-Reply-To/References), for threading in any arrival order. */
+  @Column({ name: 'thread_refs', type: 'text', array: true, nullable: true }) threadRefs!: string[] | null;
   @Column({ name: 'delivery_status', type: 'text', nullable: true }) deliveryStatus!: DeliveryStatus | null;
   @Column({ name: 'delivery_error', type: 'text', nullable: true }) deliveryError!: string | null;
   @Column({ type: 'jsonb', default: {} }) metadata!: Record<string, unknown>;
