@@ -1,1 +1,2 @@
 export * from './dovecot';
+export * from './smtp-capture';
