@@ -1,3 +1,8 @@
+// sanitize-html's parser (htmlparser2 and its dom* / entities helpers) ships ES modules only.
+// Node 20.19+ loads them with require() at run time, but Jest's CommonJS runtime cannot, so
+// ts-jest (allowJs in tsconfig.spec.json) transpiles those packages for the tests.
+const ESM_ONLY_PACKAGES = ['htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'domelementtype', 'entities'];
+
 module.exports = {
   displayName: 'email',
   preset: '../../../jest.preset.js',
@@ -5,6 +10,8 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
+  // Ignore node_modules except those packages, also when nested (sanitize-html/node_modules/htmlparser2).
+  transformIgnorePatterns: [`/node_modules/(?!(?:[^/]+/node_modules/)*(?:${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../../coverage/libs/channels/email',
 };

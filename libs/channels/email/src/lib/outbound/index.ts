@@ -1,1 +1,4 @@
-
+export * from './conversation-ref';
+export * from './threading';
+export * from './compose';
+export * from './send';
