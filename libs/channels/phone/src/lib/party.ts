@@ -24,8 +24,9 @@ const TWILIO_WITHHELD_NUMBERS = new Set(['+266696687', '+7378742833', '+86282452
  * - Anything else (a SIP extension like `client1`, `client:alice`, `sip:bob@pbx`) is not a phone
  *   number: `external` `<provider>:<value>`.
  *
- * `digitsAreInternational`: the sender writes international numbers as bare digits (Zammad's
- * `493055571600`), so digits that are no national number of `defaultCountry` are read with a `+`.
+ * `digitsAreInternational`: the sender writes international numbers as bare digits and national
+ * ones with a leading 0 (Zammad's `493055571600` and `02214710334`), so digits not starting with 0
+ * are read with a `+` first.
  */
 export function resolveCustomerParty(
   raw: string,
@@ -42,8 +43,8 @@ export function resolveCustomerParty(
 
 function phoneNumberOf(value: string, defaultCountry: string | undefined, digitsAreInternational?: boolean): string | undefined {
   if (!/^(tel:)?[+\d\s().-]+$/i.test(value)) return undefined;
-  const attempts = [() => normalizePhone(value, defaultCountry)];
-  if (digitsAreInternational && /^[1-9]\d+$/.test(value)) attempts.push(() => normalizePhone(`+${value}`));
+  const national = () => normalizePhone(value, defaultCountry);
+  const attempts = digitsAreInternational && /^[1-9]\d+$/.test(value) ? [() => normalizePhone(`+${value}`), national] : [national];
   for (const attempt of attempts) {
     try {
       return attempt();
