@@ -45,7 +45,7 @@ export function collectAttachments(
         filename,
         contentType: part.contentType,
         size: part.size,
-        reason: `larger than the ${formatBytes(maxBytes)} attachment limit`,
+        reason: `larger than the attachment limit of ${formatBytes(maxBytes)}`,
       });
       return;
     }

@@ -108,7 +108,7 @@ function senderOf(mail: ParsedMail, warnings: string[]): { address: string; name
   if (from.length > 1) warnings.push(`From names ${from.length} addresses: the first is the author`);
   const first = candidates.flatMap((a) => (a.group ? a.group : [a]))[0];
   if (!first?.address) {
-    const written = headerText(mail, 'from');
+    const written = rawHeader(mail, 'from');
     throw new InvalidPayloadError(written ? `From "${written}" holds no email address` : 'no From address');
   }
   try {

@@ -17,7 +17,7 @@ const HEADER = 'h';
 const QUOTE = 'q';
 const TEXT = 't';
 
-/** A line made only of separator characters: `--`, `____`, `-----`, `* * *`. */
+/** A line made only of separator characters: `--`, `____`, `-----`, `***`. */
 const DELIMITER_LINE = /^[ \t]*[-_,=+~#*ᐧ—]+[ \t]*$/;
 
 /**
