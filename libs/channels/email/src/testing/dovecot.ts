@@ -4,7 +4,8 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { ImapFlow } from 'imapflow';
+import { withImapClient } from '../lib/mailbox/imap-client';
+import { findFreePort } from './free-port';
 
 export interface DovecotUser {
   user: string;
@@ -89,7 +90,7 @@ export async function startDovecot(options: DovecotOptions): Promise<DovecotServ
     await fs.writeFile(path.join(dir, 'users'), passwdFile(options.users), { mode: 0o600 });
     // Another process may take the free port before Dovecot binds it; then try another one.
     for (let attempt = 1; ; attempt++) {
-      const port = await findFreePort();
+      const port = await findFreePort(HOST);
       const configPath = path.join(dir, 'dovecot.conf');
       await fs.writeFile(configPath, dovecotConfig(dir, port, mailUser));
       try {
@@ -226,7 +227,7 @@ function runningServer(
   doveadm: string,
 ): DovecotServer {
   let stopping: Promise<void> | undefined;
-  const login = { host: HOST, port };
+  const account = (user: string, password: string) => ({ host: HOST, port, secure: false, user, password });
   return {
     host: HOST,
     port,
@@ -237,7 +238,7 @@ function runningServer(
       return stopping;
     },
     append(user, password, mailbox, raw, flags) {
-      return withImap(login, user, password, async (client) => {
+      return withImapClient(account(user, password), async (client) => {
         const appended = await client.append(mailbox, raw, flags);
         if (!appended || appended.uid === undefined || appended.uidValidity === undefined) {
           throw new Error(`APPEND to ${mailbox} did not report a UID`);
@@ -246,7 +247,7 @@ function runningServer(
       });
     },
     list(user, password, mailbox) {
-      return withImap(login, user, password, async (client) => {
+      return withImapClient(account(user, password), async (client) => {
         const opened = await client.mailboxOpen(mailbox, { readOnly: true });
         if (opened.exists === 0) return [];
         const messages = await client.fetchAll('1:*', { uid: true, flags: true, source: true });
@@ -270,21 +271,6 @@ function runningServer(
       return next;
     },
   };
-}
-
-async function withImap<T>(
-  server: { host: string; port: number },
-  user: string,
-  password: string,
-  work: (client: ImapFlow) => Promise<T>,
-): Promise<T> {
-  const client = new ImapFlow({ ...server, secure: false, auth: { user, pass: password }, logger: false });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.logout().catch(() => client.close());
-  }
 }
 
 /** SIGTERM (the master stops its children first), SIGKILL if it hangs. */
@@ -314,17 +300,6 @@ function readGreeting(port: number): Promise<string> {
     socket.once('error', reject);
     socket.once('close', () => reject(new Error('closed without greeting')));
   });
-}
-
-async function findFreePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, HOST, resolve);
-  });
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function findBinary(name: string): Promise<string> {

@@ -1,2 +1,3 @@
 export * from './dovecot';
+export * from './free-port';
 export * from './smtp-capture';
