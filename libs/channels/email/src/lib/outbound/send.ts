@@ -1,15 +1,5 @@
 import { createTransport, type NodemailerError, type SendMailOptions } from 'nodemailer';
-
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  /** Implicit TLS (usually port 465); otherwise STARTTLS is used when the server offers it. */
-  secure: boolean;
-  user?: string;
-  password?: string;
-  rejectUnauthorized?: boolean;
-  connectionTimeoutMs?: number;
-}
+import { DEFAULT_CONNECTION_TIMEOUT_MS, type SmtpSettings } from '../mailbox/mailbox-settings';
 
 export interface SentEmail {
   messageId: string;
@@ -35,11 +25,9 @@ export class EmailDeliveryError extends Error {
   }
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
-
 /** Sends one message through the connector's SMTP server; throws EmailDeliveryError. */
 export async function sendEmail(smtp: SmtpSettings, options: SendMailOptions): Promise<SentEmail> {
-  const timeout = smtp.connectionTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeout = smtp.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS;
   const transport = createTransport({
     host: smtp.host,
     port: smtp.port,
