@@ -42,8 +42,8 @@ export interface DovecotServer {
   list(user: string, password: string, mailbox: string): Promise<StoredMessage[]>;
   /**
    * Gives the mailbox a new UIDVALIDITY and keeps its messages, as a server restored from a backup
-   * does (works for INBOX, which cannot be deleted and recreated). Dovecot disconnects clients that
-   * have the mailbox selected. Returns the new UIDVALIDITY.
+   * does (works for INBOX, which cannot be deleted and recreated). A client that has the mailbox
+   * selected is disconnected when Dovecot next syncs it, e.g. on new mail. Returns the new UIDVALIDITY.
    */
   changeUidValidity(user: string, mailbox: string): Promise<number>;
 }
@@ -53,7 +53,7 @@ const START_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 5_000;
 /** Dovecot writes its early fatal errors (bad config) to stderr, everything else to its log_path. */
 const LOG_FILES = { stderr: 'stderr.log', dovecot: 'dovecot.log' };
-/** Users the dovecot-core package creates: mail processes may not run as root, login processes must not. */
+/** Users the dovecot-core package creates; Dovecot refuses root for mail access and for login processes. */
 const MAIL_USER = 'dovecot';
 const LOGIN_USER = 'dovenull';
 
