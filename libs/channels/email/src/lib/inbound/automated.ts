@@ -151,10 +151,15 @@ function recipientsFromText(text: string): string[] {
   return unique([...postfix, ...indented].map((a) => safeEmail(a)).filter((a): a is string => Boolean(a)));
 }
 
-/** The remote server's words: the first line carrying an SMTP reply code with an enhanced status. */
+/**
+ * The remote server's words: the first line carrying an SMTP reply code with an enhanced status,
+ * else what a qmail/Postfix report says under the failed `<address>:`.
+ */
 function diagnosticFromText(text: string): string | undefined {
-  const match = /\b([45]\d\d[ -]?(?:\n\s*)?[45]\.\d{1,3}\.\d{1,3}\b[^\n]*(?:\n[ \t]+[^\n]+)*)/.exec(text);
-  return match ? match[1].replace(/\s+/g, ' ').trim() : undefined;
+  const smtp = /\b([45]\d\d[ -]?(?:\n\s*)?[45]\.\d{1,3}\.\d{1,3}\b[^\n]*(?:\n[ \t]+[^\n]+)*)/.exec(text);
+  const underRecipient = /^<[^\s<>@]+@[^\s<>@]+>:[ \t]*(.*(?:\n.+)*)/m.exec(text);
+  const words = (smtp ?? underRecipient)?.[1].replace(/\s+/g, ' ').trim();
+  return words || undefined;
 }
 
 /** Message-IDs of the mail that bounced, from the returned message or its returned headers. */

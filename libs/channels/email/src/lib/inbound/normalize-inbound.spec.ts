@@ -258,6 +258,33 @@ describe('normalizeInboundEmail on edge cases', () => {
     });
   });
 
+  it('should read a qmail failure notice', async () => {
+    const [message] = await normalizeInboundEmail(
+      mail(
+        'From: MAILER-DAEMON@mx.customer.example',
+        'Subject: failure notice',
+        '',
+        'Hi. This is the qmail-send program at mx.customer.example.',
+        "I'm afraid I wasn't able to deliver your message to the following addresses.",
+        "This is a permanent error; I've given up. Sorry it didn't work out.",
+        '',
+        '<ana@customer.example>:',
+        "Sorry, no mailbox here by that name. (#5.1.1)",
+        '',
+        '--- Below this line is a copy of the message.',
+        '',
+        'Message-ID: <conversation/c1/messages/m2@support.example.com>',
+      ),
+      ctx,
+    );
+    expect(message.automated).toMatchObject({
+      kind: 'bounce',
+      refersTo: ['conversation/c1/messages/m2@support.example.com'],
+      failedRecipients: ['ana@customer.example'],
+      diagnostic: 'Sorry, no mailbox here by that name. (#5.1.1)',
+    });
+  });
+
   it('should record remote content and warn about an unknown charset', async () => {
     const [message] = await normalizeInboundEmail(
       mail(
