@@ -37,7 +37,7 @@ const IDLE_RENEW_MS = 5 * 60_000;
 export class ImapMailboxSession {
   private client?: ImapFlow;
   private opened?: OpenedMailbox;
-  /** Why the connection ended, when it ended on its own. */
+  /** Why the session can no longer be used, for the error a later call throws. */
   private closedBecause = '';
   /** The server announced more messages since the last fetchSince. */
   private newMail = false;
@@ -48,7 +48,7 @@ export class ImapMailboxSession {
   /** Connects, logs in and selects the mailbox; rejects with imapflow's error when any of that fails. */
   async open(): Promise<OpenedMailbox> {
     await this.close();
-    // IDLE runs only inside waitForNewMail, so commands never have to break it first.
+    // IDLE starts from waitForNewMail only, not whenever the connection is quiet for a while.
     const client = createImapClient(this.settings, { disableAutoIdle: true, maxIdleTime: IDLE_RENEW_MS });
     this.client = client;
     this.closedBecause = '';
@@ -61,7 +61,7 @@ export class ImapMailboxSession {
     });
     client.on('close', () => {
       if (this.client !== client) return;
-      this.closedBecause = 'the connection closed';
+      this.closedBecause ||= 'the connection closed';
       this.wake('closed');
     });
     client.on('mailboxOpen', (mailbox) => {
