@@ -3,3 +3,8 @@ export * from './lib/delivery';
 export * from './lib/x/signature';
 export * from './lib/x/activity';
 export * from './lib/x/client';
+export * from './lib/mastodon/notifications';
+export * from './lib/mastodon/client';
+export * from './lib/meta/signature';
+export * from './lib/meta/webhook';
+export * from './lib/meta/client';

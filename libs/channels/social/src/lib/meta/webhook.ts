@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import { InvalidPayloadError, type NormalizedMessage } from '@throughline/domain';
+import { buildSocialMessage, dateFromEpoch, type SocialPlatform } from '../social-message';
+
+/*
+ * Meta Graph webhooks (Webhooks for Pages, Messenger Platform webhook events, Instagram webhooks).
+ * One delivery batches entries of one object type; changes we do not read (likes, reactions,
+ * edits, ratings…) are accepted and produce nothing, because Meta adds fields without notice.
+ */
+
+const id = z.union([z.string(), z.number()]).transform(String);
+
+const messagingSchema = z.object({
+  sender: z.object({ id }).optional(),
+  recipient: z.object({ id }).optional(),
+  timestamp: z.number().optional(),
+  message: z
+    .object({
+      mid: z.string(),
+      text: z.string().optional(),
+      /** Set on the copy of a message the Page itself sent. */
+      is_echo: z.boolean().optional(),
+      reply_to: z.object({ mid: z.string() }).optional(),
+      attachments: z.array(z.object({ type: z.string(), payload: z.object({ url: z.string().optional() }).nullish() })).optional(),
+    })
+    .optional(),
+});
+
+const entrySchema = z.object({
+  id: id.optional(),
+  /** Seconds for feed changes, milliseconds for Messenger events. */
+  time: z.number().optional(),
+  changes: z.array(z.object({ field: z.string(), value: z.unknown() })).optional(),
+  messaging: z.array(messagingSchema).optional(),
+});
+
+export const metaWebhookSchema = z.object({
+  object: z.string(),
+  entry: z.array(entrySchema),
+});
+
+export type MetaWebhook = z.infer<typeof metaWebhookSchema>;
+type MetaEntry = z.infer<typeof entrySchema>;
+type MessagingItem = z.infer<typeof messagingSchema>;
+
+export function parseMetaWebhook(raw: Buffer): MetaWebhook {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString('utf8'));
+  } catch (err) {
+    throw new InvalidPayloadError(`body is not valid JSON: ${(err as Error).message}`);
+  }
+  // Meta's Messenger reference prints events as bare messaging items; read one as a Page delivery.
+  if (json && typeof json === 'object' && !('entry' in json) && 'sender' in json) json = { object: 'page', entry: [{ messaging: [json] }] };
+  const result = metaWebhookSchema.safeParse(json);
+  if (!result.success) {
+    throw new InvalidPayloadError(result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'body'}: ${i.message}`).join('; '));
+  }
+  return result.data;
+}
+
+const author = z.object({ id, name: z.string().optional() });
+const createdTime = z.union([z.number(), z.string()]).optional();
+
+/** Page `feed` change (Webhooks for Pages reference, feed field). */
+const feedValueSchema = z.object({
+  item: z.string(),
+  verb: z.string(),
+  from: author.optional(),
+  post_id: z.string().optional(),
+  comment_id: z.string().optional(),
+  parent_id: z.string().optional(),
+  message: z.string().optional(),
+  photo: z.string().optional(),
+  link: z.string().optional(),
+  created_time: createdTime,
+  post: z.object({ permalink_url: z.string().optional() }).optional(),
+});
+
+/** Page `mention` change: the Page was @mentioned in a post or comment; some deliveries name the author sender_id/sender_name. */
+const pageMentionValueSchema = feedValueSchema.extend({ sender_id: id.optional(), sender_name: z.string().optional() });
+
+/** Instagram `comments` change (Instagram Platform webhook notification examples). */
+const instagramCommentValueSchema = z.object({
+  id: z.string(),
+  text: z.string().optional(),
+  from: z.object({ id, username: z.string().optional() }),
+  media: z.object({ id: z.string() }).optional(),
+  parent_id: z.string().optional(),
+});
+
+// Visitor posts on the Page; the other feed items (reaction, like, share by the Page…) are no messages.
+const POST_ITEMS = new Set(['post', 'status', 'photo', 'video']);
+
+export interface MetaContext {
+  connectorId: string;
+  pageId: string;
+  instagramAccountId?: string;
+}
+
+/**
+ * Messages from one delivery:
+ * - Page feed: comments and replies to comments (`item: comment`), visitor posts (`item: post`),
+ *   only when added (`verb: add`), with an author (`from`, which Meta leaves out when the
+ *   commenter's data is not available to the app: those cannot be tied to a customer and are skipped);
+ * - Page `mention`: the Page was @mentioned in a post or comment;
+ * - Instagram `comments`: comments and replies on our media;
+ * - Messenger (and Instagram messaging) text messages and attachments, keyed on the message id.
+ * Nothing for delivery and read receipts, opt-ins, reactions, or postbacks: a postback is the
+ * customer pressing one of our buttons, whose payload we wrote, not something they wrote.
+ * Nothing for Instagram `mentions` either: that change only carries ids, and the text and author
+ * need a Graph API lookup (GET /{ig-user-id}?fields=mentioned_comment.comment_id(…)) not done here.
+ * Items the Page or Instagram account wrote itself (our replies echoing back) are skipped.
+ */
+export function normalizeMetaWebhook(payload: MetaWebhook, ctx: MetaContext): NormalizedMessage[] {
+  return payload.entry.flatMap((entry) => {
+    const own = new Set([ctx.pageId, ctx.instagramAccountId, entry.id].filter((v): v is string => Boolean(v)));
+    const changes = (entry.changes ?? []).flatMap((change) => {
+      if (payload.object === 'page' && change.field === 'feed') return feedMessages(change.value, entry, own);
+      if (payload.object === 'page' && change.field === 'mention') return pageMentionMessages(change.value, entry, own);
+      if (payload.object === 'instagram' && change.field === 'comments') return instagramCommentMessages(change.value, entry, own);
+      return [];
+    });
+    const platform: SocialPlatform = payload.object === 'instagram' ? 'instagram' : 'facebook';
+    const messages = (entry.messaging ?? []).flatMap((item) => directMessages(item, platform, entry, own));
+    return [...changes, ...messages];
+  });
+}
+
+function feedMessages(value: unknown, entry: MetaEntry, own: Set<string>): NormalizedMessage[] {
+  const parsed = feedValueSchema.safeParse(value);
+  if (!parsed.success) return [];
+  const { from, ...change } = parsed.data;
+  if (change.verb !== 'add' || !from || own.has(from.id)) return [];
+  if (change.item === 'comment' && change.comment_id) {
+    const isReply = Boolean(change.parent_id && change.parent_id !== change.post_id);
+    return [facebookMessage(change, from, change.comment_id, isReply ? 'reply' : 'comment', change.parent_id ?? change.post_id, entry)];
+  }
+  if (POST_ITEMS.has(change.item) && change.post_id) return [facebookMessage(change, from, change.post_id, 'mention', undefined, entry)];
+  return [];
+}
+
+function pageMentionMessages(value: unknown, entry: MetaEntry, own: Set<string>): NormalizedMessage[] {
+  const parsed = pageMentionValueSchema.safeParse(value);
+  if (!parsed.success) return [];
+  const change = parsed.data;
+  const from = change.from ?? (change.sender_id ? { id: change.sender_id, name: change.sender_name } : undefined);
+  const itemId = change.comment_id ?? change.post_id;
+  if (change.verb !== 'add' || !from || !itemId || own.has(from.id)) return [];
+  const inReplyTo = change.comment_id ? (change.parent_id ?? change.post_id) : undefined;
+  return [facebookMessage(change, from, itemId, 'mention', inReplyTo, entry)];
+}
+
+function facebookMessage(
+  change: Omit<z.infer<typeof feedValueSchema>, 'from'>,
+  from: { id: string; name?: string },
+  itemId: string,
+  kind: 'comment' | 'reply' | 'mention',
+  inReplyToId: string | undefined,
+  entry: MetaEntry,
+): NormalizedMessage {
+  const text = [change.message, change.photo ?? change.link].filter(Boolean).join('\n');
+  return buildSocialMessage({
+    platform: 'facebook',
+    kind,
+    postId: itemId,
+    postUrl: change.post?.permalink_url ?? `https://www.facebook.com/${change.post_id ?? itemId}`,
+    displayName: from.name,
+    inReplyToId,
+    rootPostId: change.post_id !== itemId ? change.post_id : undefined,
+    conversationId: change.post_id,
+    authorId: from.id,
+    text,
+    occurredAt: timeOf(change.created_time, entry),
+  });
+}
+
+function instagramCommentMessages(value: unknown, entry: MetaEntry, own: Set<string>): NormalizedMessage[] {
+  const parsed = instagramCommentValueSchema.safeParse(value);
+  if (!parsed.success || own.has(parsed.data.from.id)) return [];
+  const comment = parsed.data;
+  return [
+    buildSocialMessage({
+      platform: 'instagram',
+      kind: comment.parent_id ? 'reply' : 'comment',
+      postId: comment.id,
+      handle: comment.from.username,
+      inReplyToId: comment.parent_id ?? comment.media?.id,
+      rootPostId: comment.media?.id,
+      conversationId: comment.media?.id,
+      authorId: comment.from.id,
+      text: comment.text ?? '',
+      occurredAt: timeOf(undefined, entry),
+    }),
+  ];
+}
+
+function directMessages(item: MessagingItem, platform: SocialPlatform, entry: MetaEntry, own: Set<string>): NormalizedMessage[] {
+  const { message, sender } = item;
+  if (!message || !sender || message.is_echo || own.has(sender.id)) return [];
+  const attachments = (message.attachments ?? []).map((a) => (a.payload?.url ? `[${a.type}] ${a.payload.url}` : `[${a.type}]`));
+  const text = [message.text, ...attachments].filter(Boolean).join('\n');
+  if (!text) return [];
+  return [
+    buildSocialMessage({
+      platform,
+      kind: 'direct_message',
+      postId: message.mid,
+      inReplyToId: message.reply_to?.mid,
+      authorId: sender.id,
+      text,
+      occurredAt: item.timestamp !== undefined ? dateFromEpoch(item.timestamp) : timeOf(undefined, entry),
+    }),
+  ];
+}
+
+function timeOf(created: number | string | undefined, entry: MetaEntry): Date {
+  if (typeof created === 'number') return dateFromEpoch(created);
+  if (typeof created === 'string') {
+    const date = /^\d+$/.test(created) ? dateFromEpoch(Number(created)) : new Date(created);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  if (entry.time === undefined) throw new InvalidPayloadError('entry.time: missing, and the change carries no created_time');
+  return dateFromEpoch(entry.time);
+}
