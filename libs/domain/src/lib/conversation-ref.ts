@@ -5,6 +5,8 @@
  */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const MIN_LENGTH = 4;
+// 11 base32 digits hold Number.MAX_SAFE_INTEGER; anything longer is not one of ours.
+const MAX_LENGTH = 11;
 
 export function formatConversationRef(sequence: number): string {
   if (!Number.isSafeInteger(sequence) || sequence < 0) throw new RangeError(`conversation number ${sequence} is not a non-negative integer`);
@@ -20,7 +22,7 @@ export function formatConversationRef(sequence: number): string {
 /** Inverse of formatConversationRef; reads the usual misreadings (O→0, I/L→1) as Crockford intends. */
 export function conversationRefToSequence(ref: string): number | null {
   const normalized = ref.trim().toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
-  if (normalized.length < MIN_LENGTH || normalized.length > 10) return null;
+  if (normalized.length < MIN_LENGTH || normalized.length > MAX_LENGTH) return null;
   let value = 0;
   for (const char of normalized) {
     const digit = ALPHABET.indexOf(char);

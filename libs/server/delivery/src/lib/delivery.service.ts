@@ -46,7 +46,7 @@ export class DeliveryService {
       if (sent.externalId) message.externalId = sent.externalId;
       if (sent.threadRefs) message.threadRefs = sent.threadRefs;
       if (sent.metadata) message.metadata = { ...message.metadata, ...sent.metadata };
-      await this.messages.update({ id: message.id }, { externalId: message.externalId, threadRefs: message.threadRefs, metadata: message.metadata });
+      await this.messages.update({ id: message.id }, { externalId: message.externalId, threadRefs: message.threadRefs, metadata: message.metadata as object });
     }
     await this.setStatus(message, conversation, 'sent', null);
     return 'sent';

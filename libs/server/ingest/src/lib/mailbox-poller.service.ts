@@ -46,16 +46,17 @@ export class MailboxPoller {
     if (!lease) return 'busy';
 
     const session = new ImapMailboxSession(imapSettingsOf(connector.config, this.connectors.secretsOf(connector)));
-    let stored = 0;
+    let count = 0;
     try {
       const opened = await session.open();
-      let cursor = await this.cursorOf(connectorId);
-      if (cursor?.uidValidity !== opened.uidValidity) {
+      const stored = await this.cursorOf(connectorId);
+      let cursor: MailboxCursor = stored ?? { uidValidity: opened.uidValidity, lastUid: 0 };
+      if (cursor.uidValidity !== opened.uidValidity) {
         // A new UIDVALIDITY means old UIDs mean nothing: read everything again; Message-IDs dedupe.
-        if (cursor) this.logger.warn(`mailbox of connector ${connectorId} changed UIDVALIDITY (${cursor.uidValidity} → ${opened.uidValidity}); re-reading it`);
+        this.logger.warn(`mailbox of connector ${connectorId} changed UIDVALIDITY (${cursor.uidValidity} → ${opened.uidValidity}); re-reading it`);
         cursor = { uidValidity: opened.uidValidity, lastUid: 0 };
-        await this.saveCursor(connectorId, cursor);
       }
+      if (cursor !== stored) await this.saveCursor(connectorId, cursor);
       // Hold the session (IDLE) for most of the interval; the next scheduled job takes over after.
       const deadline = Date.now() + (opened.idleSupported ? intervalMs * 0.8 : 0);
       for (;;) {
@@ -64,7 +65,7 @@ export class MailboxPoller {
           await session.markProcessed(mail.uid, this.afterProcessing(config));
           cursor = { ...cursor, lastUid: mail.uid };
           await this.saveCursor(connectorId, cursor);
-          stored++;
+          count++;
           if (!(await lease.extend(intervalMs * 2))) throw new Error('lost the mailbox lease; another worker took over');
         }
         const remaining = deadline - Date.now();
@@ -72,7 +73,7 @@ export class MailboxPoller {
         if ((await session.waitForNewMail(remaining, signal)) !== 'exists') break;
       }
       await this.connectors.recordHealthy(connectorId);
-      return { stored };
+      return { stored: count };
     } catch (err) {
       await this.connectors.recordFailure(connectorId, `reading the IMAP mailbox failed: ${(err as Error).message}`);
       throw err;

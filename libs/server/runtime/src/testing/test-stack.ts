@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import type { LoginResponse } from '@throughline/domain';
+import type { CreatedConnectorView, LoginResponse } from '@throughline/domain';
 import { signBody } from '@throughline/channels/generic';
 import { type AppConfig, loadConfig } from '@throughline/server/config';
 import { hashPassword } from '@throughline/server/auth';
@@ -18,6 +18,8 @@ export const USERS = { admin: 'admin@test.example', supervisor: 'supervisor@test
 export interface StackOptions {
   /** The Redis the API talks to (e.g. through a TcpProxy); the worker always uses the real one. */
   apiRedisUrl?: string;
+  /** Extra environment for both processes (e.g. a small EMAIL_MAX_BYTES). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -54,6 +56,7 @@ export class TestStack {
       LOG_LEVEL: 'error',
       SWEEP_INTERVAL_MS: '250',
       SEED_DEMO: 'false',
+      ...options.env,
     };
     const config = loadConfig(env);
     const stack = new TestStack(config, loadConfig({ ...env, REDIS_URL: options.apiRedisUrl ?? env.REDIS_URL }));
@@ -111,6 +114,13 @@ export class TestStack {
     );
     if (status !== 201) throw new Error(`creating a connector failed: ${status} ${JSON.stringify(body)}`);
     return { id: body.id, url: `${this.baseUrl}/api/hooks/${body.id}/generic`, secret: body.signingSecret };
+  }
+
+  /** Any connector created through the admin API; fails the test with the API's message if refused. */
+  async createConnector<T = CreatedConnectorView>(body: Record<string, unknown>): Promise<T> {
+    const { status, body: created } = await this.request<T>('POST', '/api/connectors', 'admin', { name: `test ${randomBytes(3).toString('hex')}`, ...body });
+    if (status !== 201) throw new Error(`creating a connector failed: ${status} ${JSON.stringify(created)}`);
+    return created;
   }
 
   /** Posts a signed (or deliberately mis-signed) webhook body. */

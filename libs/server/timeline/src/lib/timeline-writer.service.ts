@@ -61,7 +61,7 @@ export class TimelineWriter {
     if (existing) return incoming.updates ? this.applyUpdate(manager, existing, incoming) : null;
 
     const customerId = await this.resolveCustomer(manager, connector, incoming);
-    if (!customerId) return { skipped: `automatic mail (${incoming.automated?.reason}) from a sender who is not a customer` };
+    if (!customerId) return { skipped: `automatic mail (${incoming.automated?.reason}) about no message or customer we know` };
     const { conversation, conversationIsNew, reopenedFrom } = await this.thread(manager, connector, customerId, incoming);
 
     const message = await messages.save(
@@ -143,7 +143,7 @@ export class TimelineWriter {
     }
     merged['updateRank'] = Math.max(storedRank, rank);
     const text = rank >= storedRank ? incoming.text : existing.text;
-    await manager.getRepository(MessageEntity).update({ id: existing.id }, { metadata: merged, text });
+    await manager.getRepository(MessageEntity).update({ id: existing.id }, { metadata: merged as object, text });
     existing.metadata = merged;
     existing.text = text;
     const conversation = existing.conversationId
@@ -153,8 +153,9 @@ export class TimelineWriter {
   }
 
   /**
-   * The customer this message belongs to. Automatic mail never creates a customer: a bounce
-   * belongs to whoever received the message that bounced, an auto-reply to a known sender.
+   * The customer this message belongs to. A bounce comes from a mail server, not a person: it
+   * belongs to whoever received the message that bounced, or to nobody (null). An auto-reply
+   * comes from the person's own mailbox, so it is theirs like any mail.
    */
   private async resolveCustomer(manager: EntityManager, connector: ConnectorEntity, incoming: NormalizedMessage): Promise<string | null> {
     const identities = manager.getRepository(CustomerIdentityEntity);
@@ -188,7 +189,6 @@ export class TimelineWriter {
     const customers = manager.getRepository(CustomerEntity);
     let customerId = resolution.customerId;
     if (!customerId) {
-      if (incoming.automated) return null;
       customerId = (await customers.save(customers.create({ name: incoming.authorName ?? null }))).id;
     } else if (incoming.authorName && !incoming.automated) {
       await customers
@@ -198,7 +198,7 @@ export class TimelineWriter {
         .where('id = :id AND name IS NULL', { id: customerId })
         .execute();
     }
-    if (resolution.toAttach.length && !incoming.automated) {
+    if (resolution.toAttach.length) {
       const verified = new Map(incoming.identities.map((i) => [identityKey(i), i.verified ?? true]));
       await identities
         .createQueryBuilder()

@@ -4,7 +4,8 @@ import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { bracketMessageId } from '../inbound/message-id';
 import { normalizeInboundEmail } from '../inbound/normalize-inbound';
 import { buildRawEmail, composeReply, CONNECTOR_HEADER, textToHtml } from './compose';
-import { conversationRefToSequence, formatConversationRef, parseConversationRef } from './conversation-ref';
+import { conversationRefToSequence, formatConversationRef } from '@throughline/domain';
+import { parseConversationRef } from './conversation-ref';
 import { EmailDeliveryError, sendEmail } from './send';
 import { outboundMessageId, replySubject, threadHeaders } from './threading';
 

@@ -19,8 +19,8 @@ import { CustomerIdentityEntity, MessageEntity } from '@throughline/server/datab
 import type { ChannelSender, OutboundContext, SentOutbound } from './channel-sender';
 
 interface StoredAddress {
-  address: string;
-  name?: string;
+  address: string | null;
+  name?: string | null;
 }
 
 /** The parts of an inbound mail's `metadata.email` a reply needs. */
@@ -28,8 +28,8 @@ interface StoredEmailMeta {
   messageId?: string;
   inReplyTo?: string | string[];
   references?: string[];
-  from?: StoredAddress | null;
-  replyTo?: StoredAddress[] | StoredAddress | null;
+  from?: StoredAddress[];
+  replyTo?: StoredAddress[];
 }
 
 const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -57,7 +57,7 @@ export class EmailSender implements ChannelSender {
     const parent = await this.messages
       .createQueryBuilder('m')
       .where("m.conversation_id = :id AND m.direction = 'inbound' AND m.channel = 'email'", { id: conversation.id })
-      .andWhere("NOT (m.metadata ? 'automated')")
+      .andWhere("(m.metadata -> 'automated') IS NULL")
       .orderBy('m.occurred_at', 'DESC')
       .getOne();
     const parentMeta = (parent?.metadata['email'] ?? {}) as StoredEmailMeta;
@@ -96,9 +96,9 @@ export class EmailSender implements ChannelSender {
 
   /** Reply-To wins over From, as every mail client does; else any email the customer has. */
   private async recipient(customerId: string, parent: StoredEmailMeta): Promise<string | null> {
-    const replyTo = Array.isArray(parent.replyTo) ? parent.replyTo[0] : parent.replyTo;
-    if (replyTo?.address) return replyTo.address;
-    if (parent.from?.address) return parent.from.address;
+    const first = (list?: StoredAddress[]) => list?.find((a) => a.address)?.address;
+    const written = first(parent.replyTo) ?? first(parent.from);
+    if (written) return written;
     const identity = await this.identities.findOne({ where: { customerId, kind: 'email' }, order: { verified: 'DESC', createdAt: 'ASC' } });
     return identity?.value ?? null;
   }
