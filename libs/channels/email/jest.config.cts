@@ -1,7 +1,4 @@
-// sanitize-html's parser (htmlparser2 and its dom* / entities helpers) ships ES modules only.
-// Node 20.19+ loads them with require() at run time, but Jest's CommonJS runtime cannot, so
-// ts-jest (allowJs in tsconfig.spec.json) transpiles those packages for the tests.
-const ESM_ONLY_PACKAGES = ['htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'domelementtype', 'entities'];
+const { transformIgnorePatterns } = require('../../../tools/test/esm-only-packages.cjs');
 
 module.exports = {
   displayName: 'email',
@@ -10,8 +7,8 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  // Ignore node_modules except those packages, also when nested (sanitize-html/node_modules/htmlparser2).
-  transformIgnorePatterns: [`/node_modules/(?!(?:[^/]+/node_modules/)*(?:${ESM_ONLY_PACKAGES.join('|')})/)`],
+  // sanitize-html's parser is ES-module-only; see tools/test/esm-only-packages.cjs.
+  transformIgnorePatterns,
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../../coverage/libs/channels/email',
 };
