@@ -103,11 +103,13 @@ describe('parseAsteriskCdrCsv', () => {
     ]);
   });
 
-  it('should map columns by a header row when the file has one', () => {
+  it('should map columns by a header row when the file has one, and read unix-seconds dates', () => {
     const csv = 'src,dst,dcontext,start,answer,end,billsec,duration,disposition,uniqueid\n+4930123456,200,from-trunk,2024-01-01 10:00:00,,2024-01-01 10:00:30,0,30,NO ANSWER,1704103200.9\n';
-    const { calls, errors } = parseAsteriskCdrCsv(csv, ctx);
+    const { calls, errors } = parseAsteriskCdrCsv(csv.replace('2024-01-01 10:00:30', '1704103230'), ctx);
     expect(errors).toEqual([]);
     expect(calls[0]).toMatchObject({ externalId: '1704103200.9', identities: [{ kind: 'phone', value: '+4930123456' }] });
+    // A cdr_custom mapping may write unix seconds (${CDR(end,u)}).
+    expect(callOf(calls[0]).endedAt).toBe('2024-01-01T10:00:30.000Z');
     expect(callOf(calls[0])).toMatchObject({ outcome: 'missed', callbackRequested: true });
   });
 

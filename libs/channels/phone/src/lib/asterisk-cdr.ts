@@ -147,7 +147,7 @@ function callOf(row: CdrRow, fields: string[], ctx: AsteriskCdrContext & { timeZ
       if (field === 'start') return 'start: empty';
       continue;
     }
-    const date = parseLocalDateTime(value, ctx.timeZone);
+    const date = cdrDate(value, ctx.timeZone);
     if (!date) return `${field}: "${value}" is not a YYYY-MM-DD HH:MM:SS date`;
     dates[field] = date;
   }
@@ -175,6 +175,11 @@ function callOf(row: CdrRow, fields: string[], ctx: AsteriskCdrContext & { timeZ
     ctx,
     { authorName: direction === 'inbound' ? callerIdName(row['clid']) : undefined },
   );
+}
+
+/** Local `YYYY-MM-DD HH:MM:SS`, or unix seconds (what a cdr_custom mapping with `${CDR(start,u)}` writes). */
+function cdrDate(value: string, timeZone: string): Date | undefined {
+  return /^\d{9,11}(\.\d+)?$/.test(value) ? new Date(Number(value) * 1000) : parseLocalDateTime(value, timeZone);
 }
 
 /** `"Alice" <100>` → `Alice`; an empty or missing name → undefined. */

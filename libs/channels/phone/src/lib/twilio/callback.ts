@@ -58,7 +58,9 @@ export function twilioRawEventId(params: TwilioParams): string {
 /**
  * One Twilio voice callback, keyed on CallSid:
  * - call status callbacks (every CallStatus; `AnsweredBy=machine_*` → voicemail, `fax` → failed;
- *   no-answer/canceled → missed, which asks for a callback on an inbound call);
+ *   no-answer/canceled → missed, which asks for a callback on an inbound call). `completed`
+ *   reads as answered: for an inbound call it means our TwiML picked up, so a voicemail left
+ *   with `<Record>` is only recognised once its recording callback merges in;
  * - recording status callbacks (the recording URL, or a note saying why there is none);
  * - transcription callbacks (the transcript).
  * Recording and transcription callbacks carry no parties, so they only update a stored call.
@@ -102,7 +104,8 @@ function statusMessage(callSid: string, get: Field, ctx: CallContext): Normalize
   const facts: CallFacts = {
     callId: callSid,
     provider: 'twilio',
-    direction: direction === 'inbound' ? 'inbound' : 'outbound',
+    // outbound-api, outbound-dial and trunking-originating calls leave us; the others reach us.
+    direction: direction === 'inbound' || direction === 'trunking-terminating' ? 'inbound' : 'outbound',
     from,
     to,
     status: callStatus,
