@@ -60,7 +60,7 @@ export function parseMastodonNotifications(raw: unknown): MastodonNotification[]
 /**
  * Mentions of the connector's account become messages; favourites, boosts, follows, polls and
  * the rest are ignored, as are statuses our own account wrote. A `direct` status is a private
- * mention and is treated as a direct message; one answering our account's status is a reply.
+ * mention and is treated as a direct message; one answering another status is a reply.
  * Mastodon account ids are local to `instanceUrl`, like the connector itself.
  */
 export function normalizeMastodonNotifications(
@@ -74,7 +74,7 @@ export function normalizeMastodonNotifications(
     const author = status.account ?? notification.account;
     if (author.id === ctx.accountId) return [];
     const body = htmlToText(status.content ?? '');
-    const kind = status.visibility === 'direct' ? 'direct_message' : status.in_reply_to_account_id === ctx.accountId ? 'reply' : 'mention';
+    const kind = status.visibility === 'direct' ? 'direct_message' : status.in_reply_to_id ? 'reply' : 'mention';
     return [
       buildSocialMessage({
         platform: 'mastodon',

@@ -50,13 +50,28 @@ export function parseMetaWebhook(raw: Buffer): MetaWebhook {
   } catch (err) {
     throw new InvalidPayloadError(`body is not valid JSON: ${(err as Error).message}`);
   }
-  // Meta's Messenger reference prints events as bare messaging items; read one as a Page delivery.
-  if (json && typeof json === 'object' && !('entry' in json) && 'sender' in json) json = { object: 'page', entry: [{ messaging: [json] }] };
+  json = withEnvelope(json);
   const result = metaWebhookSchema.safeParse(json);
   if (!result.success) {
     throw new InvalidPayloadError(result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'body'}: ${i.message}`).join('; '));
   }
   return result.data;
+}
+
+// Fields Instagram webhooks use; the Page object's are feed, mention, messages….
+const INSTAGRAM_FIELDS = new Set(['comments', 'mentions', 'live_comments']);
+
+/**
+ * Meta's references print events without their envelope: a Messenger event as a bare messaging
+ * item, a Page or Instagram change as a bare `{ field, value }`. Read those as one-entry deliveries.
+ */
+function withEnvelope(json: unknown): unknown {
+  if (!json || typeof json !== 'object' || 'entry' in json) return json;
+  if ('sender' in json) return { object: 'page', entry: [{ messaging: [json] }] };
+  if ('field' in json && 'value' in json) {
+    return { object: INSTAGRAM_FIELDS.has(String(json.field)) ? 'instagram' : 'page', entry: [{ changes: [json] }] };
+  }
+  return json;
 }
 
 const author = z.object({ id, name: z.string().optional() });
@@ -96,6 +111,8 @@ export interface MetaContext {
   connectorId: string;
   pageId: string;
   instagramAccountId?: string;
+  /** When the delivery arrived: the time of changes that carry none (Instagram comments without entry.time). */
+  receivedAt?: Date;
 }
 
 /**
@@ -114,33 +131,34 @@ export interface MetaContext {
  */
 export function normalizeMetaWebhook(payload: MetaWebhook, ctx: MetaContext): NormalizedMessage[] {
   return payload.entry.flatMap((entry) => {
+    const entryAt = entryTime(entry, ctx.receivedAt);
     const own = new Set([ctx.pageId, ctx.instagramAccountId, entry.id].filter((v): v is string => Boolean(v)));
     const changes = (entry.changes ?? []).flatMap((change) => {
-      if (payload.object === 'page' && change.field === 'feed') return feedMessages(change.value, entry, own);
-      if (payload.object === 'page' && change.field === 'mention') return pageMentionMessages(change.value, entry, own);
-      if (payload.object === 'instagram' && change.field === 'comments') return instagramCommentMessages(change.value, entry, own);
+      if (payload.object === 'page' && change.field === 'feed') return feedMessages(change.value, entryAt, own);
+      if (payload.object === 'page' && change.field === 'mention') return pageMentionMessages(change.value, entryAt, own);
+      if (payload.object === 'instagram' && change.field === 'comments') return instagramCommentMessages(change.value, entryAt, own);
       return [];
     });
     const platform: SocialPlatform = payload.object === 'instagram' ? 'instagram' : 'facebook';
-    const messages = (entry.messaging ?? []).flatMap((item) => directMessages(item, platform, entry, own));
+    const messages = (entry.messaging ?? []).flatMap((item) => directMessages(item, platform, entryAt, own));
     return [...changes, ...messages];
   });
 }
 
-function feedMessages(value: unknown, entry: MetaEntry, own: Set<string>): NormalizedMessage[] {
+function feedMessages(value: unknown, entryAt: Date, own: Set<string>): NormalizedMessage[] {
   const parsed = feedValueSchema.safeParse(value);
   if (!parsed.success) return [];
   const { from, ...change } = parsed.data;
   if (change.verb !== 'add' || !from || own.has(from.id)) return [];
   if (change.item === 'comment' && change.comment_id) {
     const isReply = Boolean(change.parent_id && change.parent_id !== change.post_id);
-    return [facebookMessage(change, from, change.comment_id, isReply ? 'reply' : 'comment', change.parent_id ?? change.post_id, entry)];
+    return [facebookMessage(change, from, change.comment_id, isReply ? 'reply' : 'comment', change.parent_id ?? change.post_id, entryAt)];
   }
-  if (POST_ITEMS.has(change.item) && change.post_id) return [facebookMessage(change, from, change.post_id, 'mention', undefined, entry)];
+  if (POST_ITEMS.has(change.item) && change.post_id) return [facebookMessage(change, from, change.post_id, 'mention', undefined, entryAt)];
   return [];
 }
 
-function pageMentionMessages(value: unknown, entry: MetaEntry, own: Set<string>): NormalizedMessage[] {
+function pageMentionMessages(value: unknown, entryAt: Date, own: Set<string>): NormalizedMessage[] {
   const parsed = pageMentionValueSchema.safeParse(value);
   if (!parsed.success) return [];
   const change = parsed.data;
@@ -148,7 +166,7 @@ function pageMentionMessages(value: unknown, entry: MetaEntry, own: Set<string>)
   const itemId = change.comment_id ?? change.post_id;
   if (change.verb !== 'add' || !from || !itemId || own.has(from.id)) return [];
   const inReplyTo = change.comment_id ? (change.parent_id ?? change.post_id) : undefined;
-  return [facebookMessage(change, from, itemId, 'mention', inReplyTo, entry)];
+  return [facebookMessage(change, from, itemId, 'mention', inReplyTo, entryAt)];
 }
 
 function facebookMessage(
@@ -157,7 +175,7 @@ function facebookMessage(
   itemId: string,
   kind: 'comment' | 'reply' | 'mention',
   inReplyToId: string | undefined,
-  entry: MetaEntry,
+  entryAt: Date,
 ): NormalizedMessage {
   const text = [change.message, change.photo ?? change.link].filter(Boolean).join('\n');
   return buildSocialMessage({
@@ -171,11 +189,11 @@ function facebookMessage(
     conversationId: change.post_id,
     authorId: from.id,
     text,
-    occurredAt: timeOf(change.created_time, entry),
+    occurredAt: createdAt(change.created_time) ?? entryAt,
   });
 }
 
-function instagramCommentMessages(value: unknown, entry: MetaEntry, own: Set<string>): NormalizedMessage[] {
+function instagramCommentMessages(value: unknown, entryAt: Date, own: Set<string>): NormalizedMessage[] {
   const parsed = instagramCommentValueSchema.safeParse(value);
   if (!parsed.success || own.has(parsed.data.from.id)) return [];
   const comment = parsed.data;
@@ -190,12 +208,12 @@ function instagramCommentMessages(value: unknown, entry: MetaEntry, own: Set<str
       conversationId: comment.media?.id,
       authorId: comment.from.id,
       text: comment.text ?? '',
-      occurredAt: timeOf(undefined, entry),
+      occurredAt: entryAt,
     }),
   ];
 }
 
-function directMessages(item: MessagingItem, platform: SocialPlatform, entry: MetaEntry, own: Set<string>): NormalizedMessage[] {
+function directMessages(item: MessagingItem, platform: SocialPlatform, entryAt: Date, own: Set<string>): NormalizedMessage[] {
   const { message, sender } = item;
   if (!message || !sender || message.is_echo || own.has(sender.id)) return [];
   const attachments = (message.attachments ?? []).map((a) => (a.payload?.url ? `[${a.type}] ${a.payload.url}` : `[${a.type}]`));
@@ -209,17 +227,18 @@ function directMessages(item: MessagingItem, platform: SocialPlatform, entry: Me
       inReplyToId: message.reply_to?.mid,
       authorId: sender.id,
       text,
-      occurredAt: item.timestamp !== undefined ? dateFromEpoch(item.timestamp) : timeOf(undefined, entry),
+      occurredAt: item.timestamp !== undefined ? dateFromEpoch(item.timestamp) : entryAt,
     }),
   ];
 }
 
-function timeOf(created: number | string | undefined, entry: MetaEntry): Date {
-  if (typeof created === 'number') return dateFromEpoch(created);
-  if (typeof created === 'string') {
-    const date = /^\d+$/.test(created) ? dateFromEpoch(Number(created)) : new Date(created);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  if (entry.time === undefined) throw new InvalidPayloadError('entry.time: missing, and the change carries no created_time');
-  return dateFromEpoch(entry.time);
+/** A change's own created_time: unix seconds (as number or string) or an ISO date. */
+function createdAt(created: number | string | undefined): Date | undefined {
+  if (created === undefined) return undefined;
+  const date = typeof created === 'number' || /^\d+$/.test(created) ? dateFromEpoch(Number(created)) : new Date(created);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+function entryTime(entry: MetaEntry, receivedAt: Date | undefined): Date {
+  return entry.time !== undefined ? dateFromEpoch(entry.time) : (receivedAt ?? new Date());
 }

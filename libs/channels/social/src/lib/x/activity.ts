@@ -21,7 +21,6 @@ const xUserSchema = z.object({
 const linkEntitySchema = z.object({ url: z.string().optional(), expanded_url: z.string().nullish() });
 
 const entitiesSchema = z.object({
-  user_mentions: z.array(z.object({ id_str: z.string().optional(), id: numericId.optional(), screen_name: z.string().optional() })).optional(),
   urls: z.array(linkEntitySchema).optional(),
   media: z.array(linkEntitySchema).optional(),
 });
@@ -37,7 +36,6 @@ const tweetSchema = z.object({
   extended_tweet: z.object({ full_text: z.string(), entities: entitiesSchema.optional() }).optional(),
   user: xUserSchema,
   in_reply_to_status_id_str: z.string().nullish(),
-  in_reply_to_user_id_str: z.string().nullish(),
   entities: entitiesSchema.optional(),
   retweeted_status: z.unknown().optional(),
 });
@@ -48,7 +46,6 @@ const directMessageEventSchema = z.object({
   created_timestamp: z.string().regex(/^\d+$/, 'is not a time in milliseconds'),
   message_create: z
     .object({
-      target: z.object({ recipient_id: z.string() }),
       sender_id: z.string(),
       message_data: z.object({
         text: z.string().default(''),
@@ -89,16 +86,15 @@ export function parseXActivity(raw: Buffer): XActivity {
 }
 
 /**
- * The mentions, replies and direct messages addressed to the connector's account:
- * - tweets that @mention the account or reply to it; not the account's own tweets (our replies
- *   echo back through the same webhook) and not retweets (a retweet repeats someone else's post);
- * - `message_create` direct messages sent to the account, not the ones it sent;
- * - nothing for typing indicators, read receipts, likes, follows and the like.
+ * The mentions, replies and direct messages addressed to the connector's account (`accountId`).
+ * Account Activity only delivers tweets and direct messages by or to the subscribed account, so:
+ * - tweets become messages (kind `reply` when the tweet answers another one, `mention`
+ *   otherwise), except the account's own tweets (our replies echo back through the same webhook)
+ *   and retweets (a retweet repeats a post; it says nothing to us);
+ * - `message_create` direct messages become messages, except the ones the account sent;
+ * - typing indicators, read receipts, likes, follows and the like become nothing.
  */
 export function normalizeXActivity(payload: XActivity, ctx: { connectorId: string; accountId: string }): NormalizedMessage[] {
-  if (payload.for_user_id !== undefined && payload.for_user_id !== ctx.accountId) {
-    throw new InvalidPayloadError(`for_user_id: ${payload.for_user_id} is not this connector's account (${ctx.accountId})`);
-  }
   const tweets = (payload.tweet_create_events ?? []).flatMap((tweet, i) => tweetMessage(tweet, ctx.accountId, `tweet_create_events.${i}`));
   const directMessages = (payload.direct_message_events ?? []).flatMap((event) => directMessage(event, payload.users ?? {}, ctx.accountId));
   return [...tweets, ...directMessages];
@@ -108,9 +104,6 @@ function tweetMessage(tweet: Tweet, accountId: string, path: string): Normalized
   const authorId = userId(tweet.user);
   if (!authorId) throw new InvalidPayloadError(`${path}.user.id_str: missing`);
   if (authorId === accountId || tweet.retweeted_status !== undefined) return [];
-  const mentions = [...(tweet.entities?.user_mentions ?? []), ...(tweet.extended_tweet?.entities?.user_mentions ?? [])];
-  const repliesToUs = tweet.in_reply_to_user_id_str === accountId;
-  if (!repliesToUs && !mentions.some((m) => (m.id_str ?? safeId(m.id)) === accountId)) return [];
 
   const id = tweet.id_str ?? safeId(tweet.id);
   if (!id) throw new InvalidPayloadError(`${path}.id_str: missing`);
@@ -122,7 +115,7 @@ function tweetMessage(tweet: Tweet, accountId: string, path: string): Normalized
   return [
     buildSocialMessage({
       platform: 'x',
-      kind: repliesToUs ? 'reply' : 'mention',
+      kind: tweet.in_reply_to_status_id_str ? 'reply' : 'mention',
       postId: id,
       postUrl: `https://x.com/${handle ?? 'i/web'}/status/${id}`,
       handle,
@@ -138,8 +131,7 @@ function tweetMessage(tweet: Tweet, accountId: string, path: string): Normalized
 
 function directMessage(event: DirectMessageEvent, users: Record<string, XUser>, accountId: string): NormalizedMessage[] {
   const create = event.message_create;
-  if (event.type !== 'message_create' || !create) return [];
-  if (create.sender_id === accountId || create.target.recipient_id !== accountId) return [];
+  if (event.type !== 'message_create' || !create || create.sender_id === accountId) return [];
   const sender = users[create.sender_id];
   const { text, entities, attachment } = create.message_data;
   const media = attachment?.media;
