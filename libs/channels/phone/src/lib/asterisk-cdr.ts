@@ -67,8 +67,8 @@ export interface CdrImportResult {
  * Imports a CDR file. Every valid row becomes one call (a final state: rank CALL_RANK.final); an
  * invalid row is reported with its line and never costs the others. externalId is `uniqueid`, or
  * a hash of the row's fields without one, so importing the same file again gives the same ids.
- * Rows are read line by line: cdr_csv never writes a line break inside a field, and a broken line
- * must not swallow the lines after it.
+ * Rows are read line by line: CDR fields hold no line breaks in practice, and a line with a broken
+ * quote must not swallow the lines after it (as it would in one parse of the whole file).
  */
 export function parseAsteriskCdrCsv(csv: string, ctx: AsteriskCdrContext): CdrImportResult {
   const timeZone = ctx.timeZone ?? 'UTC';
@@ -76,7 +76,7 @@ export function parseAsteriskCdrCsv(csv: string, ctx: AsteriskCdrContext): CdrIm
   const result: CdrImportResult = { calls: [], errors: [] };
   let header: string[] | undefined;
   let firstRow = true;
-  csv.split(/\r?\n/).forEach((text, index) => {
+  csv.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((text, index) => {
     const line = index + 1;
     if (!text.trim()) return;
     let fields: string[];

@@ -103,7 +103,7 @@ export function normalizeXActivity(payload: XActivity, ctx: { connectorId: strin
 function tweetMessage(tweet: Tweet, accountId: string, path: string): NormalizedMessage[] {
   const authorId = userId(tweet.user);
   if (!authorId) throw new InvalidPayloadError(`${path}.user.id_str: missing`);
-  if (authorId === accountId || tweet.retweeted_status !== undefined) return [];
+  if (authorId === accountId || tweet.retweeted_status) return [];
 
   const id = tweet.id_str ?? safeId(tweet.id);
   if (!id) throw new InvalidPayloadError(`${path}.id_str: missing`);
