@@ -13,6 +13,7 @@ const require = createRequire(join(root, 'package.json'));
 const args = new Set(process.argv.slice(2));
 const env = { ...process.env, SEED_DEMO: process.env.SEED_DEMO ?? 'true', NX_DAEMON: 'false' };
 const port = Number(env.PORT ?? 3000);
+const smtpPort = Number(env.SMTP_INBOUND_PORT ?? 2525);
 const base = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
 const databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@localhost:5432/throughline';
 
@@ -89,6 +90,7 @@ Throughline is up.
   API          ${base}/api   (OpenAPI: ${base}/api/docs)
   Webhook      POST ${base}/api/hooks/5eed0000-0000-4000-8000-000000000001/generic
                signing secret: throughline-demo-signing-secret
+  Mail in      SMTP localhost:${smtpPort}, to support@example.com
   Logins       admin@example.com, supervisor@example.com, agent@example.com
                password: throughline-demo
 Press Ctrl+C to stop.

@@ -3,10 +3,12 @@ import type { ConversationView, MessageView } from '@throughline/domain';
 /** Test data only: a base time all factories count back from. */
 export const NOW = Date.parse('2026-11-24T12:00:00Z');
 
-export function conversation(id: string, minutesAgo: number, overrides: Partial<ConversationView> = {}): ConversationView {
-  const at = new Date(NOW - minutesAgo * 60_000).toISOString();
+/** `now` lets a spec that renders relative times count back from the real clock instead. */
+export function conversation(id: string, minutesAgo: number, overrides: Partial<ConversationView> = {}, now = NOW): ConversationView {
+  const at = new Date(now - minutesAgo * 60_000).toISOString();
   return {
     id,
+    ref: id.toUpperCase().padStart(4, '0'),
     customerId: `cust-${id}`,
     customerName: `Customer ${id}`,
     connectorId: null,
@@ -22,6 +24,7 @@ export function conversation(id: string, minutesAgo: number, overrides: Partial<
     firstResponseAt: null,
     resolvedAt: null,
     createdAt: at,
+    updatedAt: at,
     ...overrides,
   };
 }
@@ -38,6 +41,8 @@ export function message(conv: ConversationView, overrides: Partial<MessageView> 
     subject: conv.subject,
     text: conv.preview ?? '',
     strippedText: null,
+    html: null,
+    attachments: [],
     deliveryStatus: null,
     deliveryError: null,
     metadata: {},

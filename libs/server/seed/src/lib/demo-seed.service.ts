@@ -2,10 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '@throughline/server/auth';
+import { rawEmailExternalId } from '@throughline/channels/email';
 import { ConnectorsService } from '@throughline/server/connectors';
 import { ConnectorEntity, QueueEntity, UserEntity } from '@throughline/server/database';
 import { RawEventsService } from '@throughline/server/ingest';
-import { DEMO_CONNECTOR_ID, DEMO_PASSWORD, DEMO_QUEUES, DEMO_SIGNING_SECRET, DEMO_USERS, demoWebhooks } from './demo-workspace';
+import { DEMO_CONNECTOR_ID, DEMO_MAIL_ADDRESS, DEMO_PASSWORD, DEMO_QUEUES, DEMO_SIGNING_SECRET, DEMO_USERS, demoEmail, demoWebhooks } from './demo-workspace';
 
 /**
  * Seeds the demo workspace once: a second start on the same database finds the admin and
@@ -41,6 +42,12 @@ export class DemoSeedService {
         payload: Buffer.from(JSON.stringify(webhook)),
       });
     }
+    const mailbox = await this.connectors.create(
+      { name: 'Support mailbox', kind: 'email', provider: 'smtp', queueId: saved[0].id, config: { address: DEMO_MAIL_ADDRESS } },
+      null,
+    );
+    const mailConnector = await this.db.getRepository(ConnectorEntity).findOneByOrFail({ id: mailbox.id });
+    await this.rawEvents.accept(mailConnector, { externalId: rawEmailExternalId(demoEmail()), contentType: 'message/rfc822', payload: demoEmail() });
     this.logger.log('seeded the demo workspace');
     return true;
   }

@@ -11,6 +11,9 @@ export const DEMO_USERS = [
 
 export const DEMO_QUEUES = ['General', 'Billing', 'Technical'] as const;
 
+/** The inbound SMTP listener accepts mail for this address (see the README's quick start). */
+export const DEMO_MAIL_ADDRESS = 'support@example.com';
+
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
 
 /** Sent through the real webhook path, so the demo shows exactly what ingest produces. */
@@ -47,4 +50,32 @@ export function demoWebhooks(): Array<Record<string, unknown>> {
       text: 'I reset my password twice and the app still says "invalid credentials". I am locked out of my account.',
     },
   ];
+}
+
+/** A real-looking reply by email from the demo's first customer: quoted history and a signature to strip. */
+export function demoEmail(): Buffer {
+  return Buffer.from(
+    [
+      'From: =?UTF-8?Q?Mar=C3=ADa_L=C3=B3pez?= <maria.lopez@example.net>',
+      `To: Support <${DEMO_MAIL_ADDRESS}>`,
+      'Subject: Re: Order #4821 arrived damaged',
+      'Message-ID: <demo-email-1@mail.example.net>',
+      `Date: ${new Date(Date.now() - 2 * 3600_000).toUTCString()}`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      'Writing by email as well, in case the form does not reach anyone.',
+      'The replacement jar is all I need; I can send a photo of the crack.',
+      '',
+      'María',
+      '',
+      '-- ',
+      'María López · +34 612 345 678',
+      '',
+      'On Mon, Nov 23, 2026 at 10:02 AM María López <maria.lopez@example.net> wrote:',
+      '> Hi, my order #4821 arrived today and the blender jar is cracked.',
+      '',
+    ].join('\r\n'),
+  );
 }

@@ -4,6 +4,7 @@ import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { type ConnectionStatus, RealtimeService, SESSION_STORAGE_KEY } from '@throughline/console/data-access';
+import { conversation as sharedConversation } from '@throughline/console/data-access/testing';
 import type { ConversationView, RealtimeEventName, RealtimeEvents } from '@throughline/domain';
 import { type Observable, Subject } from 'rxjs';
 import { InboxPageComponent } from './inbox-page.component';
@@ -26,27 +27,9 @@ class FakeRealtime {
   }
 }
 
+/** Relative times render from the real clock here, so count back from it. */
 function conversation(id: string, minutesAgo: number, overrides: Partial<ConversationView> = {}): ConversationView {
-  const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
-  return {
-    id,
-    customerId: `cust-${id}`,
-    customerName: `Customer ${id}`,
-    connectorId: null,
-    channel: 'email',
-    status: 'open',
-    priority: 'normal',
-    queueId: null,
-    assigneeId: null,
-    subject: null,
-    preview: null,
-    lastMessageAt: at,
-    lastInboundAt: at,
-    firstResponseAt: null,
-    resolvedAt: null,
-    createdAt: at,
-    ...overrides,
-  };
+  return sharedConversation(id, minutesAgo, { subject: null, preview: null, ...overrides }, Date.now());
 }
 
 async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
