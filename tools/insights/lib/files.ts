@@ -17,5 +17,9 @@ export interface DataFile {
 
 export function readDataFile(path: string): DataFile {
   const bytes = readFileSync(path);
-  return { file: basename(path), sha256: createHash('sha256').update(bytes).digest('hex'), text: bytes.toString('utf8') };
+  return {
+    file: basename(path),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    text: bytes.toString('utf8'),
+  };
 }

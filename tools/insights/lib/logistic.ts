@@ -31,8 +31,13 @@ export function trainOneVsRest(
   labelCount: number,
   options: LogisticOptions,
 ): OneVsRestWeights {
-  const weights = Array.from({ length: labelCount }, () => new Float64Array(vocabularySize));
-  const squaredGradients = Array.from({ length: labelCount }, () => new Float64Array(vocabularySize).fill(1e-8));
+  const weights = Array.from(
+    { length: labelCount },
+    () => new Float64Array(vocabularySize),
+  );
+  const squaredGradients = Array.from({ length: labelCount }, () =>
+    new Float64Array(vocabularySize).fill(1e-8),
+  );
   const biases = new Float64Array(labelCount);
   const biasSquaredGradients = new Float64Array(labelCount).fill(1e-8);
   const random = seededRandom(options.seed);
@@ -50,7 +55,9 @@ export function trainOneVsRest(
           w[index] -= (options.learningRate * gradient) / Math.sqrt(g2[index]);
         }
         biasSquaredGradients[label] += error * error;
-        biases[label] -= (options.learningRate * error) / Math.sqrt(biasSquaredGradients[label]);
+        biases[label] -=
+          (options.learningRate * error) /
+          Math.sqrt(biasSquaredGradients[label]);
       }
     }
   }
@@ -62,7 +69,10 @@ export function trainOneVsRest(
  * label with few positives is not pushed to 0/1. Newton steps with backtracking keep it from diverging
  * (Lin, Lin & Weng 2007, "A note on Platt's probabilistic outputs for support vector machines").
  */
-export function fitPlatt(logits: readonly number[], targets: readonly boolean[]): { a: number; b: number } {
+export function fitPlatt(
+  logits: readonly number[],
+  targets: readonly boolean[],
+): { a: number; b: number } {
   const positives = targets.filter(Boolean).length;
   const high = (positives + 1) / (positives + 2);
   const low = 1 / (targets.length - positives + 2);
@@ -71,13 +81,22 @@ export function fitPlatt(logits: readonly number[], targets: readonly boolean[])
     logits.reduce((sum, logit, i) => {
       const z = a * logit + b;
       // log(1 + e^z) - t*z, written to stay finite for large |z|
-      return sum + Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - smoothed[i] * z;
+      return (
+        sum +
+        Math.max(z, 0) +
+        Math.log1p(Math.exp(-Math.abs(z))) -
+        smoothed[i] * z
+      );
     }, 0);
   let a = 1;
   let b = 0;
   let current = loss(a, b);
   for (let iteration = 0; iteration < 100; iteration++) {
-    let ga = 0, gb = 0, haa = 1e-12, hab = 0, hbb = 1e-12;
+    let ga = 0,
+      gb = 0,
+      haa = 1e-12,
+      hab = 0,
+      hbb = 1e-12;
     logits.forEach((logit, i) => {
       const p = sigmoid(a * logit + b);
       const error = p - smoothed[i];
@@ -94,7 +113,12 @@ export function fitPlatt(logits: readonly number[], targets: readonly boolean[])
     const stepB = -(haa * gb - hab * ga) / determinant;
     const decrease = ga * stepA + gb * stepB;
     let size = 1;
-    while (size >= 1e-10 && loss(a + size * stepA, b + size * stepB) >= current + 1e-4 * size * decrease) size /= 2;
+    while (
+      size >= 1e-10 &&
+      loss(a + size * stepA, b + size * stepB) >=
+        current + 1e-4 * size * decrease
+    )
+      size /= 2;
     if (size < 1e-10) break;
     a += size * stepA;
     b += size * stepB;

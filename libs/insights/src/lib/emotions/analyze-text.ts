@@ -3,7 +3,11 @@ import { defaultEmotionModel } from './default-model';
 import { EmotionModel, scoreEmotionLabels } from './emotion-model';
 import { SUPPORT_EMOTIONS, SupportEmotion } from './labels';
 import { lexiconHits } from './lexicon';
-import { detectSupportSignals, noisyOr, SIGNAL_REPORT_STRENGTH } from './support-signals';
+import {
+  detectSupportSignals,
+  noisyOr,
+  SIGNAL_REPORT_STRENGTH,
+} from './support-signals';
 
 export interface EmotionReading {
   label: SupportEmotion;
@@ -26,8 +30,13 @@ const MAX_EVIDENCE = 5;
  * GoEmotions model finds, combined (noisy OR) with the support cues a Reddit-trained model misses.
  * An emotion is reported when the model clears its tuned threshold or the cues alone are strong.
  */
-export function analyzeText(text: string, model: EmotionModel = defaultEmotionModel()): TextFeelings {
-  const modelScores = new Map(scoreEmotionLabels(model, text).map((score) => [score.label, score]));
+export function analyzeText(
+  text: string,
+  model: EmotionModel = defaultEmotionModel(),
+): TextFeelings {
+  const modelScores = new Map(
+    scoreEmotionLabels(model, text).map((score) => [score.label, score]),
+  );
   const signals = detectSupportSignals(text);
   const lexicon = lexiconHits(text);
   const emotions: EmotionReading[] = [];
@@ -35,11 +44,25 @@ export function analyzeText(text: string, model: EmotionModel = defaultEmotionMo
     const scored = modelScores.get(label);
     if (!scored) continue;
     const labelSignals = signals.filter((signal) => signal.label === label);
-    const signalStrength = noisyOr(labelSignals.map((signal) => signal.strength));
-    if (scored.probability < scored.threshold && signalStrength < SIGNAL_REPORT_STRENGTH) continue;
+    const signalStrength = noisyOr(
+      labelSignals.map((signal) => signal.strength),
+    );
+    if (
+      scored.probability < scored.threshold &&
+      signalStrength < SIGNAL_REPORT_STRENGTH
+    )
+      continue;
     const score = noisyOr([scored.probability, signalStrength]);
-    const evidence = [...labelSignals.map((signal) => signal.evidence), ...(lexicon.get(label) ?? []), ...scored.evidence];
-    emotions.push({ label, score: round2(score), evidence: uniqueIgnoringCase(evidence).slice(0, MAX_EVIDENCE) });
+    const evidence = [
+      ...labelSignals.map((signal) => signal.evidence),
+      ...(lexicon.get(label) ?? []),
+      ...scored.evidence,
+    ];
+    emotions.push({
+      label,
+      score: round2(score),
+      evidence: uniqueIgnoringCase(evidence).slice(0, MAX_EVIDENCE),
+    });
   }
   emotions.sort((a, b) => b.score - a.score);
   return { sentiment: analyzeSentiment(text), emotions };

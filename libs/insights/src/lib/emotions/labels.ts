@@ -31,10 +31,23 @@ export const GO_EMOTIONS = [
 ] as const;
 export type GoEmotionLabel = (typeof GO_EMOTIONS)[number];
 
-/**
- * The emotions an agent needs to see, grouped the way the issue names them. Only these are reported
- * by `analyzeText`; the model scores all 28 so that the other labels can still explain a score.
- */
+/** The emotions an agent needs to see; `analyzeText` reports only these (the model scores all 28). */
+export const SUPPORT_EMOTIONS = [
+  'anger',
+  'annoyance',
+  'disappointment',
+  'sadness',
+  'confusion',
+  'curiosity',
+  'nervousness',
+  'fear',
+  'gratitude',
+  'joy',
+  'relief',
+] as const satisfies readonly GoEmotionLabel[];
+export type SupportEmotion = (typeof SUPPORT_EMOTIONS)[number];
+
+/** The support emotions grouped the way support teams name them. */
 export const SUPPORT_EMOTION_GROUPS = {
   anger: ['anger'],
   frustration: ['annoyance'],
@@ -42,23 +55,26 @@ export const SUPPORT_EMOTION_GROUPS = {
   confusion: ['confusion', 'curiosity'],
   anxiety: ['nervousness', 'fear'],
   gratitude: ['gratitude', 'joy', 'relief'],
-} as const satisfies Record<string, readonly GoEmotionLabel[]>;
+} as const satisfies Record<string, readonly SupportEmotion[]>;
 export type SupportEmotionGroup = keyof typeof SUPPORT_EMOTION_GROUPS;
 
-export const SUPPORT_EMOTIONS = Object.values(SUPPORT_EMOTION_GROUPS).flat() as SupportEmotion[];
-export type SupportEmotion = (typeof SUPPORT_EMOTION_GROUPS)[SupportEmotionGroup][number];
-
 /** Emotions that mean "fix the problem first": they de-escalate and hold back cross-sell. */
-export const HOSTILE_EMOTIONS: readonly SupportEmotion[] = ['anger', 'annoyance'];
+export const HOSTILE_EMOTIONS: readonly SupportEmotion[] = [
+  'anger',
+  'annoyance',
+];
 /** Emotions that count as a bad moment when deciding whether the mood has turned. */
-export const NEGATIVE_EMOTIONS: readonly SupportEmotion[] = ['anger', 'annoyance', 'disappointment', 'sadness', 'nervousness', 'fear'];
+export const NEGATIVE_EMOTIONS: readonly SupportEmotion[] = [
+  'anger',
+  'annoyance',
+  'disappointment',
+  'sadness',
+  'nervousness',
+  'fear',
+];
 /** Emotions that show the customer is content. */
-export const POSITIVE_EMOTIONS: readonly SupportEmotion[] = ['gratitude', 'joy', 'relief'];
-
-export function isGoEmotionLabel(value: string): value is GoEmotionLabel {
-  return (GO_EMOTIONS as readonly string[]).includes(value);
-}
-
-export function isSupportEmotion(value: string): value is SupportEmotion {
-  return (SUPPORT_EMOTIONS as readonly string[]).includes(value);
-}
+export const POSITIVE_EMOTIONS: readonly SupportEmotion[] = [
+  'gratitude',
+  'joy',
+  'relief',
+];

@@ -14,7 +14,9 @@ interface VaderScores {
 }
 
 // vader-sentiment ships no type declarations; this is the one call we use from it.
-const vader: { SentimentIntensityAnalyzer: { polarity_scores(text: string): VaderScores } } = require('vader-sentiment');
+const vader: {
+  SentimentIntensityAnalyzer: { polarity_scores(text: string): VaderScores };
+} = require('vader-sentiment');
 
 /** VADER's own cut-offs: compound ≥ 0.05 is positive, ≤ -0.05 negative, in between neutral. */
 export function sentimentLabel(score: number): SentimentLabel {
@@ -24,7 +26,9 @@ export function sentimentLabel(score: number): SentimentLabel {
 }
 
 export function analyzeSentiment(text: string): Sentiment {
-  const score = round2(vader.SentimentIntensityAnalyzer.polarity_scores(text).compound);
+  const score = round2(
+    vader.SentimentIntensityAnalyzer.polarity_scores(text).compound,
+  );
   return { score, label: sentimentLabel(score) };
 }
 

@@ -14,7 +14,8 @@ export interface Feature {
 }
 
 // GoEmotions masks names as [NAME] and religions as [RELIGION]; keep those masks as single tokens.
-const TOKEN_PATTERN = /\[(?:name|religion)\]|\p{Extended_Pictographic}|[\p{L}\p{N}]+(?:'[\p{L}]+)*|[!?]/gu;
+const TOKEN_PATTERN =
+  /\[(?:name|religion)\]|\p{Extended_Pictographic}|[\p{L}\p{N}]+(?:'[\p{L}]+)*|[!?]/gu;
 // "soooo" and "sooo" should be the same word; two letters keep "too" and "good" intact.
 const ELONGATION = /(.)\1{2,}/gu;
 
@@ -28,14 +29,22 @@ export function tokenize(text: string): Token[] {
   for (const match of normalizeApostrophes(text).matchAll(TOKEN_PATTERN)) {
     const surface = match[0];
     const start = match.index ?? 0;
-    tokens.push({ surface, norm: surface.toLowerCase().replace(ELONGATION, '$1$1'), start, end: start + surface.length });
+    tokens.push({
+      surface,
+      norm: surface.toLowerCase().replace(ELONGATION, '$1$1'),
+      start,
+      end: start + surface.length,
+    });
   }
   return tokens;
 }
 
 /** The customer's own words from the first to the last token, punctuation included. */
 export function quote(text: string, tokens: readonly Token[]): string {
-  return normalizeApostrophes(text).slice(tokens[0].start, tokens[tokens.length - 1].end);
+  return normalizeApostrophes(text).slice(
+    tokens[0].start,
+    tokens[tokens.length - 1].end,
+  );
 }
 
 /** Unigrams and bigrams, each once, in order of first appearance. Shared by training and scoring. */
@@ -47,7 +56,8 @@ export function emotionFeatures(text: string): Feature[] {
     const next = tokens[index + 1];
     if (next) {
       const bigram = `${token.norm} ${next.norm}`;
-      if (!features.has(bigram)) features.set(bigram, quote(text, [token, next]));
+      if (!features.has(bigram))
+        features.set(bigram, quote(text, [token, next]));
     }
   });
   return [...features].map(([name, surface]) => ({ name, surface }));
