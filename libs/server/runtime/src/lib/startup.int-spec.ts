@@ -9,14 +9,14 @@ describe('start-up checks', () => {
     const name = `throughline_test_startup_${randomBytes(4).toString('hex')}`;
     const url = `postgres://postgres@127.0.0.1:5432/${name}`;
     try {
-      expect(await prepareDatabase(url)).toEqual(['InitialSchema1763900000000']);
+      expect(await prepareDatabase(url)).toEqual(['InitialSchema1763900000000', 'EmailChannel1764000000000']);
       expect(await prepareDatabase(url)).toEqual([]);
       const client = new Client({ connectionString: url });
       await client.connect();
       const { rows } = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
       await client.end();
       expect(rows.map((r) => r.table_name)).toEqual(
-        expect.arrayContaining(['attachments', 'audit_log', 'connectors', 'conversations', 'customer_identities', 'customers', 'messages', 'queues', 'raw_events', 'users']),
+        expect.arrayContaining(['attachments', 'audit_log', 'connector_cursors', 'connectors', 'conversations', 'customer_identities', 'customers', 'messages', 'queues', 'raw_events', 'users']),
       );
     } finally {
       const admin = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
