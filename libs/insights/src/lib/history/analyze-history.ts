@@ -1,10 +1,5 @@
 import { MessageDirection } from '@throughline/domain';
-import {
-  detectPromises,
-  keepsPromise,
-  MadePromise,
-  PromiseKind,
-} from './promises';
+import { detectPromises, keepsPromise, MadePromise } from './promises';
 import {
   channelName,
   channelVerb,
@@ -236,7 +231,7 @@ export function analyzeHistory(input: HistoryInput): HistoryInsights {
     signals.push({
       kind: 'open-promise',
       reason: openPromises.map((promise) => promise.reason).join('; '),
-      facts: { promiseKind: PROMISE_NOUNS[openPromises[0].kind] },
+      facts: { promiseKind: openPromises[0].kind },
     });
   }
   if (previousNegative.length) {
@@ -272,12 +267,6 @@ export function analyzeHistory(input: HistoryInput): HistoryInsights {
     signals,
   };
 }
-
-const PROMISE_NOUNS: Readonly<Record<PromiseKind, string>> = {
-  callback: 'callback',
-  refund: 'refund',
-  'follow-up': 'follow-up',
-};
 
 /**
  * Times the customer reached out, rather than answered us: an inbound message starts a contact when it
@@ -413,7 +402,7 @@ function findOpenPromises(
       return {
         ...promise,
         ageHours,
-        reason: `${PROMISE_NOUNS[promise.kind]} promised ${formatMoment(promise.madeAt, options.timeZone)} (${formatDuration(ageHours)} ago), not kept yet: "${excerpt(promise.text)}"`,
+        reason: `${promise.kind} promised ${formatMoment(promise.madeAt, options.timeZone)} (${formatDuration(ageHours)} ago), not kept yet: "${excerpt(promise.text)}"`,
       };
     });
 }

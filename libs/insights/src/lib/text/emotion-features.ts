@@ -13,9 +13,10 @@ export interface Feature {
   surface: string;
 }
 
-// GoEmotions masks names as [NAME] and religions as [RELIGION]; keep those masks as single tokens.
+// Words (with inner apostrophes), emoji, and ! and ? (a question or a shout says something about the mood).
+// GoEmotions' [NAME] / [RELIGION] masks lose their brackets and read as the words "name" / "religion".
 const TOKEN_PATTERN =
-  /\[(?:name|religion)\]|\p{Extended_Pictographic}|[\p{L}\p{N}]+(?:'[\p{L}]+)*|[!?]/gu;
+  /\p{Extended_Pictographic}|[\p{L}\p{N}]+(?:'[\p{L}]+)*|[!?]/gu;
 // "soooo" and "sooo" should be the same word; two letters keep "too" and "good" intact.
 const ELONGATION = /(.)\1{2,}/gu;
 
