@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Ingest benchmark: signed webhooks → 202 → persisted message → live event, for Throughline and for
-// a bare baseline (baseline.mjs) on the same machine, in one invocation. See README.md beside this file.
-// Flags: --rate 100 --duration 10 (fixed-rate phase), --count 2000 --concurrency 64 (full-speed phase),
-//        --drain-timeout 60 (s to wait for persisted rows and live events), --redis-db 13.
+// Ingest benchmark: signed webhooks (or raw mail, over the email hook and SMTP) → accepted → persisted
+// message → live event, for Throughline and for a bare baseline (baseline.mjs) on the same machine, in
+// one invocation. See README.md beside this file.
+// Flags: --channel generic|email, --rate 100 --duration 10 (fixed-rate phase), --count 2000
+//        --concurrency 64 (full-speed phase), --drain-timeout 60 (s to wait for persisted rows and live
+//        events), --redis-db 13.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,13 +17,15 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { io } from 'socket.io-client';
 import { cpuMeter, machineBusyPercent } from './cpu.mjs';
-import { buildRequests, fixedRate, fullSpeed, sleep, summarize, wallNow } from './load.mjs';
+import { CHANNELS } from './channels.mjs';
+import { fixedRate, fullSpeed, httpTarget, sleep, smtpTarget, summarize, wallNow } from './load.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
 const resultsDir = join(here, 'results');
 const { values: flags } = parseArgs({
   options: {
+    channel: { type: 'string', default: 'generic' },
     rate: { type: 'string', default: '100' },
     duration: { type: 'string', default: '10' },
     count: { type: 'string', default: '2000' },
@@ -30,8 +34,12 @@ const { values: flags } = parseArgs({
     'redis-db': { type: 'string', default: '13' },
   },
 });
-const opts = Object.fromEntries(Object.entries(flags).map(([k, v]) => [k, Number(v)]));
+const { channel: channelName, ...numeric } = flags;
+const channel = CHANNELS[channelName];
+if (!channel) throw new Error(`--channel must be one of ${Object.keys(CHANNELS).join(', ')}`);
+const opts = Object.fromEntries(Object.entries(numeric).map(([k, v]) => [k, Number(v)]));
 for (const [k, v] of Object.entries(opts)) if (!(v >= 0)) throw new Error(`--${k} must be a number`);
+const { unit } = channel;
 
 // Isolation: dedicated databases, a dedicated Redis database, and our own key prefixes, so neither a
 // developer's running stack nor a crashed earlier run can steal or feed jobs. Pub/sub is not per-database,
@@ -44,6 +52,9 @@ const REDIS = { host: '127.0.0.1', port: 6379, db: opts['redis-db'] };
 const REDIS_KEY_PATTERNS = ['{throughline-bench}:*', '{throughline-bench-baseline}:*'];
 const CONNECTOR = '5eed0000-0000-4000-8000-000000000001';
 const SECRET = 'throughline-demo-signing-secret';
+const DEMO_PASSWORD = 'throughline-demo';
+const HOOK_ADDRESS = 'bench@shop.example';
+const SMTP_ADDRESS = 'bench-smtp@shop.example';
 const WARMUP = 50;
 
 const children = [];
@@ -163,19 +174,56 @@ async function deleteRedisKeys() {
 }
 
 // ---------- systems under test ----------
-// Each system exposes: webhookUrl, markers (live-event text → record), persisted(tag), close().
+// Each system exposes: targets (one per path of the channel), markers (live-event marker → record),
+// persisted(tag), close().
 
 function trackEvents(sut) {
   sut.markers = new Map();
   sut.duplicateEvents = 0;
-  sut.onEvent = (text) => {
-    const record = sut.markers.get(text);
+  sut.onEvent = (marker) => {
+    const record = sut.markers.get(marker);
     if (!record) return;
     if (record.eventAt) sut.duplicateEvents++;
     else record.eventAt = wallNow();
   };
   return sut;
 }
+
+/** Logs in a demo user. Seeding runs after listen(), so the login may fail for a moment after /api/ready answers. */
+function login(base, email) {
+  return waitFor(`the demo login of ${email}`, 60_000, async () => {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    return res.ok && (await res.json()).accessToken;
+  });
+}
+
+/** Where each path of the channel enters Throughline. Generic: the seeded demo connector. */
+const throughlineTargets = {
+  generic: async ({ base }) => ({ webhook: httpTarget({ url: `${base}/api/hooks/${CONNECTOR}/generic`, contentType: channel.contentType, secret: SECRET }) }),
+  /** Email: one connector per path, created by the admin as a customer would, through the REST API. */
+  email: async ({ base, smtpPort }) => {
+    const token = await login(base, 'admin@example.com');
+    const create = async (name, provider, address) => {
+      const res = await fetch(`${base}/api/connectors`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ name, kind: 'email', provider, config: { address } }),
+      });
+      if (res.status !== 201) throw new Error(`creating the ${provider} connector: HTTP ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const hook = await create('Bench email hook', 'mime', HOOK_ADDRESS);
+    await create('Bench SMTP mailbox', 'smtp', SMTP_ADDRESS);
+    return {
+      hook: httpTarget({ url: `${base}/api/hooks/${hook.id}/email`, contentType: channel.contentType, secret: hook.signingSecret }),
+      smtp: smtpTarget({ port: smtpPort, to: SMTP_ADDRESS }),
+    };
+  },
+};
 
 async function startThroughline() {
   if (!existsSync(join(root, 'dist/apps/api/main.js')) || !existsSync(join(root, 'dist/apps/worker/main.js'))) {
@@ -184,12 +232,16 @@ async function startThroughline() {
   }
   await admin(`DROP DATABASE IF EXISTS ${TL_DB} WITH (FORCE)`);
   const port = await freePort();
+  const smtpPort = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env = {
     DATABASE_URL: pgUrl(TL_DB),
     REDIS_URL: `redis://${REDIS.host}:${REDIS.port}/${REDIS.db}`,
     REDIS_PREFIX: 'throughline-bench', // honoured by builds that support it; the Redis database isolates older ones
     PORT: String(port),
+    // The API always listens for SMTP; a free loopback port keeps it off a developer's stack (2525 by default).
+    SMTP_INBOUND_PORT: String(smtpPort),
+    SMTP_INBOUND_HOST: '127.0.0.1',
     SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',
     // Explicit keys, so the run neither reads nor writes the developer's .throughline state.
@@ -200,18 +252,10 @@ async function startThroughline() {
   // The API migrates; the worker starts after it, as tools/dev/start.mjs does, so they never race on an empty database.
   await waitFor('the API to be ready', 120_000, () => fetch(`${base}/api/ready`).then((r) => r.ok));
   startChild('throughline-worker', 'worker', 'dist/apps/worker/main.js', [], { ...env, SEED_DEMO: 'false' });
-  // Seeding runs after listen(), so the login may fail for a moment after /api/ready answers.
-  const token = await waitFor('the demo login', 60_000, async () => {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'agent@example.com', password: 'throughline-demo' }),
-    });
-    return res.ok && (await res.json()).accessToken;
-  });
-  const sut = trackEvents({ name: 'throughline', webhookUrl: `${base}/api/hooks/${CONNECTOR}/generic`, disconnects: 0 });
+  const token = await login(base, 'agent@example.com');
+  const sut = trackEvents({ name: 'throughline', targets: await throughlineTargets[channelName]({ base, smtpPort }), disconnects: 0 });
   const socket = io(`${base}/agents`, { path: '/socket.io', auth: { token }, transports: ['websocket'] });
-  socket.on('message.created', ({ message }) => sut.onEvent(message.text));
+  socket.on('message.created', ({ message }) => sut.onEvent(channel.liveMarker(message)));
   socket.on('disconnect', () => sut.disconnects++);
   await new Promise((resolve, reject) => {
     socket.once('connect', resolve);
@@ -238,27 +282,38 @@ async function startBaseline() {
   // Same keys as Throughline where it matters: uuid ids (also the BullMQ job ids), unique external ids.
   await db.query(`
     CREATE TABLE bench_raw_events (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), external_id text NOT NULL UNIQUE, payload bytea NOT NULL, received_at timestamptz NOT NULL DEFAULT now());
-    CREATE TABLE bench_messages (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), raw_event_id uuid NOT NULL REFERENCES bench_raw_events(id), external_id text NOT NULL UNIQUE, text text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());`);
+    CREATE TABLE bench_messages (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), raw_event_id uuid NOT NULL REFERENCES bench_raw_events(id), external_id text NOT NULL UNIQUE, text text, created_at timestamptz NOT NULL DEFAULT now());`);
   const port = await freePort();
-  const channel = `throughline-bench-baseline:${runId}`;
+  const smtpPort = channel.paths.some((p) => p.transport === 'smtp') ? await freePort() : null;
+  const eventsChannel = `throughline-bench-baseline:${runId}`;
   const env = {
     BASELINE_DATABASE_URL: pgUrl(BL_DB),
     BASELINE_REDIS_HOST: REDIS.host,
     BASELINE_REDIS_PORT: String(REDIS.port),
     BASELINE_REDIS_DB: String(REDIS.db),
     BASELINE_QUEUE_PREFIX: '{throughline-bench-baseline}',
-    BASELINE_CHANNEL: channel,
+    BASELINE_CHANNEL: eventsChannel,
     BASELINE_SECRET: SECRET,
     BASELINE_PORT: String(port),
+    BASELINE_PAYLOAD: channel.payload,
+    ...(smtpPort ? { BASELINE_SMTP_PORT: String(smtpPort) } : {}),
     BASELINE_CONCURRENCY: process.env.INGEST_CONCURRENCY ?? '8', // Throughline's worker concurrency
   };
   const script = join(here, 'baseline.mjs');
   await startChild('baseline-server', 'api', script, ['server'], env, 'ready').ready;
   await startChild('baseline-worker', 'worker', script, ['worker'], env, 'ready').ready;
-  const sut = trackEvents({ name: 'baseline', webhookUrl: `http://127.0.0.1:${port}/hooks`, disconnects: 0 });
+  const targets = Object.fromEntries(
+    channel.paths.map((p) => [
+      p.name,
+      p.transport === 'smtp'
+        ? smtpTarget({ port: smtpPort, to: SMTP_ADDRESS })
+        : httpTarget({ url: `http://127.0.0.1:${port}/hooks`, contentType: channel.contentType, secret: SECRET }),
+    ]),
+  );
+  const sut = trackEvents({ name: 'baseline', targets, disconnects: 0 });
   const subscriber = new Redis(REDIS);
-  subscriber.on('message', (_channel, message) => sut.onEvent(JSON.parse(message).text));
-  await subscriber.subscribe(channel);
+  subscriber.on('message', (_channel, message) => sut.onEvent(channel.baselineMarker(JSON.parse(message))));
+  await subscriber.subscribe(eventsChannel);
   sut.cpuGroups = cpuGroupsFor(db);
   sut.persisted = async (tag) =>
     (await db.query(`SELECT external_id, extract(epoch FROM created_at) * 1000 AS ms FROM bench_messages WHERE external_id LIKE $1`, [`${tag}-%`])).rows;
@@ -271,9 +326,9 @@ async function startBaseline() {
 
 // ---------- phases ----------
 
-/** Waits until every accepted webhook is persisted and seen live (or the timeout), then reads persist times. */
+/** Waits until every accepted request is persisted and seen live (or the timeout), then reads persist times. */
 async function drain(sut, tag, records) {
-  const accepted = records.filter((r) => r.status === 202).length;
+  const accepted = records.filter((r) => r.accepted).length;
   const deadline = Date.now() + opts['drain-timeout'] * 1000;
   let rows = [];
   while (Date.now() < deadline) {
@@ -286,67 +341,83 @@ async function drain(sut, tag, records) {
   for (const row of rows) byId.get(row.external_id).persistedAt = Number(row.ms);
 }
 
-async function phase(sut, name, count, drive) {
-  const tag = `${runId}-${sut.name === 'throughline' ? 'tl' : 'bl'}-${name}`;
-  const records = buildRequests(tag, count, SECRET);
-  for (const r of records) sut.markers.set(r.marker, r);
+/** Prefix of every external id a phase sends; unique per run, system, path and phase. */
+const tagOf = (sutName, path, phaseName) => `${runId}-${sutName === 'throughline' ? 'tl' : 'bl'}-${path.name}-${phaseName}`;
+
+async function phase(sut, path, name, count, drive) {
+  const tag = tagOf(sut.name, path, name);
+  const target = sut.targets[path.name];
+  const records = channel.build(tag, count);
+  for (const r of records) {
+    target.prepare(r);
+    sut.markers.set(r.marker, r);
+  }
   const before = sut.duplicateEvents;
   const stopCpu = await cpuMeter(sut.cpuGroups);
-  const extra = await drive(sut.webhookUrl, records);
+  const extra = await drive(target, records);
   await drain(sut, tag, records);
   const cpu = await stopCpu();
   extra.cpu = {
-    msPerWebhook: Object.fromEntries(['api', 'worker', 'postgres', 'loadGenerator'].map((k) => [k, cpu[k] / count])),
-    redisMsPerWebhook: cpu.redis / count,
+    msPerRequest: Object.fromEntries(['api', 'worker', 'postgres', 'loadGenerator'].map((k) => [k, cpu[k] / count])),
+    redisMsPerRequest: cpu.redis / count,
     machineBusyPercent: cpu.machineBusyPercent,
     otherProcessesPercent: cpu.otherProcessesPercent,
   };
   if (sut.rawStatuses) extra.rawEventStatuses = await sut.rawStatuses(tag);
-  return summarize(records, { ...extra, duplicateLiveEvents: sut.duplicateEvents - before });
+  return summarize(records, { ...extra, meanBodyBytes: records.reduce((sum, r) => sum + r.body.length, 0) / count, duplicateLiveEvents: sut.duplicateEvents - before });
 }
 
+/** The paths of the channel one after another, each with its own warm-up, on the same running system. */
 async function runPhases(sut) {
-  // Warm-up: proves the whole path works (the worker consumes, the live client receives) and warms the JIT.
-  const warm = await phase(sut, 'warmup', WARMUP, (url, records) => fullSpeed(url, records, 8));
-  if (warm.failed > 0) throw new Error(`${sut.name} failed its warm-up: ${JSON.stringify(warm.errors)}`);
-  console.log(`  ${sut.name}: up, warm-up of ${WARMUP} webhooks went through; fixed-rate phase...`);
-  const fixed = await phase(sut, 'fixed', Math.round(opts.rate * opts.duration), (url, records) => fixedRate(url, records, opts.rate));
-  console.log(`  ${sut.name}: full-speed phase...`);
-  const full = await phase(sut, 'full', opts.count, (url, records) => fullSpeed(url, records, opts.concurrency));
-  return { fixed, full, socketDisconnects: sut.disconnects };
+  const paths = {};
+  for (const path of channel.paths) {
+    const who = channel.paths.length > 1 ? `${sut.name}, ${path.name} path` : sut.name;
+    // Warm-up: proves the whole path works (the worker consumes, the live client receives) and warms the JIT.
+    const warm = await phase(sut, path, 'warmup', WARMUP, (target, records) => fullSpeed(target, records, 8));
+    if (warm.failed > 0) throw new Error(`${who} failed its warm-up: ${JSON.stringify(warm.errors)}`);
+    console.log(`  ${who}: up, warm-up of ${WARMUP} ${unit}s went through; fixed-rate phase...`);
+    const fixed = await phase(sut, path, 'fixed', Math.round(opts.rate * opts.duration), (target, records) => fixedRate(target, records, opts.rate));
+    console.log(`  ${who}: full-speed phase...`);
+    const full = await phase(sut, path, 'full', opts.count, (target, records) => fullSpeed(target, records, opts.concurrency));
+    paths[path.name] = { fixed, full };
+  }
+  return { paths, socketDisconnects: sut.disconnects };
 }
 
 // ---------- report ----------
 
 const num = (v, digits = 1) => (v === null || v === undefined ? '-' : v.toFixed(digits));
 const lat = (s) => `p50 ${num(s.p50)} ms   p95 ${num(s.p95)} ms   p99 ${num(s.p99)} ms   (n=${s.n})`;
+/** Section headings name the path only when the channel has several. */
+const pathTitle = (path) => (channel.paths.length > 1 ? ` — ${path.title}` : '');
 
-function printPhase(title, s) {
+function printPhase(title, s, path) {
   const e = s.errors;
+  const line = (label, text) => console.log(`    ${label.padEnd(20)}${text}`);
   console.log(`  ${title}`);
-  console.log(`    accepted            ${num(s.acceptedPerSecond)} webhooks/s  (${s.accepted}/${s.requests} answered 202); persisted ${num(s.persistedPerSecond)}/s`);
-  console.log(`    webhook→202         ${lat(s.ackMs)}`);
-  console.log(`    webhook→persisted   ${lat(s.persistedMs)}`);
-  console.log(`    webhook→live event  ${lat(s.liveEventMs)}`);
-  console.log(`    errors              non-202 ${e.non202}, not persisted ${e.notPersisted}, no live event ${e.noLiveEvent}, duplicate live events ${s.duplicateLiveEvents}`);
-  if (s.scheduleLagMs) console.log(`    generator lag       p99 ${num(s.scheduleLagMs.p99)} ms, max ${num(s.scheduleLagMs.max)} ms behind schedule`);
+  line('accepted', `${num(s.acceptedPerSecond)} ${unit}s/s  (${s.accepted}/${s.requests} answered ${path.ack}); persisted ${num(s.persistedPerSecond)}/s`);
+  line(`${unit}→${path.ack}`, lat(s.ackMs));
+  line(`${unit}→persisted`, lat(s.persistedMs));
+  line(`${unit}→live event`, lat(s.liveEventMs));
+  line('errors', `non-${path.ack} ${e.notAccepted}, not persisted ${e.notPersisted}, no live event ${e.noLiveEvent}, duplicate live events ${s.duplicateLiveEvents}`);
+  if (s.scheduleLagMs) line('generator lag', `p99 ${num(s.scheduleLagMs.p99)} ms, max ${num(s.scheduleLagMs.max)} ms behind schedule`);
   const c = s.cpu;
-  const m = c.msPerWebhook;
-  console.log(`    CPU per webhook     api ${num(m.api, 2)} ms, worker ${num(m.worker, 2)} ms, postgres ${num(m.postgres, 2)} ms, redis ${num(c.redisMsPerWebhook, 2)} ms, load generator ${num(m.loadGenerator, 2)} ms`);
-  console.log(`    machine             ${num(c.machineBusyPercent, 0)}% busy, ${num(c.otherProcessesPercent, 0)}% by other processes`);
-  if (s.rawEventStatuses) console.log(`    raw_events status   ${JSON.stringify(s.rawEventStatuses)}`);
-  for (const sample of e.samples) console.log(`    error sample        ${sample}`);
+  const m = c.msPerRequest;
+  line(`CPU per ${unit}`, `api ${num(m.api, 2)} ms, worker ${num(m.worker, 2)} ms, postgres ${num(m.postgres, 2)} ms, redis ${num(c.redisMsPerRequest, 2)} ms, load generator ${num(m.loadGenerator, 2)} ms`);
+  line('machine', `${num(c.machineBusyPercent, 0)}% busy, ${num(c.otherProcessesPercent, 0)}% by other processes`);
+  if (s.rawEventStatuses) line('raw_events status', JSON.stringify(s.rawEventStatuses));
+  for (const sample of e.samples) line('error sample', sample);
 }
 
 /** Every ratio reads "how many times worse Throughline is": latency TL/BL, throughput BL/TL; 1.00 = equal. */
-function comparison(tl, bl) {
+function comparison(tl, bl, path) {
   const rows = [];
   for (const [key, label] of [['fixed', 'fixed rate'], ['full', 'full speed']]) {
     const t = tl[key];
     const b = bl[key];
-    rows.push({ figure: `${label}: accepted webhooks/s`, throughline: t.acceptedPerSecond, baseline: b.acceptedPerSecond, cost: b.acceptedPerSecond / t.acceptedPerSecond });
+    rows.push({ figure: `${label}: accepted ${unit}s/s`, throughline: t.acceptedPerSecond, baseline: b.acceptedPerSecond, cost: b.acceptedPerSecond / t.acceptedPerSecond });
     rows.push({ figure: `${label}: persisted messages/s`, throughline: t.persistedPerSecond, baseline: b.persistedPerSecond, cost: b.persistedPerSecond / t.persistedPerSecond });
-    for (const [field, name] of [['ackMs', 'webhook→202'], ['persistedMs', 'webhook→persisted'], ['liveEventMs', 'webhook→live event']]) {
+    for (const [field, name] of [['ackMs', `${unit}→${path.ack}`], ['persistedMs', `${unit}→persisted`], ['liveEventMs', `${unit}→live event`]]) {
       for (const p of ['p50', 'p95', 'p99']) {
         const tv = t[field][p];
         const bv = b[field][p];
@@ -354,17 +425,17 @@ function comparison(tl, bl) {
       }
     }
     for (const group of ['api', 'worker', 'postgres']) {
-      const tv = t.cpu.msPerWebhook[group];
-      const bv = b.cpu.msPerWebhook[group];
-      rows.push({ figure: `${label}: CPU ms/webhook, ${group}`, throughline: tv, baseline: bv, cost: bv ? tv / bv : null });
+      const tv = t.cpu.msPerRequest[group];
+      const bv = b.cpu.msPerRequest[group];
+      rows.push({ figure: `${label}: CPU ms/${unit}, ${group}`, throughline: tv, baseline: bv, cost: bv ? tv / bv : null });
     }
     rows.push({ figure: `${label}: failed requests`, throughline: t.failed, baseline: b.failed, cost: null });
   }
   return rows;
 }
 
-function printComparison(rows) {
-  console.log('\nComparison (cost × = how many times worse Throughline is: latency TL÷BL, throughput BL÷TL; 1.00 = equal)');
+function printComparison(rows, path) {
+  console.log(`\nComparison${pathTitle(path)} (cost × = how many times worse Throughline is: latency TL÷BL, throughput BL÷TL; 1.00 = equal)`);
   console.log(`  ${'figure'.padEnd(40)}${'throughline'.padStart(13)}${'baseline'.padStart(11)}${'cost ×'.padStart(9)}`);
   for (const r of rows) {
     const digits = r.figure.includes('CPU') ? 2 : r.figure.includes('failed') ? 0 : 1;
@@ -400,12 +471,13 @@ async function main() {
   process.once('SIGINT', () => cleanup(suts).finally(() => process.exit(130)));
   const started = new Date();
   console.log(
-    `Ingest benchmark ${runId}: fixed rate ${opts.rate}/s for ${opts.duration} s, then ${opts.count} webhooks at concurrency ${opts.concurrency}.\n` +
+    `Ingest benchmark ${runId}: fixed rate ${opts.rate}/s for ${opts.duration} s, then ${opts.count} ${unit}s at concurrency ${opts.concurrency}.\n` +
       `Machine: ${os.cpus().length} CPU(s), Node ${process.version}. The load generator, API, worker, Postgres and Redis all share these cores.`,
   );
+  if (channel.describe) console.log(channel.describe(tagOf('throughline', channel.paths[0], 'fixed')));
   const idleCheck = await machineBusyPercent();
-  if (idleCheck > 25) console.log(`Warning: the machine is ${idleCheck.toFixed(0)}% busy before the run; latencies will be noisy (CPU per webhook less so).`);
-  const results = { runId, busyPercentBeforeRun: idleCheck, startedAt: started.toISOString(), options: opts, machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version } };
+  if (idleCheck > 25) console.log(`Warning: the machine is ${idleCheck.toFixed(0)}% busy before the run; latencies will be noisy (CPU per ${unit} less so).`);
+  const results = { runId, busyPercentBeforeRun: idleCheck, startedAt: started.toISOString(), channel: channelName, options: opts, machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version } };
   try {
     try {
       await checkRedisDb();
@@ -438,22 +510,33 @@ async function main() {
     await cleanup(suts);
   }
 
-  for (const [name, r] of [['Throughline', results.throughline], ['Bare baseline (http + pg + BullMQ + Redis pub/sub)', results.baseline]]) {
-    console.log(`\n${name}${r.socketDisconnects ? ` (the live client was disconnected ${r.socketDisconnects} time(s))` : ''}`);
-    printPhase(`fixed rate: ${opts.rate}/s for ${opts.duration} s`, r.fixed);
-    printPhase(`full speed: ${opts.count} webhooks, concurrency ${opts.concurrency}`, r.full);
+  const baselineName = (path) => `Bare baseline (${path.transport === 'smtp' ? 'smtp-server' : 'http'} + pg + BullMQ + Redis pub/sub)`;
+  for (const [name, r] of [[() => 'Throughline', results.throughline], [baselineName, results.baseline]]) {
+    for (const path of channel.paths) {
+      console.log(`\n${name(path)}${pathTitle(path)}${r.socketDisconnects ? ` (the live client was disconnected ${r.socketDisconnects} time(s))` : ''}`);
+      printPhase(`fixed rate: ${opts.rate}/s for ${opts.duration} s`, r.paths[path.name].fixed, path);
+      printPhase(`full speed: ${opts.count} ${unit}s, concurrency ${opts.concurrency}`, r.paths[path.name].full, path);
+    }
   }
   const log = results.throughline.productLog;
   console.log(`\nThroughline logged ${log.count} warning/error line(s)${log.count ? ':' : '.'}`);
   for (const line of log.samples) console.log(`  ${line.slice(0, 240)}`);
-  results.comparison = comparison(results.throughline, results.baseline);
-  printComparison(results.comparison);
+  results.comparison = {};
+  for (const path of channel.paths) {
+    results.comparison[path.name] = comparison(results.throughline.paths[path.name], results.baseline.paths[path.name], path);
+    printComparison(results.comparison[path.name], path);
+  }
   results.finishedAt = new Date().toISOString();
-  writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(results, null, 2));
+  // Each channel keeps its own latest file, so a run of one never overwrites the other's figures.
+  const resultsFile = channelName === 'generic' ? 'latest.json' : `latest-${channelName}.json`;
+  writeFileSync(join(resultsDir, resultsFile), JSON.stringify(results, null, 2));
   console.log(`\nNote: persisted time is messages.created_at, i.e. Postgres now() at the start of the writing transaction.`);
-  console.log('Results written to tools/bench/ingest/results/latest.json');
+  console.log(`Results written to tools/bench/ingest/results/${resultsFile}`);
 
-  const failures = [results.throughline, results.baseline].flatMap((r) => [r.fixed, r.full]).filter((s) => s.failed > 0.01 * s.requests);
+  const failures = [results.throughline, results.baseline]
+    .flatMap((r) => Object.values(r.paths))
+    .flatMap((p) => [p.fixed, p.full])
+    .filter((s) => s.failed > 0.01 * s.requests);
   if (failures.length) console.error(`\nFAILED: more than 1% of requests failed in ${failures.length} phase(s).`);
   return failures.length ? 1 : 0;
 }
