@@ -1,1 +1,2 @@
 export * from './conversation.factory';
+export * from './fake-realtime';

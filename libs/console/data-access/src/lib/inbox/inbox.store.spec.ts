@@ -1,33 +1,12 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { ConversationView, Page, RealtimeEventName, RealtimeEvents } from '@throughline/domain';
-import { type Observable, Subject } from 'rxjs';
+import type { ConversationView, Page } from '@throughline/domain';
+import { Subject } from 'rxjs';
 import { conversation, message } from '../../testing/conversation.factory';
+import { FakeRealtime } from '../../testing/fake-realtime';
 import { type ConversationQuery, ConversationsApi } from '../conversations/conversations.api';
-import { type ConnectionStatus, RealtimeService } from '../realtime/realtime.service';
+import { RealtimeService } from '../realtime/realtime.service';
 import { INBOX_FRESH_MS, InboxStore } from './inbox.store';
-
-/** Stands in for the socket: tests push server events and (re)connects by hand. */
-class FakeRealtime {
-  readonly status = signal<ConnectionStatus>('offline');
-  readonly connects = new Subject<void>();
-  readonly connected$ = this.connects.asObservable();
-  readonly connect = jest.fn();
-  private readonly streams = new Map<string, Subject<unknown>>();
-
-  on<K extends RealtimeEventName>(name: K): Observable<RealtimeEvents[K]> {
-    return this.stream(name) as Subject<RealtimeEvents[K]>;
-  }
-  emit<K extends RealtimeEventName>(name: K, payload: RealtimeEvents[K]): void {
-    this.stream(name).next(payload);
-  }
-  private stream(name: string): Subject<unknown> {
-    let s = this.streams.get(name);
-    if (!s) this.streams.set(name, (s = new Subject()));
-    return s;
-  }
-}
 
 /** Every list() call stays pending until the test answers it. */
 class FakeApi {

@@ -1,31 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { type ConnectionStatus, RealtimeService, SESSION_STORAGE_KEY } from '@throughline/console/data-access';
-import { conversation as sharedConversation } from '@throughline/console/data-access/testing';
-import type { ConversationView, RealtimeEventName, RealtimeEvents } from '@throughline/domain';
-import { type Observable, Subject } from 'rxjs';
+import { RealtimeService, SESSION_STORAGE_KEY } from '@throughline/console/data-access';
+import { FakeRealtime, conversation as sharedConversation } from '@throughline/console/data-access/testing';
+import type { ConversationView } from '@throughline/domain';
 import { InboxPageComponent } from './inbox-page.component';
-
-class FakeRealtime {
-  readonly status = signal<ConnectionStatus>('connecting');
-  readonly connected$ = new Subject<void>();
-  readonly connect = jest.fn();
-  private readonly streams = new Map<string, Subject<unknown>>();
-  on<K extends RealtimeEventName>(name: K): Observable<RealtimeEvents[K]> {
-    return this.stream(name) as Subject<RealtimeEvents[K]>;
-  }
-  emit<K extends RealtimeEventName>(name: K, payload: RealtimeEvents[K]): void {
-    this.stream(name).next(payload);
-  }
-  private stream(name: string): Subject<unknown> {
-    let s = this.streams.get(name);
-    if (!s) this.streams.set(name, (s = new Subject()));
-    return s;
-  }
-}
 
 /** Relative times render from the real clock here, so count back from it. */
 function conversation(id: string, minutesAgo: number, overrides: Partial<ConversationView> = {}): ConversationView {
@@ -42,7 +22,7 @@ async function setup() {
     SESSION_STORAGE_KEY,
     JSON.stringify({ accessToken: 't', user: { id: 'u1', email: 'agent@example.com', name: 'Alex Agent', role: 'agent' } }),
   );
-  const realtime = new FakeRealtime();
+  const realtime = new FakeRealtime('connecting');
   TestBed.configureTestingModule({
     imports: [InboxPageComponent],
     providers: [
