@@ -57,9 +57,8 @@ export interface NormalizedMessage {
   automated?: AutomatedInfo;
   /**
    * Set when later events describe the same thing (a call's next status, its recording or
-   * transcript): a stored message with the same externalId is updated (text, metadata merged)
-   * instead of being skipped, unless it already holds a higher rank, so out-of-order callbacks
-   * never move a call backwards.
+   * transcript): a stored message with the same externalId is updated through the channel's merge
+   * instead of being skipped; the rank lets that merge keep out-of-order events from going backwards.
    */
   updates?: { rank: number };
   metadata?: Record<string, unknown>;

@@ -2,6 +2,7 @@ import type { ConnectorProvider, NormalizedMessage } from '@throughline/domain';
 import { normalizeInboundEmail } from '@throughline/channels/email';
 import { normalizeGenericPayload, parseGenericPayload } from '@throughline/channels/generic';
 import type { ConnectorEntity } from '@throughline/server/database';
+import type { MergeUpdate } from '@throughline/server/timeline';
 
 export interface AdapterContext {
   connector: Pick<ConnectorEntity, 'id' | 'provider' | 'config'>;
@@ -16,12 +17,14 @@ export interface AdapterContext {
  */
 export interface ChannelAdapter {
   normalize(payload: Buffer, ctx: AdapterContext): NormalizedMessage[] | Promise<NormalizedMessage[]>;
+  /** For channels whose events update a stored entry (`NormalizedMessage.updates`). */
+  mergeUpdate?: MergeUpdate;
 }
 
 /** The addresses a mailbox sends from: mail from them is our own coming back, never a customer. */
 export function ownEmailAddresses(config: Record<string, unknown>): string[] {
   const smtp = (config['smtp'] ?? {}) as Record<string, unknown>;
-  return [config['address'], config['user'], smtp['user'], config['fromAddress']].filter(
+  return [config['address'], config['user'], smtp['user']].filter(
     (v): v is string => typeof v === 'string' && v.includes('@'),
   );
 }

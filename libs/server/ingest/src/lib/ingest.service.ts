@@ -31,9 +31,9 @@ export class IngestService {
     if (event.status === 'processed') return 'already-processed';
     const connector = await this.connectorRows.findOneOrFail({ where: { id: event.connectorId } });
 
+    const adapter = CHANNEL_ADAPTERS[connector.provider];
     let messages: NormalizedMessage[];
     try {
-      const adapter = CHANNEL_ADAPTERS[connector.provider];
       if (!adapter) throw new InvalidPayloadError(`provider ${connector.provider} has no adapter on this server`);
       messages = await adapter.normalize(event.payload, this.adapterContext(connector, event.receivedAt));
     } catch (err) {
@@ -49,7 +49,7 @@ export class IngestService {
       const results: PersistedInbound[] = [];
       const notes: string[] = messages.length ? [] : ['nothing to record (e.g. a typing indicator, or our own mail coming back)'];
       for (const message of messages) {
-        const result = await this.writer.persistInbound(manager, connector, rawEventId, message);
+        const result = await this.writer.persistInbound(manager, connector, rawEventId, message, adapter?.mergeUpdate);
         if (result && 'skipped' in result) notes.push(result.skipped);
         else if (result) results.push(result);
       }

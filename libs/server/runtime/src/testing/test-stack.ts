@@ -106,14 +106,8 @@ export class TestStack {
 
   /** A generic connector created through the admin API; returns its id, webhook URL and secret. */
   async createGenericConnector(config: Record<string, unknown> = {}): Promise<{ id: string; url: string; secret: string }> {
-    const { status, body } = await this.request<{ id: string; webhookUrls: { generic: string }; signingSecret: string }>(
-      'POST',
-      '/api/connectors',
-      'admin',
-      { name: `test ${randomBytes(3).toString('hex')}`, kind: 'generic', provider: 'generic', config },
-    );
-    if (status !== 201) throw new Error(`creating a connector failed: ${status} ${JSON.stringify(body)}`);
-    return { id: body.id, url: `${this.baseUrl}/api/hooks/${body.id}/generic`, secret: body.signingSecret };
+    const created = await this.createConnector({ kind: 'generic', provider: 'generic', config });
+    return { id: created.id, url: `${this.baseUrl}/api/hooks/${created.id}/generic`, secret: created.signingSecret ?? '' };
   }
 
   /** Any connector created through the admin API; fails the test with the API's message if refused. */

@@ -32,6 +32,18 @@ export interface PersistedInbound {
   bounced: MessageEntity[];
 }
 
+/** What a stored entry shows; a channel's merge decides how a later event about it changes that. */
+export interface StoredEntry {
+  text: string;
+  metadata: Record<string, unknown>;
+}
+
+/**
+ * How a channel folds a later event into a stored entry (e.g. phone: a late "ringing" never
+ * overwrites "completed"). Channels without one treat a repeated externalId as a redelivery.
+ */
+export type MergeUpdate = (stored: StoredEntry, incoming: NormalizedMessage) => StoredEntry;
+
 /** Why an inbound message left nothing on any timeline; kept on the raw event for admins. */
 export interface SkippedInbound {
   skipped: string;
@@ -53,12 +65,13 @@ export class TimelineWriter {
     connector: ConnectorEntity,
     rawEventId: string | null,
     incoming: NormalizedMessage,
+    mergeUpdate?: MergeUpdate,
   ): Promise<PersistedInbound | SkippedInbound | null> {
     await this.lock(manager, connector, incoming);
 
     const messages = manager.getRepository(MessageEntity);
     const existing = await messages.findOne({ where: { connectorId: connector.id, externalId: incoming.externalId } });
-    if (existing) return incoming.updates ? this.applyUpdate(manager, existing, incoming) : null;
+    if (existing) return incoming.updates && mergeUpdate ? this.applyUpdate(manager, existing, incoming, mergeUpdate) : null;
 
     const customerId = await this.resolveCustomer(manager, connector, incoming);
     if (!customerId) return { skipped: `automatic mail (${incoming.automated?.reason}) about no message or customer we know` };
@@ -82,7 +95,6 @@ export class TimelineWriter {
         metadata: {
           ...incoming.metadata,
           ...(incoming.automated ? { automated: incoming.automated } : {}),
-          ...(incoming.updates ? { updateRank: incoming.updates.rank } : {}),
           ...(conversation && conversation.customerId !== customerId ? { senderCustomerId: customerId } : {}),
         },
         occurredAt: incoming.occurredAt,
@@ -122,29 +134,16 @@ export class TimelineWriter {
     }
   }
 
-  /**
-   * A later event about a stored entry (a call's next status, its recording): merge it in unless
-   * the stored entry already reflects a later stage, so out-of-order callbacks never go backwards.
-   */
-  private async applyUpdate(manager: EntityManager, existing: MessageEntity, incoming: NormalizedMessage): Promise<PersistedInbound | null> {
-    const storedRank = typeof existing.metadata['updateRank'] === 'number' ? existing.metadata['updateRank'] : -Infinity;
-    const rank = incoming.updates?.rank ?? -Infinity;
-    const merged: Record<string, unknown> = { ...existing.metadata };
-    for (const [key, value] of Object.entries(incoming.metadata ?? {})) {
-      const before = merged[key];
-      const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-      if (isObject(before) && isObject(value)) {
-        // The higher rank wins field by field; a lower rank only fills what is still missing.
-        const defined = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null));
-        merged[key] = rank >= storedRank ? { ...before, ...defined } : { ...defined, ...before };
-      } else if (rank >= storedRank || before === undefined) {
-        merged[key] = value;
-      }
-    }
-    merged['updateRank'] = Math.max(storedRank, rank);
-    const text = rank >= storedRank ? incoming.text : existing.text;
-    await manager.getRepository(MessageEntity).update({ id: existing.id }, { metadata: merged as object, text });
-    existing.metadata = merged;
+  /** A later event about a stored entry (a call's next status, its recording), merged by its channel's rules. */
+  private async applyUpdate(
+    manager: EntityManager,
+    existing: MessageEntity,
+    incoming: NormalizedMessage,
+    mergeUpdate: MergeUpdate,
+  ): Promise<PersistedInbound> {
+    const { text, metadata } = mergeUpdate({ text: existing.text, metadata: existing.metadata }, incoming);
+    await manager.getRepository(MessageEntity).update({ id: existing.id }, { metadata: metadata as object, text });
+    existing.metadata = metadata;
     existing.text = text;
     const conversation = existing.conversationId
       ? await manager.getRepository(ConversationEntity).findOne({ where: { id: existing.conversationId } })

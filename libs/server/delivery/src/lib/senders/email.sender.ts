@@ -7,6 +7,7 @@ import {
   composeReply,
   EmailDeliveryError,
   findSentFolder,
+  normalizeMessageId,
   outboundMessageId,
   replySubject,
   sendEmail,
@@ -80,7 +81,7 @@ export class EmailSender implements ChannelSender {
       connectorId: connector.id,
     });
     // Stored before sending: a bounce or an answer that arrives fast must find this message.
-    const threadRefs = (headers.references ?? []).map((id) => id.replace(/^<|>$/g, ''));
+    const threadRefs = (headers.references ?? []).map(normalizeMessageId);
     await this.messages.update({ id: message.id }, { externalId: messageId, threadRefs });
 
     try {
