@@ -111,6 +111,31 @@ export interface ConversationView {
   createdAt: string;
   /** Changes on every write; lets clients drop live events older than what they hold. */
   updatedAt: string;
+  /** When a snoozed conversation opens again by itself. */
+  snoozedUntil?: string | null;
+  /**
+   * When the requesting agent last read it (list and get only; absent from live events, which go
+   * to every agent). Unread = an inbound message after this.
+   */
+  readAt?: string | null;
+}
+
+/** Sorting of the conversation list: newest activity first, or longest-waiting customer first. */
+export const CONVERSATION_SORTS = ['recent', 'waiting'] as const;
+export type ConversationSort = (typeof CONVERSATION_SORTS)[number];
+
+/** `GET /api/conversations/counts`: what the inbox's views show beside their names. */
+export interface ConversationCountsView {
+  /** Every status, over all conversations. */
+  status: Record<ConversationStatus, number>;
+  /** Open conversations assigned to the requesting agent. */
+  mine: number;
+  /** Open conversations nobody is assigned to. */
+  unassigned: number;
+  /** Open conversations per queue id (`none` for no queue). */
+  queues: Record<string, number>;
+  /** Open conversations per channel. */
+  channels: Partial<Record<ChannelKind, number>>;
 }
 
 export interface ConnectorView {

@@ -20,7 +20,24 @@ export interface RealtimeEvents {
   'conversation.created': { conversation: ConversationView };
   'conversation.updated': { conversation: ConversationView };
   'customer.merged': { customer: CustomerView; mergedCustomerId: string };
+  /** Another agent opened, is typing in, or left a conversation (collision detection). */
+  presence: AgentPresence;
 }
+
+export const PRESENCE_STATES = ['viewing', 'typing', 'left'] as const;
+export type PresenceState = (typeof PRESENCE_STATES)[number];
+
+export interface AgentPresence {
+  conversationId: string;
+  user: { id: string; name: string };
+  state: PresenceState;
+  /** Server time; clients forget a presence not refreshed within PRESENCE_TTL_MS. */
+  at: string;
+}
+
+/** Clients repeat their presence at least this often while it holds. */
+export const PRESENCE_HEARTBEAT_MS = 15_000;
+export const PRESENCE_TTL_MS = 40_000;
 
 export type RealtimeEventName = keyof RealtimeEvents;
 
@@ -28,4 +45,6 @@ export type RealtimeEventName = keyof RealtimeEvents;
 export interface RealtimeClientEvents {
   subscribe: { conversationId?: string; customerId?: string };
   unsubscribe: { conversationId?: string; customerId?: string };
+  /** Relayed as `presence` to the other agents in the conversation's room. */
+  presence: { conversationId: string; state: PresenceState };
 }
