@@ -4,6 +4,8 @@ export * from './lib/identity-resolution';
 export * from './lib/normalized-message';
 export * from './lib/threading';
 export * from './lib/conversation-ref';
+export * from './lib/conversation-search';
 export * from './lib/api';
 export * from './lib/realtime';
+export * from './lib/chat';
 export * from './lib/errors';

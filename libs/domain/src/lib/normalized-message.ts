@@ -44,6 +44,11 @@ export interface NormalizedMessage {
   occurredAt: Date;
   /** The customer's identities, most specific first; all are trusted (verified) unless marked otherwise. */
   identities: Array<Identity & { verified?: boolean }>;
+  /**
+   * Identities the sender states without proof (an email typed into the chat's pre-chat form).
+   * Never attached to anyone: when one belongs to another customer, agents get a possible match.
+   */
+  claimedIdentities?: Identity[];
   authorName?: string;
   subject?: string;
   text: string;
@@ -61,5 +66,10 @@ export interface NormalizedMessage {
    * instead of being skipped; the rank lets that merge keep out-of-order events from going backwards.
    */
   updates?: { rank: number };
+  /**
+   * Why an agent must act on this entry although nobody wrote to us (a missed call asking for a
+   * call back): its conversation opens, or reopens, and this line is written into it.
+   */
+  attention?: string;
   metadata?: Record<string, unknown>;
 }

@@ -1,4 +1,4 @@
-import type { ConversationView, CustomerView, MessageView } from './api';
+import type { ConversationView, CustomerView, InsightsView, MessageView } from './api';
 
 /** Socket.IO rooms (DESIGN.md "The path of one message", step 5). */
 export const rooms = {
@@ -6,6 +6,8 @@ export const rooms = {
   customer: (id: string) => `customer:${id}`,
   queue: (id: string | null) => `queue:${id ?? 'none'}`,
   agent: (id: string) => `agent:${id}`,
+  /** A chat visitor's sockets on the `/chat` namespace; also the thread key of their conversation. */
+  visitor: (visitorId: string) => `visitor:${visitorId}`,
   supervisors: 'supervisors',
 } as const;
 
@@ -20,8 +22,18 @@ export interface RealtimeEvents {
   'conversation.created': { conversation: ConversationView };
   'conversation.updated': { conversation: ConversationView };
   'customer.merged': { customer: CustomerView; mergedCustomerId: string };
+  /** The enrich job (or a request) computed a conversation's insights anew. */
+  'insights.updated': { conversationId: string; insights: InsightsView };
+  /** A merge undone: `restoredCustomer` has its identities and conversations back from `customer`. */
+  'customer.unmerged': { customer: CustomerView; restoredCustomer: CustomerView };
   /** Another agent opened, is typing in, or left a conversation (collision detection). */
   presence: AgentPresence;
+  /** To the reading agent's own room only, so their other tabs mark it read too. */
+  'conversation.read': { conversationId: string; readAt: string };
+  /** Someone is typing in a live chat: the visitor, or an agent (relayed to the visitor too). */
+  'chat.typing': { conversationId: string; author: 'visitor' | 'agent'; name: string | null; at: string };
+  /** The visitor has seen the chat up to `upTo` (a chat message id, see ChatMessage.id). */
+  'chat.read': { conversationId: string; author: 'visitor' | 'agent'; upTo: string; at: string };
 }
 
 export const PRESENCE_STATES = ['viewing', 'typing', 'left'] as const;
@@ -47,4 +59,8 @@ export interface RealtimeClientEvents {
   unsubscribe: { conversationId?: string; customerId?: string };
   /** Relayed as `presence` to the other agents in the conversation's room. */
   presence: { conversationId: string; state: PresenceState };
+  /** An agent typing a chat reply: relayed to the visitor as `typing`. */
+  'chat.typing': { conversationId: string };
+  /** An agent has read the visitor's chat messages up to `upTo`: relayed to the visitor as `read`. */
+  'chat.read': { conversationId: string; upTo: string };
 }
