@@ -9,7 +9,6 @@ export const appRoutes: Route[] = [
   },
   {
     path: '',
-    pathMatch: 'full',
     canMatch: [authGuard],
     loadChildren: () => import('@throughline/console/inbox').then((m) => m.inboxRoutes),
   },

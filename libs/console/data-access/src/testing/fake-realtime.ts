@@ -9,6 +9,13 @@ export class FakeRealtime {
   readonly connects = new Subject<void>();
   readonly connected$ = this.connects.asObservable();
   readonly connect = jest.fn();
+  /** Rooms currently watched; `watch()` returns the function that leaves them. */
+  readonly watched = new Set<object>();
+  readonly watch = jest.fn((subscription: object) => {
+    this.watched.add(subscription);
+    return () => this.watched.delete(subscription);
+  });
+  readonly send = jest.fn();
   private readonly streams = new Map<string, Subject<unknown>>();
 
   constructor(initialStatus: ConnectionStatus = 'offline') {

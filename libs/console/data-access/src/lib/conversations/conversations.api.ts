@@ -1,30 +1,104 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ConversationStatus, ConversationView, Page, QueueView } from '@throughline/domain';
+import type {
+  ChannelKind,
+  ConversationCountsView,
+  ConversationSort,
+  ConversationStatus,
+  ConversationView,
+  MessageView,
+  Page,
+  Priority,
+  QueueView,
+  UserView,
+} from '@throughline/domain';
 import type { Observable } from 'rxjs';
 
 export interface ConversationQuery {
   status?: ConversationStatus;
   queueId?: string;
   assigneeId?: string;
+  channel?: ChannelKind;
+  customerId?: string;
+  q?: string;
+  sort?: ConversationSort;
   cursor?: string | null;
   limit?: number;
+}
+
+export interface ConversationChanges {
+  status?: ConversationStatus;
+  assigneeId?: string | null;
+  queueId?: string | null;
+  priority?: Priority;
+  snoozedUntil?: string;
+}
+
+export interface NewMessage {
+  text: string;
+  channel?: ChannelKind;
+  note?: boolean;
+}
+
+/** A channel an agent can answer this conversation on (`GET /api/conversations/:id/reply-channels`). */
+export interface ReplyChannelView {
+  channel: ChannelKind;
+  connectorId: string;
+  to: string | null;
+  default: boolean;
+}
+
+function paramsOf(query: object): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+  }
+  return params;
 }
 
 @Injectable({ providedIn: 'root' })
 export class ConversationsApi {
   private readonly http = inject(HttpClient);
 
-  /** One page, newest `lastMessageAt` first; pass `nextCursor` back as `cursor` for the next. */
+  /** One page in the query's sort; pass `nextCursor` back as `cursor` for the next. */
   list(query: ConversationQuery = {}): Observable<Page<ConversationView>> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
-    }
-    return this.http.get<Page<ConversationView>>('/api/conversations', { params });
+    return this.http.get<Page<ConversationView>>('/api/conversations', { params: paramsOf(query) });
+  }
+
+  counts(): Observable<ConversationCountsView> {
+    return this.http.get<ConversationCountsView>('/api/conversations/counts');
+  }
+
+  get(id: string): Observable<ConversationView> {
+    return this.http.get<ConversationView>(`/api/conversations/${id}`);
+  }
+
+  post(id: string, message: NewMessage): Observable<MessageView> {
+    return this.http.post<MessageView>(`/api/conversations/${id}/messages`, message);
+  }
+
+  /** Sends a failed reply again. */
+  retry(conversationId: string, messageId: string): Observable<MessageView> {
+    return this.http.post<MessageView>(`/api/conversations/${conversationId}/messages/${messageId}/retry`, {});
+  }
+
+  update(id: string, changes: ConversationChanges): Observable<ConversationView> {
+    return this.http.patch<ConversationView>(`/api/conversations/${id}`, changes);
+  }
+
+  markRead(id: string): Observable<void> {
+    return this.http.post<void>(`/api/conversations/${id}/read`, {});
+  }
+
+  replyChannels(id: string): Observable<ReplyChannelView[]> {
+    return this.http.get<ReplyChannelView[]>(`/api/conversations/${id}/reply-channels`);
   }
 
   queues(): Observable<QueueView[]> {
     return this.http.get<QueueView[]>('/api/queues');
+  }
+
+  users(): Observable<UserView[]> {
+    return this.http.get<UserView[]>('/api/users');
   }
 }

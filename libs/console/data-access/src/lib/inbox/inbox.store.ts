@@ -2,34 +2,37 @@ import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core'
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { ConversationView, Page } from '@throughline/domain';
 import { firstValueFrom } from 'rxjs';
+import { AuthStore } from '../auth/auth.store';
 import { ConversationsApi } from '../conversations/conversations.api';
 import { describeHttpError } from '../http/http-error.util';
 import { RealtimeService } from '../realtime/realtime.service';
-import {
-  compareByLastMessageDesc,
-  mergeFirstPage,
-  removeConversation,
-  upsertConversations,
-} from './conversation-list.util';
+import { comparatorOf, mergeFirstPage, removeConversation, upsertConversations } from './conversation-list.util';
+import { belongsToView, DEFAULT_INBOX_FILTER, type InboxFilter, queryOfFilter } from './inbox-filter';
 
 export const INBOX_PAGE_SIZE = 25;
 /** How long a row that just arrived (or just got a new message) stays highlighted. */
 export const INBOX_FRESH_MS = 4_000;
 
+function sameFilter(a: InboxFilter, b: InboxFilter): boolean {
+  return a.view === b.view && a.sort === b.sort && a.q.trim() === b.q.trim();
+}
+
 /**
- * The open conversations, newest activity first, kept current by the agents socket.
+ * The conversations of one inbox view (see `InboxFilter`), kept current by the agents socket.
  *
- * Provide it in the component that shows the inbox (`providers: [InboxStore]`) and call
- * `start()`: it loads the first page, applies `conversation.created`, `conversation.updated`
- * and `message.created` live (upsert by id, re-sort, drop what is no longer open), and after
- * every reconnect refetches the first page and merges it in without duplicates.
+ * Provide it in the component that shows the list and call `start()`: it loads the first page,
+ * applies `conversation.created`, `conversation.updated` and `message.created` live (upsert by
+ * id, re-sort, drop what left the view), and after every reconnect refetches the first page and
+ * merges it in without duplicates. `setFilter()` switches view, sort or search.
  */
 @Injectable()
 export class InboxStore {
   private readonly api = inject(ConversationsApi);
   private readonly realtime = inject(RealtimeService);
+  private readonly auth = inject(AuthStore);
   private readonly destroyRef = inject(DestroyRef);
 
+  private readonly filterSignal = signal<InboxFilter>(DEFAULT_INBOX_FILTER);
   private readonly itemsSignal = signal<ConversationView[]>([]);
   private readonly nextCursor = signal<string | null>(null);
   private readonly loadingSignal = signal(false);
@@ -39,6 +42,7 @@ export class InboxStore {
   private readonly loadMoreErrorSignal = signal<string | null>(null);
   private readonly freshSignal = signal<ReadonlySet<string>>(new Set());
 
+  readonly filter = this.filterSignal.asReadonly();
   readonly items = this.itemsSignal.asReadonly();
   /** True while the first page is loading (not during a silent re-sync). */
   readonly loading = this.loadingSignal.asReadonly();
@@ -59,6 +63,8 @@ export class InboxStore {
   private firstPageInFlight = false;
   private syncWanted = false;
   private pagesLoaded = 0;
+  /** Bumped by every filter change, so answers for an earlier filter are dropped. */
+  private generation = 0;
   /** One set per fetch in flight, collecting the ids live events touched meanwhile. */
   private readonly trackers = new Set<Set<string>>();
   private readonly freshTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -71,10 +77,11 @@ export class InboxStore {
     });
   }
 
-  /** Loads the first page and starts following live events. Safe to call twice. */
-  start(): void {
+  /** Loads the first page of `filter` and starts following live events. Safe to call twice. */
+  start(filter: InboxFilter = this.filterSignal()): void {
     if (this.started) return;
     this.started = true;
+    this.filterSignal.set(filter);
     this.realtime
       .on('conversation.created')
       .pipe(takeUntilDestroyed(this.destroyRef))
@@ -97,12 +104,35 @@ export class InboxStore {
     void this.load();
   }
 
+  /** Shows another view, sort or search: the list starts over from its first page. */
+  setFilter(filter: InboxFilter): void {
+    if (sameFilter(filter, this.filterSignal())) return;
+    this.filterSignal.set(filter);
+    if (!this.started) return;
+    this.generation += 1;
+    this.itemsSignal.set([]);
+    this.nextCursor.set(null);
+    this.loadedSignal.set(false);
+    this.loadMoreErrorSignal.set(null);
+    this.pagesLoaded = 0;
+    this.firstPageInFlight = false;
+    void this.load();
+  }
+
+  /** Records locally that the agent has read the conversation (the server is told by the caller). */
+  markReadLocally(id: string, at = new Date().toISOString()): void {
+    const items = this.itemsSignal();
+    if (!items.some((c) => c.id === id)) return;
+    this.itemsSignal.set(items.map((c) => (c.id === id ? { ...c, readAt: at } : c)));
+  }
+
   /** (Re)loads the first page, showing the loading state; used first and by "Retry". */
   async load(): Promise<void> {
+    const generation = this.generation;
     this.loadingSignal.set(true);
     this.errorSignal.set(null);
     const ok = await this.fetchFirstPage();
-    if (this.destroyed) return;
+    if (this.destroyed || generation !== this.generation) return;
     this.loadingSignal.set(false);
     if (ok === true) {
       this.loadedSignal.set(true);
@@ -116,22 +146,29 @@ export class InboxStore {
   async loadMore(): Promise<void> {
     const cursor = this.nextCursor();
     if (!cursor || this.loadingMoreSignal()) return;
+    const generation = this.generation;
     this.loadingMoreSignal.set(true);
     this.loadMoreErrorSignal.set(null);
     const touched = this.track();
     try {
       const page = await this.fetchPage(cursor);
-      if (this.destroyed) return;
-      const incoming = page.items.filter((c) => c.status === 'open' && !touched.has(c.id));
-      this.itemsSignal.set(upsertConversations(this.itemsSignal(), incoming));
+      if (this.destroyed || generation !== this.generation) return;
+      const incoming = page.items.filter((c) => !touched.has(c.id));
+      this.itemsSignal.set(upsertConversations(this.itemsSignal(), incoming, this.compare()));
       this.nextCursor.set(page.nextCursor);
       this.pagesLoaded += 1;
     } catch (error) {
-      if (!this.destroyed) this.loadMoreErrorSignal.set(describeHttpError(error, 'Could not load more conversations.'));
+      if (!this.destroyed && generation === this.generation) {
+        this.loadMoreErrorSignal.set(describeHttpError(error, 'Could not load more conversations.'));
+      }
     } finally {
       this.trackers.delete(touched);
       if (!this.destroyed) this.loadingMoreSignal.set(false);
     }
+  }
+
+  private compare() {
+    return comparatorOf(this.filterSignal().sort);
   }
 
   /** Applies one conversation pushed by the server. */
@@ -139,17 +176,20 @@ export class InboxStore {
     for (const touched of this.trackers) touched.add(conversation.id);
     const items = this.itemsSignal();
     const existing = items.find((c) => c.id === conversation.id);
-    if (conversation.status !== 'open') {
+    const filter = this.filterSignal();
+    if (!belongsToView(filter, conversation, this.auth.user()?.id ?? null)) {
       if (existing) this.itemsSignal.set(removeConversation(items, conversation.id));
       this.unmarkFresh(conversation.id);
       return;
     }
+    // Only the server knows what a search matches: rows already shown update, none are added.
+    if (!existing && filter.q.trim()) return;
     const last = items[items.length - 1];
-    if (!existing && this.hasMore() && last && compareByLastMessageDesc(conversation, last) > 0) {
-      // Older than everything loaded while more pages remain: "Load more" will bring it in order.
+    if (!existing && this.hasMore() && last && this.compare()(conversation, last) > 0) {
+      // Sorts after everything loaded while more pages remain: "Load more" will bring it in order.
       return;
     }
-    this.itemsSignal.set(upsertConversations(items, [conversation]));
+    this.itemsSignal.set(upsertConversations(items, [conversation], this.compare()));
     if (!existing || highlight) this.markFresh(conversation.id);
   }
 
@@ -172,18 +212,20 @@ export class InboxStore {
 
   /** Fetches the first page and merges it in; resolves true, or the error to show. */
   private async fetchFirstPage(): Promise<true | string> {
+    const generation = this.generation;
     this.firstPageInFlight = true;
     this.syncWanted = false;
     const touched = this.track();
     try {
       const page = await this.fetchPage(null);
-      if (this.destroyed) return true;
+      if (this.destroyed || generation !== this.generation) return true;
       const current = this.itemsSignal();
       const merged = mergeFirstPage({
         current,
-        fetched: page.items.filter((c) => c.status === 'open'),
+        fetched: page.items,
         fetchedIsComplete: page.nextCursor === null,
         changedDuringFetch: touched,
+        compare: this.compare(),
       });
       this.itemsSignal.set(merged);
       if (this.loadedSignal()) {
@@ -200,13 +242,15 @@ export class InboxStore {
       return describeHttpError(error, 'Could not load conversations.');
     } finally {
       this.trackers.delete(touched);
-      this.firstPageInFlight = false;
-      if (this.loadedSignal()) this.flushSync();
+      if (generation === this.generation) {
+        this.firstPageInFlight = false;
+        if (this.loadedSignal()) this.flushSync();
+      }
     }
   }
 
   private fetchPage(cursor: string | null): Promise<Page<ConversationView>> {
-    return firstValueFrom(this.api.list({ status: 'open', cursor, limit: INBOX_PAGE_SIZE }));
+    return firstValueFrom(this.api.list({ ...queryOfFilter(this.filterSignal()), cursor, limit: INBOX_PAGE_SIZE }));
   }
 
   private track(): Set<string> {

@@ -1,5 +1,10 @@
 import { DestroyRef, effect, inject, Injectable, InjectionToken, signal } from '@angular/core';
-import { AGENTS_NAMESPACE, type RealtimeEventName, type RealtimeEvents } from '@throughline/domain';
+import {
+  AGENTS_NAMESPACE,
+  type RealtimeClientEvents,
+  type RealtimeEventName,
+  type RealtimeEvents,
+} from '@throughline/domain';
 import { filter, map, type Observable, Subject } from 'rxjs';
 import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
 import { AuthStore } from '../auth/auth.store';
@@ -8,7 +13,11 @@ import { AuthStore } from '../auth/auth.store';
 export type ConnectionStatus = 'offline' | 'connecting' | 'connected' | 'reconnecting';
 
 type ListenEvents = { [K in RealtimeEventName]: (payload: RealtimeEvents[K]) => void };
-export type AgentSocket = Socket<ListenEvents, Record<string, never>>;
+type EmitEvents = { [K in keyof RealtimeClientEvents]: (payload: RealtimeClientEvents[K]) => void };
+export type AgentSocket = Socket<ListenEvents, EmitEvents>;
+
+/** What an agent is looking at: the server sends that conversation's and customer's events too. */
+export type RoomSubscription = RealtimeClientEvents['subscribe'];
 export type SocketFactory = (uri: string, options: Partial<ManagerOptions & SocketOptions>) => AgentSocket;
 
 /**
@@ -27,6 +36,8 @@ export const REALTIME_EVENT_NAMES = [
   'conversation.created',
   'conversation.updated',
   'customer.merged',
+  'timeline.entry',
+  'presence',
 ] as const satisfies readonly RealtimeEventName[];
 
 type AnyRealtimeEvent = { [K in RealtimeEventName]: { name: K; payload: RealtimeEvents[K] } }[RealtimeEventName];
@@ -53,6 +64,8 @@ export class RealtimeService {
   private readonly events = new Subject<AnyRealtimeEvent>();
   private readonly connects = new Subject<void>();
   private readonly statusSignal = signal<ConnectionStatus>('offline');
+  /** Rooms to (re)join on every connect: the server forgets them when a socket drops. */
+  private readonly subscriptions = new Set<RoomSubscription>();
 
   readonly status = this.statusSignal.asReadonly();
   /** Emits on every successful connect, the first one included. */
@@ -72,6 +85,25 @@ export class RealtimeService {
       filter((event) => event.name === name),
       map((event) => event.payload as RealtimeEvents[K]),
     );
+  }
+
+  /**
+   * Joins the rooms of a conversation and/or customer for as long as the returned function is not
+   * called, across reconnects.
+   */
+  watch(subscription: RoomSubscription): () => void {
+    this.subscriptions.add(subscription);
+    if (this.socket?.connected) this.socket.emit('subscribe', subscription);
+    return () => {
+      if (!this.subscriptions.delete(subscription)) return;
+      if (this.socket?.connected) this.socket.emit('unsubscribe', subscription);
+    };
+  }
+
+  /** Sends a client event when connected; presence and typing are not worth queueing while offline. */
+  send<K extends Exclude<keyof RealtimeClientEvents, 'subscribe' | 'unsubscribe'>>(name: K, payload: RealtimeClientEvents[K]): void {
+    if (!this.socket?.connected) return;
+    (this.socket as unknown as Socket).emit(name, payload);
   }
 
   /** Opens the connection if it is not open or opening already. */
@@ -105,6 +137,7 @@ export class RealtimeService {
 
     socket.on('connect', () => {
       this.retryDelay = RETRY_MIN_MS;
+      for (const subscription of this.subscriptions) socket.emit('subscribe', subscription);
       this.statusSignal.set('connected');
       this.connects.next();
     });

@@ -1,0 +1,36 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { CustomerView, MessageView, Page } from '@throughline/domain';
+import type { Observable } from 'rxjs';
+
+/** Another customer record that may be the same person (e.g. an unverified email typed into the chat). */
+export interface PossibleMatchView {
+  id: string;
+  customer: CustomerView;
+  reason: string;
+  createdAt: string;
+}
+
+@Injectable({ providedIn: 'root' })
+export class CustomersApi {
+  private readonly http = inject(HttpClient);
+
+  get(id: string): Observable<CustomerView> {
+    return this.http.get<CustomerView>(`/api/customers/${id}`);
+  }
+
+  /** Newest first across every conversation and channel; pass `nextCursor` back as `before`. */
+  timeline(id: string, before: string | null, limit: number): Observable<Page<MessageView>> {
+    let params = new HttpParams().set('limit', limit);
+    if (before) params = params.set('before', before);
+    return this.http.get<Page<MessageView>>(`/api/customers/${id}/timeline`, { params });
+  }
+
+  possibleMatches(id: string): Observable<PossibleMatchView[]> {
+    return this.http.get<PossibleMatchView[]>(`/api/customers/${id}/possible-matches`);
+  }
+
+  merge(id: string, otherCustomerId: string): Observable<CustomerView> {
+    return this.http.post<CustomerView>(`/api/customers/${id}/merge`, { otherCustomerId });
+  }
+}
