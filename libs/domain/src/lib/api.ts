@@ -111,8 +111,8 @@ export interface ConversationView {
   createdAt: string;
   /** Changes on every write; lets clients drop live events older than what they hold. */
   updatedAt: string;
-  /** When a snoozed conversation opens again by itself. */
-  snoozedUntil?: string | null;
+  /** When a snoozed conversation opens again by itself; null unless snoozed. */
+  snoozedUntil: string | null;
   /**
    * When the requesting agent last read it (list and get only; absent from live events, which go
    * to every agent). Unread = an inbound message after this.
@@ -123,6 +123,18 @@ export interface ConversationView {
 /** Sorting of the conversation list: newest activity first, or longest-waiting customer first. */
 export const CONVERSATION_SORTS = ['recent', 'waiting'] as const;
 export type ConversationSort = (typeof CONVERSATION_SORTS)[number];
+
+/**
+ * `GET /api/conversations/:id/reply-channels`: where an agent's reply can go. `to` is the address a
+ * reply on another channel is sent to (null: the one the customer wrote from); `default` marks the
+ * channel of the customer's last message.
+ */
+export interface ReplyChannelView {
+  channel: ChannelKind;
+  connectorId: string | null;
+  to: string | null;
+  default: boolean;
+}
 
 /** `GET /api/conversations/counts`: what the inbox's views show beside their names. */
 export interface ConversationCountsView {

@@ -1,2 +1,3 @@
 export * from './lib/conversations.service';
 export * from './lib/conversations.module';
+export * from './lib/snooze-waker.service';

@@ -1,10 +1,12 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import {
   CHANNEL_KINDS,
   type ChannelKind,
+  CONVERSATION_SORTS,
   CONVERSATION_STATUSES,
+  type ConversationSort,
   type ConversationStatus,
   PRIORITIES,
   type Priority,
@@ -21,6 +23,28 @@ export class ListConversationsQueryDto {
   assigneeId?: string;
   @ApiPropertyOptional({ enum: CHANNEL_KINDS }) @IsOptional() @IsIn(CHANNEL_KINDS) channel?: ChannelKind;
   @ApiPropertyOptional() @IsOptional() @IsUUID() customerId?: string;
+  @ApiPropertyOptional({
+    description:
+      'search: a substring of the customer name, of any identity value (email, handle; `@` optional) or of a message text; ' +
+      'an email or phone number in any notation (normalised like identities); or a conversation reference (`#4F2K`, or `4F2K`)',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q?: string;
+  @ApiPropertyOptional({
+    enum: CONVERSATION_SORTS,
+    default: 'recent',
+    description:
+      '`recent`: latest activity first (last_message_at descending). `waiting`: customers waiting longest first — ' +
+      'first the conversations awaiting our reply (the customer wrote last: lastInboundAt is at least lastMessageAt, ' +
+      'which our replies move and notes or system lines do not), oldest lastInboundAt first; then the others, ' +
+      'oldest lastMessageAt first. A cursor only continues the sort it was made for (another sort is a 400).',
+  })
+  @IsOptional()
+  @IsIn(CONVERSATION_SORTS)
+  sort?: ConversationSort;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
@@ -36,6 +60,13 @@ export class UpdateConversationDto {
   @ApiPropertyOptional({ nullable: true }) @ValidateIf((_, v) => v !== null) @IsOptional() @IsUUID() assigneeId?: string | null;
   @ApiPropertyOptional({ nullable: true }) @ValidateIf((_, v) => v !== null) @IsOptional() @IsUUID() queueId?: string | null;
   @ApiPropertyOptional({ enum: PRIORITIES }) @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'when a snoozed conversation opens again; in the future; required with status `snoozed`, and alone it snoozes',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'snoozedUntil must be an ISO 8601 date-time' })
+  snoozedUntil?: string;
 }
 
 export class ConversationMessagesQueryDto {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ConversationView, MessageView, Page, QueueView } from '@throughline/domain';
+import type { ConversationCountsView, ConversationView, MessageView, Page, QueueView, ReplyChannelView } from '@throughline/domain';
 import { type AuthenticatedUser, CurrentUser } from '@throughline/server/auth';
 import { ConversationMessagesQueryDto, ListConversationsQueryDto, PostMessageDto, UpdateConversationDto } from './conversation.dto';
 import { ConversationsService } from './conversations.service';
@@ -16,9 +16,28 @@ export class ConversationsController {
     return this.conversations.list(query, user);
   }
 
+  /** Declared before `conversations/:id`, which would take `counts` for an id. */
+  @Get('conversations/counts')
+  counts(@CurrentUser() user: AuthenticatedUser): Promise<ConversationCountsView> {
+    return this.conversations.counts(user);
+  }
+
   @Get('conversations/:id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<ConversationView> {
-    return this.conversations.get(id);
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ConversationView> {
+    return this.conversations.get(id, user);
+  }
+
+  /** Marks the conversation read for the requesting agent (per agent; other agents are not affected). */
+  @Post('conversations/:id/read')
+  @HttpCode(204)
+  read(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+    return this.conversations.markRead(id, user);
+  }
+
+  /** The channels a reply can go out on (`default`: the channel of the customer's last message): what the composer offers. */
+  @Get('conversations/:id/reply-channels')
+  replyChannels(@Param('id', ParseUUIDPipe) id: string): Promise<ReplyChannelView[]> {
+    return this.conversations.replyChannelsOf(id);
   }
 
   @Get('conversations/:id/messages')

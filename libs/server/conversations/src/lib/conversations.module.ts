@@ -3,11 +3,17 @@ import { TimelineModule } from '@throughline/server/timeline';
 import { AttachmentsController } from './attachments.controller';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
+import { ReplyChannels } from './reply-channels.service';
+import { SnoozeWaker } from './snooze-waker.service';
 
 @Module({
   imports: [TimelineModule],
   controllers: [ConversationsController, AttachmentsController],
-  providers: [ConversationsService],
+  providers: [ConversationsService, ReplyChannels],
   exports: [ConversationsService],
 })
 export class ConversationsModule {}
+
+/** In the worker: opens snoozed conversations when their time comes. */
+@Module({ imports: [TimelineModule], providers: [SnoozeWaker] })
+export class ConversationsWorkerModule {}

@@ -1,25 +1,56 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
-import type { ConversationView, MessageView, Page, QueueView } from '@throughline/domain';
+import type { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import {
+  type ChannelKind,
+  containsPattern,
+  CONVERSATION_STATUSES,
+  type ConversationCountsView,
+  type ConversationSort,
+  type ConversationStatus,
+  type ConversationView,
+  type MessageView,
+  type Page,
+  parseConversationSearch,
+  type QueueView,
+  type ReplyChannelView,
+  rooms,
+} from '@throughline/domain';
 import type { AuthenticatedUser } from '@throughline/server/auth';
+import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
 import {
   AuditLogEntity,
-  ConnectorEntity,
   ConversationEntity,
+  ConversationReadEntity,
   MessageEntity,
   QueueEntity,
   UserEntity,
 } from '@throughline/server/database';
-import { JobProducer } from '@throughline/server/queue';
-import { PROVIDERS } from '@throughline/server/connectors';
-import { decodeCursor, encodeCursor, MessageViews, previewOf, TimelineEvents, toConversationView } from '@throughline/server/timeline';
+import { JobProducer, RealtimePublisher } from '@throughline/server/queue';
+import {
+  type ConversationListPosition,
+  decodeListCursor,
+  encodeListCursor,
+  MessageViews,
+  previewOf,
+  TimelineEvents,
+  toConversationView,
+} from '@throughline/server/timeline';
 import type { ListConversationsQueryDto, PostMessageDto, UpdateConversationDto } from './conversation.dto';
+import { hasDeliveryRoute, ReplyChannels } from './reply-channels.service';
 
-/** Whether a connector can carry an agent's reply out; without a route the reply is only stored. */
-function hasDeliveryRoute(connector: ConnectorEntity | null): boolean {
-  return Boolean(connector && PROVIDERS[connector.provider]?.canDeliver(connector.config));
+/** A timestamp column as the database's exact UTC text (microseconds), for cursors. */
+const exactTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+interface ListRow {
+  customer_name: string | null;
+  read_at: Date | null;
+  cursor_rank: number;
+  cursor_at: string;
 }
+
+/** "2026-11-24 09:00 UTC": for system lines, which every agent reads in their own zone. */
+const lineTime = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 @Injectable()
 export class ConversationsService {
@@ -27,23 +58,30 @@ export class ConversationsService {
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
-    @InjectRepository(ConnectorEntity) private readonly connectors: Repository<ConnectorEntity>,
+    @InjectRepository(ConversationReadEntity) private readonly reads: Repository<ConversationReadEntity>,
     @InjectRepository(QueueEntity) private readonly queues: Repository<QueueEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly events: TimelineEvents,
     private readonly messageViews: MessageViews,
     private readonly jobs: JobProducer,
+    private readonly publisher: RealtimePublisher,
+    private readonly replyChannels: ReplyChannels,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(query: ListConversationsQueryDto, user: AuthenticatedUser): Promise<Page<ConversationView>> {
     const limit = query.limit ?? 50;
-    const q = this.conversations
-      .createQueryBuilder('c')
-      .leftJoin('customers', 'cu', 'cu.id = c.customer_id')
-      .addSelect('cu.name', 'customer_name')
-      .orderBy('c.last_message_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(limit + 1);
+    const sort: ConversationSort = query.sort ?? 'recent';
+    const q = this.withCustomerAndReadState(this.conversations.createQueryBuilder('c'), user).limit(limit + 1);
+    if (sort === 'recent') {
+      q.addSelect('0', 'cursor_rank').addSelect(exactTime('c.last_message_at'), 'cursor_at').orderBy('c.last_message_at', 'DESC').addOrderBy('c.id', 'DESC');
+    } else {
+      q.addSelect('c.wait_rank', 'cursor_rank')
+        .addSelect(exactTime('c.wait_key'), 'cursor_at')
+        .orderBy('c.wait_rank', 'ASC')
+        .addOrderBy('c.wait_key', 'ASC')
+        .addOrderBy('c.id', 'ASC');
+    }
     if (query.status) q.andWhere('c.status = :status', { status: query.status });
     if (query.channel) q.andWhere('c.channel = :channel', { channel: query.channel });
     if (query.customerId) q.andWhere('c.customer_id = :customerId', { customerId: query.customerId });
@@ -51,22 +89,83 @@ export class ConversationsService {
     else if (query.queueId) q.andWhere('c.queue_id = :queueId', { queueId: query.queueId });
     if (query.assigneeId === 'none') q.andWhere('c.assignee_id IS NULL');
     else if (query.assigneeId) q.andWhere('c.assignee_id = :assigneeId', { assigneeId: query.assigneeId === 'me' ? user.id : query.assigneeId });
-    if (query.cursor) {
-      const position = decodeCursor(query.cursor);
-      if (!position) throw new BadRequestException('cursor: not a cursor returned by this endpoint');
-      q.andWhere('(c.last_message_at, c.id) < (:at, :cursorId)', { at: position.at, cursorId: position.id });
-    }
-    const { entities, raw } = await q.getRawAndEntities<{ customer_name: string | null }>();
+    if (query.q?.trim()) this.whereMatches(q, query.q);
+    if (query.cursor) this.after(q, sort, query.cursor);
+
+    const { entities, raw } = await q.getRawAndEntities<ListRow>();
     const items = entities.slice(0, limit);
+    const lastRow = raw[items.length - 1];
     const last = items[items.length - 1];
+    const position: ConversationListPosition | null =
+      entities.length > limit && last && lastRow
+        ? sort === 'recent'
+          ? { sort, at: lastRow.cursor_at, id: last.id }
+          : { sort, rank: Number(lastRow.cursor_rank), at: lastRow.cursor_at, id: last.id }
+        : null;
     return {
-      items: items.map((c, i) => toConversationView(c, raw[i]?.customer_name ?? null)),
-      nextCursor: entities.length > limit && last ? encodeCursor({ at: last.lastMessageAt, id: last.id }) : null,
+      items: items.map((c, i) => toConversationView(c, raw[i]?.customer_name ?? null, raw[i]?.read_at ?? null)),
+      nextCursor: position && encodeListCursor(position),
     };
   }
 
-  async get(id: string): Promise<ConversationView> {
-    return this.events.conversationView(await this.find(id));
+  /** Open counts per view in one scan: a grouping set for the totals, one per queue, one per channel. */
+  async counts(user: AuthenticatedUser): Promise<ConversationCountsView> {
+    const rows = (await this.db.query(
+      `SELECT GROUPING(queue_id) AS by_queue, GROUPING(channel) AS by_channel, queue_id, channel,
+              count(*) FILTER (WHERE status = 'open')::int AS open,
+              count(*) FILTER (WHERE status = 'pending')::int AS pending,
+              count(*) FILTER (WHERE status = 'snoozed')::int AS snoozed,
+              count(*) FILTER (WHERE status = 'resolved')::int AS resolved,
+              count(*) FILTER (WHERE status = 'open' AND assignee_id = $1)::int AS mine,
+              count(*) FILTER (WHERE status = 'open' AND assignee_id IS NULL)::int AS unassigned
+         FROM conversations
+        GROUP BY GROUPING SETS ((), (queue_id), (channel))`,
+      [user.id],
+    )) as Array<Record<ConversationStatus | 'mine' | 'unassigned', number> & { by_queue: number; by_channel: number; queue_id: string | null; channel: ChannelKind }>;
+    const view: ConversationCountsView = {
+      status: Object.fromEntries(CONVERSATION_STATUSES.map((s) => [s, 0])) as Record<ConversationStatus, number>,
+      mine: 0,
+      unassigned: 0,
+      queues: {},
+      channels: {},
+    };
+    for (const row of rows) {
+      if (row.by_queue && row.by_channel) {
+        for (const status of CONVERSATION_STATUSES) view.status[status] = row[status];
+        view.mine = row.mine;
+        view.unassigned = row.unassigned;
+      } else if (!row.by_queue) {
+        view.queues[row.queue_id ?? 'none'] = row.open;
+      } else {
+        view.channels[row.channel] = row.open;
+      }
+    }
+    return view;
+  }
+
+  async get(id: string, user: AuthenticatedUser): Promise<ConversationView> {
+    const { entities, raw } = await this.withCustomerAndReadState(this.conversations.createQueryBuilder('c'), user)
+      .where('c.id = :id', { id })
+      .getRawAndEntities<ListRow>();
+    const [conversation] = entities;
+    if (!conversation) throw new NotFoundException(`conversation ${id} not found`);
+    return toConversationView(conversation, raw[0]?.customer_name ?? null, raw[0]?.read_at ?? null);
+  }
+
+  /** Marks it read for this agent now; their other tabs hear it on their own room. */
+  async markRead(id: string, user: AuthenticatedUser): Promise<void> {
+    await this.find(id);
+    const [row] = (await this.db.query(
+      `INSERT INTO conversation_reads (user_id, conversation_id, read_at) VALUES ($1, $2, now())
+       ON CONFLICT (user_id, conversation_id) DO UPDATE SET read_at = EXCLUDED.read_at
+       RETURNING read_at`,
+      [user.id, id],
+    )) as Array<{ read_at: Date }>;
+    this.publisher.publish('conversation.read', { conversationId: id, readAt: (row as { read_at: Date }).read_at.toISOString() }, [rooms.agent(user.id)]);
+  }
+
+  async replyChannelsOf(id: string): Promise<ReplyChannelView[]> {
+    return this.replyChannels.list(await this.find(id));
   }
 
   /** The latest `limit` messages, oldest first. */
@@ -78,27 +177,28 @@ export class ConversationsService {
 
   async post(id: string, dto: PostMessageDto, user: AuthenticatedUser): Promise<MessageView> {
     const conversation = await this.find(id);
-    if (dto.channel && dto.channel !== conversation.channel && !dto.note) {
-      throw new BadRequestException(`channel: replying on ${dto.channel} is not available for this conversation yet; reply on ${conversation.channel}`);
-    }
+    // A note stays inside Throughline, so it is written on the conversation's own channel.
+    const route = await this.replyChannels.resolve(conversation, dto.note ? undefined : dto.channel);
     const author = await this.users.findOneOrFail({ where: { id: user.id } });
-    const connector = conversation.connectorId ? await this.connectors.findOne({ where: { id: conversation.connectorId } }) : null;
     const now = new Date();
     const direction = dto.note ? 'note' : 'outbound';
-    const deliveryStatus = dto.note ? null : hasDeliveryRoute(connector) ? 'pending' : 'stored';
+    const deliveryStatus = dto.note ? null : hasDeliveryRoute(route.connector) ? 'pending' : 'stored';
     const { message, updated } = await this.db.transaction(async (manager) => {
       const message = await manager.save(
         manager.create(MessageEntity, {
           conversationId: id,
           customerId: conversation.customerId,
-          connectorId: conversation.connectorId,
-          channel: conversation.channel,
+          connectorId: route.connector?.id ?? conversation.connectorId,
+          channel: route.channel,
           direction,
           authorName: author.name,
           authorUserId: author.id,
           text: dto.text,
           deliveryStatus,
-          metadata: deliveryStatus === 'stored' ? { note: 'this connector has no delivery route; the reply is kept in Throughline only' } : {},
+          metadata: {
+            ...(deliveryStatus === 'stored' ? { note: 'this connector has no delivery route; the reply is kept in Throughline only' } : {}),
+            ...(route.to ? { to: route.to } : {}),
+          },
           occurredAt: now,
         }),
       );
@@ -121,10 +221,25 @@ export class ConversationsService {
     const previousQueueId = conversation.queueId;
     const lines: Array<{ text: string; event: Record<string, unknown> }> = [];
 
-    if (dto.status !== undefined && dto.status !== conversation.status) {
-      lines.push({ text: `${actor.name} set the status to ${dto.status}`, event: { event: 'status', from: conversation.status, to: dto.status } });
-      conversation.status = dto.status;
-      conversation.resolvedAt = dto.status === 'resolved' ? new Date() : null;
+    const status = dto.status ?? (dto.snoozedUntil !== undefined ? 'snoozed' : undefined);
+    if (status === 'snoozed') {
+      const until = this.snoozeTime(dto.snoozedUntil);
+      if (conversation.status !== 'snoozed' || conversation.snoozedUntil?.getTime() !== until.getTime()) {
+        lines.push({
+          text: `${actor.name} snoozed this until ${lineTime(until)}`,
+          event: { event: 'snoozed', from: conversation.status, until: until.toISOString() },
+        });
+        conversation.status = 'snoozed';
+        conversation.snoozedUntil = until;
+        conversation.resolvedAt = null;
+      }
+    } else if (dto.snoozedUntil !== undefined) {
+      throw new BadRequestException(`snoozedUntil: only with status snoozed, not ${status}`);
+    } else if (status !== undefined && status !== conversation.status) {
+      lines.push({ text: `${actor.name} set the status to ${status}`, event: { event: 'status', from: conversation.status, to: status } });
+      conversation.status = status;
+      conversation.resolvedAt = status === 'resolved' ? new Date() : null;
+      conversation.snoozedUntil = null;
     }
     if (dto.assigneeId !== undefined && dto.assigneeId !== conversation.assigneeId) {
       const assignee = dto.assigneeId ? await this.users.findOne({ where: { id: dto.assigneeId, disabled: false } }) : null;
@@ -177,6 +292,57 @@ export class ConversationsService {
 
   async listQueues(): Promise<QueueView[]> {
     return (await this.queues.find({ order: { name: 'ASC' } })).map((q) => ({ id: q.id, name: q.name }));
+  }
+
+  private snoozeTime(value: string | undefined): Date {
+    if (value === undefined) throw new BadRequestException('snoozedUntil: required when the status is snoozed (when should it open again?)');
+    const until = new Date(value);
+    if (until.getTime() <= Date.now()) throw new BadRequestException(`snoozedUntil: ${value} is not in the future`);
+    return until;
+  }
+
+  private withCustomerAndReadState(q: SelectQueryBuilder<ConversationEntity>, user: AuthenticatedUser): SelectQueryBuilder<ConversationEntity> {
+    return q
+      .leftJoin('customers', 'cu', 'cu.id = c.customer_id')
+      .addSelect('cu.name', 'customer_name')
+      .leftJoin('conversation_reads', 'r', 'r.conversation_id = c.id AND r.user_id = :readerId', { readerId: user.id })
+      .addSelect('r.read_at', 'read_at');
+  }
+
+  /**
+   * Search (`q`): customer name, any identity value (or the email/phone it normalises to), message
+   * text, or the conversation reference. Substrings use the trigram indexes.
+   */
+  private whereMatches(q: SelectQueryBuilder<ConversationEntity>, term: string): void {
+    const search = parseConversationSearch(term, this.config.defaultPhoneCountry);
+    const alternatives = [
+      'c.customer_id IN (SELECT sc.id FROM customers sc WHERE sc.name ILIKE :searchText)',
+      'c.customer_id IN (SELECT si.customer_id FROM customer_identities si WHERE si.value ILIKE :searchIdentity OR si.value = ANY(CAST(:searchExact AS text[])))',
+      'c.id IN (SELECT sm.conversation_id FROM messages sm WHERE sm.text ILIKE :searchText)',
+    ];
+    if (search.sequence !== null) alternatives.push('c.number = :searchNumber');
+    q.andWhere(`(${alternatives.join(' OR ')})`, {
+      searchText: containsPattern(search.text),
+      searchIdentity: containsPattern(search.identityText),
+      searchExact: search.exactIdentities,
+      searchNumber: search.sequence,
+    });
+  }
+
+  /** Keyset continuation; a cursor from another sort (or not ours) is refused. */
+  private after(q: SelectQueryBuilder<ConversationEntity>, sort: ConversationSort, cursor: string): void {
+    const position = decodeListCursor(cursor);
+    if (!position) throw new BadRequestException('cursor: not a cursor returned by this endpoint');
+    if (position.sort !== sort) throw new BadRequestException(`cursor: made for sort=${position.sort}, not sort=${sort}; start again without a cursor`);
+    if (position.sort === 'recent') {
+      q.andWhere('(c.last_message_at, c.id) < (CAST(:cursorAt AS timestamptz), CAST(:cursorId AS uuid))', { cursorAt: position.at, cursorId: position.id });
+    } else {
+      q.andWhere('(c.wait_rank, c.wait_key, c.id) > (CAST(:cursorRank AS smallint), CAST(:cursorAt AS timestamptz), CAST(:cursorId AS uuid))', {
+        cursorRank: position.rank,
+        cursorAt: position.at,
+        cursorId: position.id,
+      });
+    }
   }
 
   private async find(id: string): Promise<ConversationEntity> {

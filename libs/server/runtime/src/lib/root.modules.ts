@@ -3,7 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { AuthApiModule } from '@throughline/server/auth';
 import { type AppConfig, ConfigModule } from '@throughline/server/config';
 import { ConnectorsApiModule } from '@throughline/server/connectors';
-import { ConversationsModule } from '@throughline/server/conversations';
+import { ConversationsModule, ConversationsWorkerModule } from '@throughline/server/conversations';
 import { CustomersModule } from '@throughline/server/customers';
 import { DatabaseModule } from '@throughline/server/database';
 import { DeliveryWorkerModule } from '@throughline/server/delivery';
@@ -49,6 +49,7 @@ export class WorkerRootModule {
         BullModule.forRoot({ connection: { ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: null }, prefix: queuePrefix(config.redisPrefix) }),
         IngestWorkerModule,
         DeliveryWorkerModule,
+        ConversationsWorkerModule,
       ],
     };
   }

@@ -272,6 +272,7 @@ export class TimelineWriter {
     if (decision.reopen) {
       existing.status = 'open';
       existing.resolvedAt = null;
+      existing.snoozedUntil = null;
     }
     if (incoming.occurredAt >= existing.lastMessageAt) {
       existing.lastMessageAt = incoming.occurredAt;

@@ -38,7 +38,8 @@ export function toMessageView(m: MessageEntity, attachments: AttachmentSummary[]
   };
 }
 
-export function toConversationView(c: ConversationEntity, customerName: string | null): ConversationView {
+/** `readAt`: the requesting agent's read state, given by list and get only (live events go to everyone). */
+export function toConversationView(c: ConversationEntity, customerName: string | null, readAt?: Date | null): ConversationView {
   return {
     id: c.id,
     ref: formatConversationRef(c.number),
@@ -58,6 +59,8 @@ export function toConversationView(c: ConversationEntity, customerName: string |
     resolvedAt: c.resolvedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+    snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
+    ...(readAt === undefined ? {} : { readAt: readAt?.toISOString() ?? null }),
   };
 }
 

@@ -7,7 +7,7 @@ import { buildRawEmail, composeReply, CONNECTOR_HEADER, textToHtml } from './com
 import { conversationRefToSequence, formatConversationRef } from '@throughline/domain';
 import { parseConversationRef } from './conversation-ref';
 import { EmailDeliveryError, sendEmail } from './send';
-import { outboundMessageId, replySubject, threadHeaders } from './threading';
+import { firstMailSubject, outboundMessageId, replySubject, threadHeaders } from './threading';
 
 describe('conversation reference', () => {
   it('should round-trip sequences through short upper-case Crockford tokens', () => {
@@ -53,6 +53,11 @@ describe('reply subject', () => {
   it('should word a reply to mail without a subject', () => {
     expect(replySubject(null, '4F2K')).toBe('[#4F2K] Your conversation with us');
     expect(replySubject('  Re:  ', '4F2K')).toBe('[#4F2K] Your conversation with us');
+  });
+
+  it('should title a first mail in a conversation begun elsewhere without Re:', () => {
+    expect(firstMailSubject('Re: Printer on fire', '4F2K')).toBe('[#4F2K] Printer on fire');
+    expect(firstMailSubject(null, '0001')).toBe('[#0001] Your conversation with us');
   });
 });
 

@@ -23,6 +23,15 @@ export function replySubject(conversationSubject: string | null, ref: string): s
   return subject ? `Re: [#${ref}] ${subject}` : `[#${ref}] ${FALLBACK_SUBJECT}`;
 }
 
+/**
+ * `[#4F2K] Printer on fire`: the subject of a first mail in a conversation that began on another
+ * channel (a call, a chat): nothing to reply to, so no `Re:`, but our reference so answers thread.
+ */
+export function firstMailSubject(conversationSubject: string | null, ref: string): string {
+  const subject = conversationSubject ? stripSubjectPrefixes(conversationSubject) : '';
+  return `[#${ref}] ${subject || FALLBACK_SUBJECT}`;
+}
+
 /** Ids stored for the message we answer; all in normalised or bracketed form. */
 export interface ParentMessageIds {
   messageId: string;

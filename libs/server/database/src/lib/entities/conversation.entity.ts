@@ -29,6 +29,8 @@ export class ConversationEntity {
   @Column({ name: 'last_inbound_at', type: 'timestamptz', nullable: true }) lastInboundAt!: Date | null;
   @Column({ name: 'first_response_at', type: 'timestamptz', nullable: true }) firstResponseAt!: Date | null;
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt!: Date | null;
+  /** Set while snoozed: when the worker opens it again. */
+  @Column({ name: 'snoozed_until', type: 'timestamptz', nullable: true }) snoozedUntil!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -3,6 +3,7 @@ import { AuditLogEntity } from './audit-log.entity';
 import { ConnectorCursorEntity } from './connector-cursor.entity';
 import { ConnectorEntity } from './connector.entity';
 import { ConversationEntity } from './conversation.entity';
+import { ConversationReadEntity } from './conversation-read.entity';
 import { CustomerIdentityEntity } from './customer-identity.entity';
 import { CustomerEntity } from './customer.entity';
 import { MessageEntity } from './message.entity';
@@ -16,6 +17,7 @@ export {
   ConnectorCursorEntity,
   ConnectorEntity,
   ConversationEntity,
+  ConversationReadEntity,
   CustomerEntity,
   CustomerIdentityEntity,
   MessageEntity,
@@ -36,4 +38,5 @@ export const ENTITIES = [
   AttachmentEntity,
   AuditLogEntity,
   ConnectorCursorEntity,
+  ConversationReadEntity,
 ];

@@ -7,6 +7,7 @@ import {
   composeReply,
   EmailDeliveryError,
   findSentFolder,
+  firstMailSubject,
   normalizeMessageId,
   outboundMessageId,
   replySubject,
@@ -62,14 +63,17 @@ export class EmailSender implements ChannelSender {
       .orderBy('m.occurred_at', 'DESC')
       .getOne();
     const parentMeta = (parent?.metadata['email'] ?? {}) as StoredEmailMeta;
-    const to = await this.recipient(conversation.customerId, parentMeta);
+    // An agent who chose email for a call or chat named the address (metadata.to) when replying.
+    const chosen = typeof message.metadata['to'] === 'string' ? message.metadata['to'] : null;
+    const to = chosen ?? (await this.recipient(conversation.customerId, parentMeta));
     if (!to) throw new DeliveryError('the customer has no email address to reply to', false);
 
     const messageId = message.externalId ?? outboundMessageId({ conversationId: conversation.id, messageId: message.id }, address.split('@')[1] ?? 'localhost');
     const headers = threadHeaders(
       parentMeta.messageId ? { messageId: parentMeta.messageId, references: parentMeta.references ?? [], inReplyTo: asList(parentMeta.inReplyTo) } : null,
     );
-    const subject = replySubject(conversation.subject, formatConversationRef(conversation.number));
+    const ref = formatConversationRef(conversation.number);
+    const subject = parent ? replySubject(conversation.subject, ref) : firstMailSubject(conversation.subject, ref);
     const mail = composeReply({
       from: { name: typeof connector.config['fromName'] === 'string' ? connector.config['fromName'] : undefined, address },
       to: [to],

@@ -1,0 +1,88 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ConversationEntity, MessageEntity } from '@throughline/server/database';
+import { TimelineEvents } from '@throughline/server/timeline';
+
+/** How often the worker looks for snoozes that ended. */
+export const SNOOZE_CHECK_INTERVAL_MS = 30_000;
+const BATCH = 200;
+
+/**
+ * Opens snoozed conversations again when their time comes. Rows are claimed with
+ * `FOR UPDATE SKIP LOCKED`, so several workers sweeping at once wake each conversation once.
+ */
+@Injectable()
+export class SnoozeWaker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SnoozeWaker.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: TimelineEvents,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.wakeDue(), SNOOZE_CHECK_INTERVAL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Wakes every conversation snoozed until `now` or earlier; returns how many. Overlapping calls share one sweep. */
+  wakeDue(now = new Date()): Promise<number> {
+    this.running ??= this.sweep(now)
+      .catch((err: Error) => {
+        this.logger.warn(`snooze sweep failed: ${err.message}`);
+        return 0;
+      })
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async sweep(now: Date): Promise<number> {
+    let woken = 0;
+    for (;;) {
+      const batch = await this.db.transaction(async (manager) => {
+        const due = await manager
+          .getRepository(ConversationEntity)
+          .createQueryBuilder('c')
+          .where("c.status = 'snoozed' AND c.snoozed_until <= :now", { now })
+          .orderBy('c.snoozed_until', 'ASC')
+          .limit(BATCH)
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .getMany();
+        const woke: Array<{ conversation: ConversationEntity; line: MessageEntity }> = [];
+        for (const conversation of due) {
+          const snoozedUntil = conversation.snoozedUntil as Date;
+          conversation.status = 'open';
+          conversation.snoozedUntil = null;
+          const line = manager.create(MessageEntity, {
+            conversationId: conversation.id,
+            customerId: conversation.customerId,
+            connectorId: conversation.connectorId,
+            channel: conversation.channel,
+            direction: 'system',
+            text: 'Snooze ended',
+            metadata: { event: 'snooze-ended', snoozedUntil: snoozedUntil.toISOString() },
+            occurredAt: snoozedUntil,
+          });
+          woke.push({ conversation: await manager.save(conversation), line: await manager.save(line) });
+        }
+        return woke;
+      });
+      for (const { conversation, line } of batch) {
+        await this.events.messageCreated(line, conversation);
+        await this.events.conversationUpdated(conversation);
+      }
+      woken += batch.length;
+      if (batch.length < BATCH) break;
+    }
+    if (woken) this.logger.log(`woke ${woken} snoozed conversation(s)`);
+    return woken;
+  }
+}
