@@ -5,6 +5,7 @@ export * from './lib/crosssell/catalog';
 export * from './lib/crosssell/catalog-match';
 export * from './lib/crosssell/csv-import';
 export * from './lib/crosssell/feedback';
+export * from './lib/crosssell/pitch';
 export * from './lib/crosssell/score-suggestions';
 export * from './lib/crosssell/timing';
 export * from './lib/emotions/analyze-text';

@@ -182,3 +182,121 @@ export interface RawEventView {
   receivedAt: string;
   processedAt: string | null;
 }
+
+/** One entry of an insights panel list: what to say, with why it is offered. */
+export interface InsightPromptView {
+  id: string;
+  /** Ready to insert into the reply. */
+  text: string;
+  /** The emotion evidence and history behind it. */
+  why: string;
+}
+
+/**
+ * `GET /api/conversations/:id/insights` and the `insights.updated` event: DESIGN.md's insights
+ * shape (sentiment, emotions, prompts, suggestions, suppressed) plus optional extras.
+ */
+export interface InsightsView {
+  /** VADER compound score −1..1 of the conversation's mood, and its label. */
+  sentiment: { score: number; label: 'negative' | 'neutral' | 'positive' };
+  /** GoEmotions labels (anger, annoyance, …), strongest first, with the words that triggered each. */
+  emotions: Array<{ label: string; score: number; evidence: string[] }>;
+  prompts: InsightPromptView[];
+  /** Suggestion ids are those of `POST /api/suggestions/:id/accept|dismiss`. */
+  suggestions: Array<{ id: string; sku: string; name: string; score: number; reasons: string[] }>;
+  /** Set while cross-sell must wait, e.g. `resolve first: the customer is angry`. */
+  suppressed?: { reason: string };
+  /** One-line advice for the agent (apologise once, give a time, no upsell now). */
+  guidance?: InsightPromptView[];
+  /** What the customer's history says (repeat contact, long wait, channel switch, open promise, …). */
+  history?: Array<{ kind: string; reason: string }>;
+  /** The latest inbound message is content after upset ones. */
+  moodTurned?: boolean;
+  /** The inbound message whose arrival computed these insights (null: computed on request). */
+  messageId?: string | null;
+  computedAt?: string;
+}
+
+export const SUGGESTION_STATUSES = ['shown', 'accepted', 'dismissed'] as const;
+export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
+
+export interface SuggestionView {
+  id: string;
+  conversationId: string;
+  customerId: string;
+  sku: string;
+  score: number;
+  reasons: string[];
+  status: SuggestionStatus;
+  dismissReason: string | null;
+  convertedOrderId: string | null;
+  createdAt: string;
+}
+
+/** `POST /api/suggestions/:id/accept`: the suggestion, and a short pitch to insert into the reply. */
+export interface AcceptedSuggestionView {
+  suggestion: SuggestionView;
+  pitch: string;
+}
+
+export interface ProductView {
+  sku: string;
+  name: string;
+  description: string;
+  tags: string[];
+  price: number;
+  upgradeOf: string | null;
+}
+
+/** A customer's order, for the purchase history in the customer panel. */
+export interface OrderView {
+  id: string;
+  externalId: string;
+  orderedAt: string;
+  lines: Array<{ sku: string; name: string | null; quantity: number }>;
+}
+
+/** `POST /api/products/import` and `POST /api/orders/import`. */
+export interface ImportResultView {
+  /** Rows that added (or, for products, changed) something. */
+  imported: number;
+  /** Valid rows that were already there unchanged (a re-import). */
+  skipped: number;
+  /** One entry per bad row: the CSV line (1 = header) or the position in a JSON array (1-based). */
+  errors: Array<{ line: number; reason: string }>;
+}
+
+export type EmpathyPhraseKind = 'phrase' | 'guidance';
+export type EmpathyPhraseTone = 'acknowledge' | 'apologise' | 'reassure' | 'clarify' | 'thank' | 'guide';
+/** An emotion (GoEmotions name, optionally with a minimum score) or a history signal kind. */
+export type EmpathyPhraseTrigger = { emotion: string; minScore?: number } | { history: string };
+
+export interface EmpathyPhraseView {
+  id: string;
+  kind: EmpathyPhraseKind;
+  /** May use history placeholders such as {contactOrdinal}. */
+  text: string;
+  tone: EmpathyPhraseTone;
+  triggers: EmpathyPhraseTrigger[];
+  deescalates: boolean;
+  enabled: boolean;
+}
+
+/** `GET /api/insights/report?days=`: how cross-sell and prompts are used, over the last `days`. */
+export interface InsightsReportView {
+  days: number;
+  since: string;
+  /** Conversations with insights computed in the window. */
+  conversations: number;
+  conversationsWithSuggestions: number;
+  shown: number;
+  accepted: number;
+  dismissed: number;
+  /** Shown suggestions followed by an order of that product by that customer within 30 days. */
+  converted: number;
+  /** Null when nothing was counted yet. */
+  suggestionRate: number | null;
+  acceptanceRate: number | null;
+  conversionRate: number | null;
+  promptUses: number;
+}

@@ -132,6 +132,37 @@ export function validateProducts(
 /** Order lines from an API body; errors carry each row's 1-based position as `line`. */
 export function validateOrderLines(
   records: readonly unknown[],
+  rowCheck?: (line: OrderLine) => string | undefined,
 ): Validated<OrderLine> {
-  return validateRows(orderLineInputSchema, numbered(records));
+  return validateRows(orderLineInputSchema, numbered(records), rowCheck);
+}
+
+/** What an earlier import recorded about an order. */
+export interface KnownOrder {
+  customerEmail: string;
+  orderedAt: Date;
+}
+
+/**
+ * A row check for order lines: every line of one order names the same customer and date, as earlier
+ * rows and earlier imports (`known`) did, and an order lists each SKU once.
+ */
+export function consistentOrders(
+  known: ReadonlyMap<string, KnownOrder> = new Map(),
+): (line: OrderLine) => string | undefined {
+  const seen = new Map(known);
+  const skus = new Set<string>();
+  return (line) => {
+    const order = seen.get(line.orderId);
+    if (order && order.customerEmail !== line.customerEmail)
+      return `order "${line.orderId}" belongs to ${order.customerEmail}, not ${line.customerEmail}`;
+    if (order && order.orderedAt.getTime() !== line.orderedAt.getTime())
+      return `order "${line.orderId}" was placed at ${order.orderedAt.toISOString()}, not ${line.orderedAt.toISOString()}`;
+    const key = `${line.orderId}\n${line.sku}`;
+    if (skus.has(key))
+      return `order "${line.orderId}" lists SKU "${line.sku}" twice`;
+    skus.add(key);
+    seen.set(line.orderId, line);
+    return undefined;
+  };
 }

@@ -38,10 +38,19 @@ export function parseProductsCsv(text: string): Validated<Product> {
   );
 }
 
-/** Order lines from CSV with a header row `order_id,customer_email,sku,quantity,ordered_at` (ISO 8601 dates). */
-export function parseOrdersCsv(text: string): Validated<OrderLine> {
+/**
+ * Order lines from CSV with a header row `order_id,customer_email,sku,quantity,ordered_at` (ISO 8601
+ * dates); `rowCheck` adds rules across rows, e.g. `consistentOrders(...)`.
+ */
+export function parseOrdersCsv(
+  text: string,
+  rowCheck?: (line: OrderLine) => string | undefined,
+): Validated<OrderLine> {
   const { rows, errors } = readCsv(text, ORDER_CSV_COLUMNS);
-  return withCsvErrors(validateRows(orderLineInputSchema, rows), errors);
+  return withCsvErrors(
+    validateRows(orderLineInputSchema, rows, rowCheck),
+    errors,
+  );
 }
 
 interface CsvRecords {

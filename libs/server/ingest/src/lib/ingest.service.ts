@@ -5,6 +5,7 @@ import { InvalidPayloadError, type NormalizedMessage } from '@throughline/domain
 import { ConnectorsService } from '@throughline/server/connectors';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
 import { ConnectorEntity, RawEventEntity } from '@throughline/server/database';
+import { JobProducer } from '@throughline/server/queue';
 import { type PersistedInbound, TimelineEvents, TimelineWriter } from '@throughline/server/timeline';
 import { type AdapterContext, CHANNEL_ADAPTERS } from './channel-adapters';
 
@@ -22,6 +23,7 @@ export class IngestService {
     private readonly connectors: ConnectorsService,
     private readonly writer: TimelineWriter,
     private readonly events: TimelineEvents,
+    private readonly jobs: JobProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -69,6 +71,10 @@ export class IngestService {
       }
       for (const line of result.systemMessages) await this.events.messageCreated(line, result.conversation);
       await this.events.messageCreated(result.message, result.conversation, result.conversationIsNew);
+      // Step 6: empathy prompts and cross-sell for what the customer just said (best effort, like publishing).
+      if (result.message.direction === 'inbound' && result.conversation) {
+        await this.jobs.tryEnqueueEnrich({ conversationId: result.conversation.id, messageId: result.message.id });
+      }
       for (const bounced of result.bounced) await this.events.messageUpdated(bounced);
     }
     return 'processed';

@@ -1,8 +1,20 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
-import { DEFAULT_JOB_OPTIONS, type DeliverJobData, type IngestJobData, type PollJobData, pollSchedulerId, queuePrefix, QueueName } from './queue-names';
+import {
+  ASSOCIATIONS_JOB,
+  ASSOCIATIONS_SCHEDULER_ID,
+  DEFAULT_JOB_OPTIONS,
+  type DeliverJobData,
+  ENRICH_JOB,
+  type EnrichJobData,
+  type IngestJobData,
+  type PollJobData,
+  pollSchedulerId,
+  queuePrefix,
+  QueueName,
+} from './queue-names';
 import { createFailFastRedis } from './redis';
 
 const ENQUEUE_TIMEOUT_MS = 2000;
@@ -27,6 +39,7 @@ export class JobProducer implements OnModuleDestroy {
       [QueueName.Ingest]: make(QueueName.Ingest),
       [QueueName.Deliver]: make(QueueName.Deliver),
       [QueueName.Poll]: make(QueueName.Poll),
+      [QueueName.Enrich]: make(QueueName.Enrich),
     };
     for (const queue of Object.values(this.queues)) queue.on('error', (err) => this.logger.debug(`queue: ${err.message}`));
   }
@@ -46,6 +59,24 @@ export class JobProducer implements OnModuleDestroy {
 
   tryEnqueueDeliver(data: DeliverJobData): Promise<boolean> {
     return this.tryAdd(QueueName.Deliver, 'deliver', data, data.messageId);
+  }
+
+  tryEnqueueEnrich(data: EnrichJobData): Promise<boolean> {
+    return this.tryAdd(QueueName.Enrich, ENRICH_JOB, data, data.messageId);
+  }
+
+  /** Mines association rules again soon; imports in quick succession share one run. */
+  tryEnqueueAssociations(): Promise<boolean> {
+    return this.tryAdd(QueueName.Enrich, ASSOCIATIONS_JOB, {}, undefined, { deduplication: { id: ASSOCIATIONS_JOB } });
+  }
+
+  /** Mines association rules on a cron pattern (once per deployment, however many workers run). */
+  async scheduleAssociations(pattern: string): Promise<void> {
+    await this.queues[QueueName.Enrich].upsertJobScheduler(
+      ASSOCIATIONS_SCHEDULER_ID,
+      { pattern },
+      { name: ASSOCIATIONS_JOB, data: {}, opts: { attempts: 3, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } } },
+    );
   }
 
   /**
@@ -85,11 +116,11 @@ export class JobProducer implements OnModuleDestroy {
     return Boolean(await this.queues[name].getJob(jobId));
   }
 
-  private async tryAdd(name: QueueName, jobName: string, data: object, jobId: string): Promise<boolean> {
+  private async tryAdd(name: QueueName, jobName: string, data: object, jobId: string | undefined, options: JobsOptions = {}): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.queues[name].add(jobName, data, { jobId }),
+        this.queues[name].add(jobName, data, { ...options, jobId }),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error(`timed out after ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
         }),

@@ -4,6 +4,8 @@ export enum QueueName {
   Deliver = 'deliver',
   /** Connectors we read from (IMAP mailboxes, social timelines): one job scheduler per connector. */
   Poll = 'poll',
+  /** Insights after each inbound message, and the association rules behind cross-sell. */
+  Enrich = 'enrich',
 }
 
 /** BullMQ key prefix for a REDIS_PREFIX; the braces make it a Redis Cluster hash tag. */
@@ -23,6 +25,18 @@ export interface DeliverJobData {
 export interface PollJobData {
   connectorId: string;
 }
+
+export interface EnrichJobData {
+  conversationId: string;
+  /** The inbound message that triggered it; also the job id, so a redelivery is a no-op. */
+  messageId: string;
+}
+
+/** Job names on the enrich queue. */
+export const ENRICH_JOB = 'enrich';
+export const ASSOCIATIONS_JOB = 'associations';
+/** Job scheduler id of the nightly association mining. */
+export const ASSOCIATIONS_SCHEDULER_ID = 'associations-nightly';
 
 /** Job scheduler id of a connector's poller. */
 export const pollSchedulerId = (connectorId: string) => `poll:${connectorId}`;

@@ -6,6 +6,7 @@ import * as express from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@throughline/server/config';
+import { CATALOG_IMPORT_MAX_BYTES } from '@throughline/server/insights';
 import { socketIoKey } from '@throughline/server/queue';
 import { RedisIoAdapter } from '@throughline/server/realtime';
 import { DemoSeedService } from '@throughline/server/seed';
@@ -32,6 +33,8 @@ export async function bootstrapApi(config: AppConfig): Promise<INestApplication>
   // (attachments included) has its own, larger limit.
   app.use(/^\/api\/hooks\/[^/]+\/email$/, express.raw({ type: () => true, limit: config.emailMaxBytes }));
   app.use('/api/hooks', express.raw({ type: () => true, limit: config.webhookBodyLimitBytes }));
+  // Product and order imports as a text/csv body (or JSON, parsed below).
+  app.use(/^\/api\/(products|orders)\/import$/, express.text({ type: ['text/csv', 'application/csv'], limit: CATALOG_IMPORT_MAX_BYTES }));
   app.use(express.json({ limit: '1mb' }));
   app.use(bodyParserErrors());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

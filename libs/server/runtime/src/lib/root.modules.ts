@@ -9,6 +9,7 @@ import { DatabaseModule } from '@throughline/server/database';
 import { DeliveryWorkerModule } from '@throughline/server/delivery';
 import { HealthModule } from '@throughline/server/health';
 import { IngestApiModule, IngestWorkerModule } from '@throughline/server/ingest';
+import { InsightsApiModule, InsightsWorkerModule } from '@throughline/server/insights';
 import { queuePrefix, QueueModule, redisOptionsFromUrl } from '@throughline/server/queue';
 import { RealtimeGatewayModule } from '@throughline/server/realtime';
 import { SeedModule } from '@throughline/server/seed';
@@ -29,6 +30,7 @@ export class ApiRootModule {
         CustomersModule,
         ConversationsModule,
         IngestApiModule,
+        InsightsApiModule,
         RealtimeGatewayModule,
         SeedModule,
       ],
@@ -49,6 +51,7 @@ export class WorkerRootModule {
         BullModule.forRoot({ connection: { ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: null }, prefix: queuePrefix(config.redisPrefix) }),
         IngestWorkerModule,
         DeliveryWorkerModule,
+        InsightsWorkerModule,
         ConversationsWorkerModule,
       ],
     };

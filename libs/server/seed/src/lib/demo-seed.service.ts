@@ -6,6 +6,8 @@ import { rawEmailExternalId } from '@throughline/channels/email';
 import { ConnectorsService } from '@throughline/server/connectors';
 import { ConnectorEntity, QueueEntity, UserEntity } from '@throughline/server/database';
 import { RawEventsService } from '@throughline/server/ingest';
+import { AssociationsService, CatalogService, EmpathyPhrasesService } from '@throughline/server/insights';
+import { DEMO_PRODUCTS, demoOrders } from './demo-catalog';
 import { DEMO_CONNECTOR_ID, DEMO_MAIL_ADDRESS, DEMO_PASSWORD, DEMO_QUEUES, DEMO_SIGNING_SECRET, DEMO_USERS, demoEmail, demoWebhooks } from './demo-workspace';
 
 /**
@@ -20,6 +22,9 @@ export class DemoSeedService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly connectors: ConnectorsService,
     private readonly rawEvents: RawEventsService,
+    private readonly catalog: CatalogService,
+    private readonly associations: AssociationsService,
+    private readonly phrases: EmpathyPhrasesService,
   ) {}
 
   async seed(): Promise<boolean> {
@@ -35,6 +40,11 @@ export class DemoSeedService {
       { id: DEMO_CONNECTOR_ID, signingSecret: DEMO_SIGNING_SECRET },
     );
     const connector = await this.db.getRepository(ConnectorEntity).findOneByOrFail({ id: DEMO_CONNECTOR_ID });
+    // Catalog, purchases, rules and phrases first, so the enrich job of each demo message finds them.
+    await this.catalog.importProducts(DEMO_PRODUCTS);
+    await this.catalog.importOrders(demoOrders());
+    await this.associations.recompute();
+    await this.phrases.installDefaults();
     for (const webhook of demoWebhooks()) {
       await this.rawEvents.accept(connector, {
         externalId: String(webhook['externalId']),

@@ -49,6 +49,14 @@ export function demoWebhooks(): Array<Record<string, unknown>> {
       subject: 'Cannot log in after password reset',
       text: 'I reset my password twice and the app still says "invalid credentials". I am locked out of my account.',
     },
+    {
+      externalId: 'demo-5',
+      occurredAt: hoursAgo(0.5),
+      from: { email: 'tom@northwind.example', name: 'Tom Becker' },
+      subject: 'Monthly invoicing takes us a whole day',
+      text: 'Quick question: we send about 200 invoices by hand every month. Is there a way to speed up our invoicing workflow?',
+      threadKey: 'northwind-invoicing',
+    },
   ];
 }
 

@@ -6,23 +6,47 @@ import { ConversationEntity } from './conversation.entity';
 import { ConversationReadEntity } from './conversation-read.entity';
 import { CustomerIdentityEntity } from './customer-identity.entity';
 import { CustomerEntity } from './customer.entity';
+import { ConversationInsightEntity } from './conversation-insight.entity';
+import { EmpathyPhraseEntity } from './empathy-phrase.entity';
 import { MessageEntity } from './message.entity';
+import { OrderLineEntity } from './order-line.entity';
+import { OrderEntity } from './order.entity';
+import { ProductAssociationEntity } from './product-association.entity';
+import { ProductEntity } from './product.entity';
+import { PromptUseEntity } from './prompt-use.entity';
 import { QueueEntity } from './queue.entity';
 import { RawEventEntity } from './raw-event.entity';
+import { SuggestionEntity } from './suggestion.entity';
 import { UserEntity } from './user.entity';
 
 export {
   AttachmentEntity,
   AuditLogEntity,
   ConnectorCursorEntity,
+  ProductEntity,
+  OrderEntity,
+  OrderLineEntity,
+  ProductAssociationEntity,
+  EmpathyPhraseEntity,
+  ConversationInsightEntity,
+  SuggestionEntity,
+  PromptUseEntity,
   ConnectorEntity,
   ConversationEntity,
+  ConversationInsightEntity,
   ConversationReadEntity,
   CustomerEntity,
   CustomerIdentityEntity,
+  EmpathyPhraseEntity,
   MessageEntity,
+  OrderEntity,
+  OrderLineEntity,
+  ProductAssociationEntity,
+  ProductEntity,
+  PromptUseEntity,
   QueueEntity,
   RawEventEntity,
+  SuggestionEntity,
   UserEntity,
 };
 
