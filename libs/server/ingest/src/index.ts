@@ -4,3 +4,4 @@ export * from './lib/ingest.service';
 export * from './lib/ingest-sweeper.service';
 export * from './lib/ingest.module';
 export * from './lib/smtp-inbound.service';
+export * from './lib/call-import.service';

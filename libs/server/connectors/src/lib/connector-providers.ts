@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { ConnectorProvider } from '@throughline/domain';
 import { checkImap, checkSmtp, type ConnectionCheck } from '@throughline/channels/email';
+import { chatWidgetConfigSchema, generateConnectorKey } from '@throughline/channels/chat';
 import { imapProviderConfigSchema, imapSettingsOf, smtpProviderConfigSchema, smtpSettingsOf } from './email-settings';
+import { callLogProviderConfigSchema, twilioProviderConfigSchema } from './phone-settings';
+import { checkMastodon, checkMeta, checkX, mastodonProviderConfigSchema, metaProviderConfigSchema, xProviderConfigSchema } from './social-settings';
 
 /** What the server knows about each provider it can run. Later channels register theirs here. */
 export interface ProviderSpec {
@@ -10,8 +13,10 @@ export interface ProviderSpec {
   requiredSecrets: string[];
   /** Secrets the admin may supply. */
   optionalSecrets?: string[];
-  /** Secrets the server generates at creation and returns once. */
-  generatedSecret?: 'signingSecret';
+  /** A secret the server generates at creation and returns once (as `signingSecret` in the response). */
+  generatedSecret?: 'signingSecret' | 'identitySecret';
+  /** Public config values the server generates at creation and keeps across updates (the chat widget's key). */
+  generatedConfig?: () => Record<string, unknown>;
   /** Inbound webhook paths, relative to /api/hooks/:connectorId/. */
   webhookPaths: string[];
   /** Whether replies can leave through this connector; without a route they are kept in Throughline only. */
@@ -75,5 +80,53 @@ export const PROVIDERS: Partial<Record<ConnectorProvider, ProviderSpec>> = {
     ownsAddress: true,
     canDeliver: () => true,
     check: checkOutgoing,
+  },
+  // Phone connectors log calls; an agent's answer is a call back, not a message we could send.
+  twilio: {
+    config: twilioProviderConfigSchema,
+    requiredSecrets: ['authToken'],
+    webhookPaths: ['twilio'],
+    canDeliver: () => false,
+  },
+  calllog: {
+    config: callLogProviderConfigSchema,
+    requiredSecrets: [],
+    generatedSecret: 'signingSecret',
+    webhookPaths: ['calls'],
+    canDeliver: () => false,
+  },
+  // Social replies always go through delivery: without a token the reply fails with that reason on it.
+  x: {
+    config: xProviderConfigSchema,
+    requiredSecrets: ['consumerSecret'],
+    optionalSecrets: ['accessToken'],
+    webhookPaths: ['x'],
+    canDeliver: () => true,
+    check: checkX,
+  },
+  mastodon: {
+    config: mastodonProviderConfigSchema,
+    requiredSecrets: ['accessToken'],
+    webhookPaths: [],
+    canDeliver: () => true,
+    pollEveryMs: (config) => Number(config['pollIntervalSeconds'] ?? 60) * 1000,
+    check: checkMastodon,
+  },
+  meta: {
+    config: metaProviderConfigSchema,
+    requiredSecrets: ['appSecret'],
+    optionalSecrets: ['pageAccessToken'],
+    webhookPaths: ['meta'],
+    canDeliver: () => true,
+    check: checkMeta,
+  },
+  // Live chat: visitors connect to the /chat namespace with the public key; replies go back over it.
+  widget: {
+    config: chatWidgetConfigSchema,
+    requiredSecrets: [],
+    generatedSecret: 'identitySecret',
+    generatedConfig: () => ({ connectorKey: generateConnectorKey() }),
+    webhookPaths: [],
+    canDeliver: () => true,
   },
 };

@@ -33,3 +33,9 @@ export class MergeCustomerDto {
   @IsUUID()
   otherCustomerId!: string;
 }
+
+export class UnmergeCustomerDto {
+  @ApiProperty({ description: 'The customer that was merged into this one and gets its identities and conversations back' })
+  @IsUUID()
+  mergedCustomerId!: string;
+}

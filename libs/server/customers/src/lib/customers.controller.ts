@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { CustomerView, MessageView, Page } from '@throughline/domain';
+import type { CustomerView, MessageView, Page, RealtimeEvents } from '@throughline/domain';
 import { type AuthenticatedUser, CurrentUser } from '@throughline/server/auth';
-import { CreateCustomerDto, MergeCustomerDto, SearchCustomersQueryDto, TimelineQueryDto } from './customer.dto';
+import { CreateCustomerDto, MergeCustomerDto, SearchCustomersQueryDto, TimelineQueryDto, UnmergeCustomerDto } from './customer.dto';
 import { CustomersService } from './customers.service';
 
 @ApiTags('customers')
@@ -35,5 +35,16 @@ export class CustomersController {
   @HttpCode(200)
   merge(@Param('id', ParseUUIDPipe) id: string, @Body() body: MergeCustomerDto, @CurrentUser() user: AuthenticatedUser): Promise<CustomerView> {
     return this.customers.merge(id, body.otherCustomerId, user.id);
+  }
+
+  /** Undoes a merge: `{ customer, restoredCustomer }` with their identities after it. */
+  @Post(':id/unmerge')
+  @HttpCode(200)
+  unmerge(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UnmergeCustomerDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<RealtimeEvents['customer.unmerged']> {
+    return this.customers.unmerge(id, body.mergedCustomerId, user.id);
   }
 }

@@ -9,6 +9,7 @@ import {
   normalizeIdentity,
   normalizePhone,
   type Page,
+  type RealtimeEvents,
   rooms,
 } from '@throughline/domain';
 import { AuditLogEntity, CustomerEntity, CustomerIdentityEntity, MessageEntity } from '@throughline/server/database';
@@ -113,16 +114,24 @@ export class CustomersService {
         ((await manager.query(`UPDATE ${table} SET customer_id = $1 WHERE customer_id = $2 RETURNING id`, [targetId, otherId])) as [Array<{ id: string }>, number])[0].map((r) => r.id);
       const identityIds = await moved('customer_identities');
       const conversationIds = await moved('conversations');
-      const messageCount = (await moved('messages')).length;
-      await manager.query('UPDATE customers SET merged_into = $1, updated_at = now() WHERE id = $2 OR merged_into = $2', [targetId, otherId]);
-      if (!target.name && other.name) await manager.update(CustomerEntity, { id: targetId }, { name: other.name });
+      const messageIds = await moved('messages');
+      // Customers merged into the other one earlier now point at the target too.
+      const chainedCustomerIds = (
+        (await manager.query('UPDATE customers SET merged_into = $1, updated_at = now() WHERE merged_into = $2 RETURNING id', [targetId, otherId])) as [
+          Array<{ id: string }>,
+          number,
+        ]
+      )[0].map((r) => r.id);
+      await manager.query('UPDATE customers SET merged_into = $1, updated_at = now() WHERE id = $2', [targetId, otherId]);
+      const tookName = !target.name && Boolean(other.name);
+      if (tookName) await manager.update(CustomerEntity, { id: targetId }, { name: other.name });
       await manager.save(
         manager.create(AuditLogEntity, {
           actorUserId: actorId,
           action: 'customer.merged',
           entityType: 'customer',
           entityId: targetId,
-          details: { mergedCustomerId: otherId, identityIds, conversationIds, messageCount },
+          details: { mergedCustomerId: otherId, identityIds, conversationIds, messageIds, messageCount: messageIds.length, chainedCustomerIds, tookName },
         }),
       );
     });
@@ -133,6 +142,74 @@ export class CustomersService {
       rooms.supervisors,
     ]);
     return view;
+  }
+
+  /**
+   * Undoes the latest merge of `mergedId` into `targetId` from what merge() recorded: the
+   * identities, conversations and messages that moved go back (with the messages that arrived
+   * since in those conversations), customers chained through the merged one follow it, and the
+   * merged customer stands on its own again. Recorded in the audit log.
+   */
+  async unmerge(targetId: string, mergedId: string, actorId: string): Promise<RealtimeEvents['customer.unmerged']> {
+    await this.db.transaction(async (manager) => {
+      const locked = await manager
+        .getRepository(CustomerEntity)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.id IN (:...ids)', { ids: [targetId, mergedId].sort() })
+        .orderBy('c.id')
+        .getMany();
+      const target = locked.find((c) => c.id === targetId);
+      const merged = locked.find((c) => c.id === mergedId);
+      if (!target) throw new NotFoundException(`customer ${targetId} not found`);
+      if (!merged) throw new NotFoundException(`customer ${mergedId} not found`);
+      if (merged.mergedInto !== targetId) throw new ConflictException(`customer ${mergedId} is not merged into ${targetId}`);
+      const record = await manager
+        .getRepository(AuditLogEntity)
+        .createQueryBuilder('a')
+        .where("a.action = 'customer.merged' AND a.entity_id = :targetId AND a.details ->> 'mergedCustomerId' = :mergedId", { targetId, mergedId })
+        .orderBy('a.created_at', 'DESC')
+        .getOne();
+      if (!record) throw new ConflictException(`no recorded merge of ${mergedId} into ${targetId} to undo`);
+      const details = record.details as MergeDetails;
+      const ids = (list: string[] | undefined) => list ?? [];
+
+      const movedBack = async (sql: string, params: unknown[]): Promise<string[]> =>
+        ((await manager.query(sql, params)) as [Array<{ id: string }>, number])[0].map((r) => r.id);
+      const identityIds = await movedBack('UPDATE customer_identities SET customer_id = $1 WHERE customer_id = $2 AND id = ANY($3) RETURNING id', [
+        mergedId,
+        targetId,
+        ids(details.identityIds),
+      ]);
+      const conversationIds = await movedBack('UPDATE conversations SET customer_id = $1 WHERE customer_id = $2 AND id = ANY($3) RETURNING id', [
+        mergedId,
+        targetId,
+        ids(details.conversationIds),
+      ]);
+      const messageIds = await movedBack(
+        'UPDATE messages SET customer_id = $1 WHERE customer_id = $2 AND (id = ANY($3) OR conversation_id = ANY($4)) RETURNING id',
+        [mergedId, targetId, ids(details.messageIds), conversationIds],
+      );
+      await manager.query('UPDATE customers SET merged_into = NULL, updated_at = now() WHERE id = $1', [mergedId]);
+      await manager.query('UPDATE customers SET merged_into = $1, updated_at = now() WHERE merged_into = $2 AND id = ANY($3)', [
+        mergedId,
+        targetId,
+        ids(details.chainedCustomerIds),
+      ]);
+      if (details.tookName && target.name === merged.name) await manager.update(CustomerEntity, { id: targetId }, { name: null });
+      await manager.save(
+        manager.create(AuditLogEntity, {
+          actorUserId: actorId,
+          action: 'customer.unmerged',
+          entityType: 'customer',
+          entityId: targetId,
+          details: { restoredCustomerId: mergedId, mergeAuditId: record.id, identityIds, conversationIds, messageCount: messageIds.length },
+        }),
+      );
+    });
+    const result = { customer: await this.get(targetId), restoredCustomer: await this.get(mergedId) };
+    this.publisher.publish('customer.unmerged', result, [rooms.customer(targetId), rooms.customer(mergedId), rooms.supervisors]);
+    return result;
   }
 
   private async survivorOf(id: string): Promise<CustomerEntity> {
@@ -160,6 +237,15 @@ export class CustomersService {
     const identities = await this.identities.find({ where: { customerId: In(customers.map((c) => c.id)) }, order: { createdAt: 'ASC' } });
     return customers.map((c) => toCustomerView(c, identities.filter((i) => i.customerId === c.id)));
   }
+}
+
+/** What merge() records in the audit log, as much as an unmerge needs (older records lack some lists). */
+interface MergeDetails {
+  identityIds?: string[];
+  conversationIds?: string[];
+  messageIds?: string[];
+  chainedCustomerIds?: string[];
+  tookName?: boolean;
 }
 
 function phoneOrNull(term: string): string | null {

@@ -7,8 +7,12 @@ import { ConnectorsService } from '@throughline/server/connectors';
 import { ConversationEntity, MessageEntity } from '@throughline/server/database';
 import { TimelineEvents } from '@throughline/server/timeline';
 import type { ChannelSender } from './senders/channel-sender';
+import { ChatSender } from './senders/chat.sender';
 import { EmailSender } from './senders/email.sender';
 import { GenericSender } from './senders/generic.sender';
+import { MastodonSender } from './senders/mastodon.sender';
+import { MetaSender } from './senders/meta.sender';
+import { XSender } from './senders/x.sender';
 
 export { DeliveryError };
 
@@ -24,8 +28,12 @@ export class DeliveryService {
     private readonly events: TimelineEvents,
     generic: GenericSender,
     email: EmailSender,
+    chat: ChatSender,
+    x: XSender,
+    mastodon: MastodonSender,
+    meta: MetaSender,
   ) {
-    this.senders = { generic, imap: email, smtp: email, mime: email };
+    this.senders = { generic, imap: email, smtp: email, mime: email, widget: chat, x, mastodon, meta };
   }
 
   /** Throws DeliveryError; `retryable: false` means retrying cannot help. */

@@ -1,14 +1,19 @@
 import type { ConnectorProvider, NormalizedMessage } from '@throughline/domain';
 import { normalizeInboundEmail } from '@throughline/channels/email';
+import { normalizeChatMessage } from '@throughline/channels/chat';
 import { normalizeGenericPayload, parseGenericPayload } from '@throughline/channels/generic';
 import type { ConnectorEntity } from '@throughline/server/database';
 import type { MergeUpdate } from '@throughline/server/timeline';
+import { callLogAdapter, twilioAdapter } from './phone-adapters';
+import { mastodonAdapter, metaAdapter, xAdapter } from './social-adapters';
 
 export interface AdapterContext {
   connector: Pick<ConnectorEntity, 'id' | 'provider' | 'config'>;
   defaultCountry?: string;
   /** When the raw event reached us; the fallback time for messages that carry none. */
   receivedAt: Date;
+  /** The raw event's content type, for channels that accept several body formats. */
+  contentType?: string;
 }
 
 /**
@@ -19,6 +24,11 @@ export interface ChannelAdapter {
   normalize(payload: Buffer, ctx: AdapterContext): NormalizedMessage[] | Promise<NormalizedMessage[]>;
   /** For channels whose events update a stored entry (`NormalizedMessage.updates`). */
   mergeUpdate?: MergeUpdate;
+  /**
+   * The raw event's external id, for channels that send several events about one message (a
+   * call's statuses): each event gets its own id, a redelivery the same. Default: the first message's.
+   */
+  rawEventId?: (payload: Buffer, ctx: AdapterContext) => string;
 }
 
 /** The addresses a mailbox sends from: mail from them is our own coming back, never a customer. */
@@ -43,4 +53,10 @@ export const CHANNEL_ADAPTERS: Partial<Record<ConnectorProvider, ChannelAdapter>
   imap: emailAdapter,
   smtp: emailAdapter,
   mime: emailAdapter,
+  twilio: twilioAdapter,
+  calllog: callLogAdapter,
+  x: xAdapter,
+  mastodon: mastodonAdapter,
+  meta: metaAdapter,
+  widget: { normalize: (payload, ctx) => [normalizeChatMessage(payload, { connectorId: ctx.connector.id })] },
 };

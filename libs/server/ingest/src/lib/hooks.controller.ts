@@ -1,55 +1,28 @@
-import {
-  BadRequestException,
-  Controller,
-  ForbiddenException,
-  Headers,
-  HttpCode,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Req,
-  UnauthorizedException,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { BadRequestException, Controller, Headers, HttpCode, Param, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { InvalidPayloadError, type ConnectorProvider } from '@throughline/domain';
+import type { ConnectorProvider } from '@throughline/domain';
 import { SIGNATURE_HEADER, verifySignature } from '@throughline/channels/generic';
 import { Public } from '@throughline/server/auth';
-import { ConnectorsService } from '@throughline/server/connectors';
 import type { ConnectorEntity } from '@throughline/server/database';
-import { webhooksReceived } from '@throughline/server/health';
-import { type AcceptedRawEvent, RawEventsService } from './raw-events.service';
-
-interface HookRequest {
-  body?: unknown;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-/** Bodies under /api/hooks arrive as raw Buffers (see the API bootstrap) so signatures cover the exact bytes. */
-function rawBody(req: { body?: unknown }): Buffer {
-  return Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-}
+import { connectorIdPipe, HookIntake, type HookRequest, rawBody } from './hook-intake.service';
+import type { AcceptedRawEvent } from './raw-events.service';
 
 @ApiTags('webhooks')
 @Public()
 @Controller('hooks')
 export class HooksController {
-  constructor(
-    private readonly connectors: ConnectorsService,
-    private readonly rawEvents: RawEventsService,
-  ) {}
+  constructor(private readonly intake: HookIntake) {}
 
   @Post(':connectorId/generic')
   @HttpCode(202)
   @ApiHeader({ name: 'X-Throughline-Signature', description: 'sha256=<hex HMAC-SHA256 of the raw body under the signing secret>' })
   async generic(
-    @Param('connectorId', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('no such connector') })) connectorId: string,
+    @Param('connectorId', connectorIdPipe) connectorId: string,
     @Req() req: HookRequest,
     @Headers(SIGNATURE_HEADER) signature: string | undefined,
   ): Promise<AcceptedRawEvent> {
     const connector = await this.signedConnector(connectorId, 'generic', req, signature);
-    return this.ingest(connector, rawBody(req), String(req.headers['content-type'] ?? 'application/json'));
+    return this.intake.ingest(connector, rawBody(req), String(req.headers['content-type'] ?? 'application/json'));
   }
 
   /** Raw RFC 5322 mail forwarded by a mail provider, signed like the generic webhook. */
@@ -58,7 +31,7 @@ export class HooksController {
   @ApiConsumes('message/rfc822')
   @ApiHeader({ name: 'X-Throughline-Signature', description: 'sha256=<hex HMAC-SHA256 of the raw mail under the signing secret>' })
   async email(
-    @Param('connectorId', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('no such connector') })) connectorId: string,
+    @Param('connectorId', connectorIdPipe) connectorId: string,
     @Req() req: HookRequest,
     @Headers(SIGNATURE_HEADER) signature: string | undefined,
   ): Promise<AcceptedRawEvent> {
@@ -68,36 +41,14 @@ export class HooksController {
     }
     const connector = await this.signedConnector(connectorId, 'mime', req, signature);
     if (!rawBody(req).length) throw new BadRequestException('the body is empty; send the raw RFC 5322 mail');
-    return this.ingest(connector, rawBody(req), 'message/rfc822');
+    return this.intake.ingest(connector, rawBody(req), 'message/rfc822');
   }
 
   private async signedConnector(id: string, provider: ConnectorProvider, req: HookRequest, signature: string | undefined): Promise<ConnectorEntity> {
-    const connector = await this.connectorFor(id, provider);
-    if (!verifySignature(rawBody(req), signature, this.connectors.secretsOf(connector)['signingSecret'] ?? '')) {
-      webhooksReceived.inc({ provider, outcome: 'rejected_signature' });
-      await this.connectors.recordFailure(connector.id, 'refused a webhook with a missing or wrong X-Throughline-Signature');
-      throw new UnauthorizedException('X-Throughline-Signature is missing or does not match the body signed with this connector\'s secret');
+    const connector = await this.intake.connectorFor(id, provider);
+    if (!verifySignature(rawBody(req), signature, this.intake.secretsOf(connector)['signingSecret'] ?? '')) {
+      await this.intake.refuse(connector, "X-Throughline-Signature is missing or does not match the body signed with this connector's secret");
     }
     return connector;
-  }
-
-  private async connectorFor(id: string, provider: ConnectorProvider): Promise<ConnectorEntity> {
-    const connector = await this.connectors.get(id).catch(() => null);
-    if (!connector || connector.provider !== provider) {
-      webhooksReceived.inc({ provider, outcome: 'unknown_connector' });
-      throw new NotFoundException(`no ${provider} connector ${id}`);
-    }
-    if (!connector.enabled) throw new ForbiddenException(`connector ${id} is disabled; enable it to accept events`);
-    return connector;
-  }
-
-  /** Validates before acknowledging, so the sender learns at once what is wrong; invalid payloads are kept as failed. */
-  private async ingest(connector: ConnectorEntity, payload: Buffer, contentType: string): Promise<AcceptedRawEvent> {
-    try {
-      return await this.rawEvents.receiveValidated(connector, payload, contentType);
-    } catch (err) {
-      if (err instanceof InvalidPayloadError) throw new BadRequestException(err.message);
-      throw err;
-    }
   }
 }

@@ -37,7 +37,7 @@ export class IngestService {
     let messages: NormalizedMessage[];
     try {
       if (!adapter) throw new InvalidPayloadError(`provider ${connector.provider} has no adapter on this server`);
-      messages = await adapter.normalize(event.payload, this.adapterContext(connector, event.receivedAt));
+      messages = await adapter.normalize(event.payload, this.adapterContext(connector, event.receivedAt, event.contentType));
     } catch (err) {
       if (!(err instanceof InvalidPayloadError)) throw err;
       await this.markFailed(rawEventId, err.message);
@@ -67,6 +67,8 @@ export class IngestService {
     for (const result of persisted) {
       if (result.isUpdate) {
         await this.events.messageUpdated(result.message, result.conversation);
+        for (const line of result.systemMessages) await this.events.messageCreated(line, result.conversation);
+        if (result.systemMessages.length && result.conversation) await this.events.conversationUpdated(result.conversation);
         continue;
       }
       for (const line of result.systemMessages) await this.events.messageCreated(line, result.conversation);
@@ -80,8 +82,8 @@ export class IngestService {
     return 'processed';
   }
 
-  private adapterContext(connector: ConnectorEntity, receivedAt: Date): AdapterContext {
-    return { connector, defaultCountry: this.config.defaultPhoneCountry, receivedAt };
+  private adapterContext(connector: ConnectorEntity, receivedAt: Date, contentType: string): AdapterContext {
+    return { connector, defaultCountry: this.config.defaultPhoneCountry, receivedAt, contentType };
   }
 
   /** After the last retry: the event is kept, failed, with the error visible to admins. */

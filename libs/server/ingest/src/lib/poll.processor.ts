@@ -4,11 +4,12 @@ import type { Job } from 'bullmq';
 import { ConnectorsService } from '@throughline/server/connectors';
 import { JobProducer, type PollJobData, pollSchedulerId, QueueName } from '@throughline/server/queue';
 import { MailboxPoller, type MailboxPollOutcome } from './mailbox-poller.service';
+import { MastodonPoller, type MastodonPollOutcome } from './mastodon-poller.service';
 
 /** Enough parallel sessions for many mailboxes: each poll mostly waits on IDLE, not on CPU. */
 const POLL_CONCURRENCY = 32;
 
-/** Runs the scheduled reads of connectors we pull from (IMAP mailboxes). */
+/** Runs the scheduled reads of connectors we pull from (IMAP mailboxes, Mastodon accounts). */
 @Processor(QueueName.Poll)
 export class PollProcessor extends WorkerHost implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(PollProcessor.name);
@@ -16,6 +17,7 @@ export class PollProcessor extends WorkerHost implements OnModuleInit, OnApplica
 
   constructor(
     private readonly mailboxes: MailboxPoller,
+    private readonly mastodon: MastodonPoller,
     private readonly connectors: ConnectorsService,
     private readonly jobs: JobProducer,
   ) {
@@ -42,12 +44,14 @@ export class PollProcessor extends WorkerHost implements OnModuleInit, OnApplica
     }
   }
 
-  async process(job: Job<PollJobData>): Promise<MailboxPollOutcome> {
+  async process(job: Job<PollJobData>): Promise<MailboxPollOutcome | MastodonPollOutcome> {
     const connector = await this.connectors.get(job.data.connectorId).catch(() => null);
     if (!connector) return 'disabled';
     switch (connector.provider) {
       case 'imap':
         return this.mailboxes.poll(connector.id, this.stopping.signal);
+      case 'mastodon':
+        return this.mastodon.poll(connector.id);
       default:
         this.logger.warn(`connector ${connector.id} (${connector.provider}) has a poll schedule but nothing polls that provider`);
         return 'disabled';

@@ -41,8 +41,9 @@ export class RawEventsService {
     const adapter = CHANNEL_ADAPTERS[connector.provider];
     if (!adapter) throw new InvalidPayloadError(`provider ${connector.provider} has no adapter on this server`);
     try {
-      const messages = await adapter.normalize(payload, { connector, defaultCountry: this.config.defaultPhoneCountry, receivedAt: new Date() });
-      const externalId = messages[0]?.externalId ?? `sha256:${createHash('sha256').update(payload).digest('hex')}`;
+      const ctx = { connector, defaultCountry: this.config.defaultPhoneCountry, receivedAt: new Date(), contentType };
+      const messages = await adapter.normalize(payload, ctx);
+      const externalId = adapter.rawEventId?.(payload, ctx) ?? messages[0]?.externalId ?? `sha256:${createHash('sha256').update(payload).digest('hex')}`;
       const accepted = await this.accept(connector, { externalId, contentType, payload });
       webhooksReceived.inc({ provider: connector.provider, outcome: accepted.duplicate ? 'duplicate' : 'accepted' });
       return accepted;

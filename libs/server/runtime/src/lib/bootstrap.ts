@@ -6,6 +6,7 @@ import * as express from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@throughline/server/config';
+import { CALL_IMPORT_MAX_BYTES } from '@throughline/server/ingest';
 import { CATALOG_IMPORT_MAX_BYTES } from '@throughline/server/insights';
 import { socketIoKey } from '@throughline/server/queue';
 import { RedisIoAdapter } from '@throughline/server/realtime';
@@ -33,6 +34,8 @@ export async function bootstrapApi(config: AppConfig): Promise<INestApplication>
   // (attachments included) has its own, larger limit.
   app.use(/^\/api\/hooks\/[^/]+\/email$/, express.raw({ type: () => true, limit: config.emailMaxBytes }));
   app.use('/api/hooks', express.raw({ type: () => true, limit: config.webhookBodyLimitBytes }));
+  // CDR files as a text/csv body (multipart uploads are read by the import controller).
+  app.use(/^\/api\/connectors\/[^/]+\/calls\/import$/, express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: CALL_IMPORT_MAX_BYTES }));
   // Product and order imports as a text/csv body (or JSON, parsed below).
   app.use(/^\/api\/(products|orders)\/import$/, express.text({ type: ['text/csv', 'application/csv'], limit: CATALOG_IMPORT_MAX_BYTES }));
   app.use(express.json({ limit: '1mb' }));

@@ -15,6 +15,7 @@ import {
   ConversationEntity,
   CustomerEntity,
   CustomerIdentityEntity,
+  CustomerPossibleMatchEntity,
   MessageEntity,
 } from '@throughline/server/database';
 import { previewOf } from './views';
@@ -38,11 +39,16 @@ export interface StoredEntry {
   metadata: Record<string, unknown>;
 }
 
+/** A merged entry; `attention` as on NormalizedMessage, when the update newly needs an agent. */
+export interface MergedEntry extends StoredEntry {
+  attention?: string;
+}
+
 /**
  * How a channel folds a later event into a stored entry (e.g. phone: a late "ringing" never
  * overwrites "completed"). Channels without one treat a repeated externalId as a redelivery.
  */
-export type MergeUpdate = (stored: StoredEntry, incoming: NormalizedMessage) => StoredEntry;
+export type MergeUpdate = (stored: StoredEntry, incoming: NormalizedMessage) => MergedEntry;
 
 /** Why an inbound message left nothing on any timeline; kept on the raw event for admins. */
 export interface SkippedInbound {
@@ -72,6 +78,10 @@ export class TimelineWriter {
     const messages = manager.getRepository(MessageEntity);
     const existing = await messages.findOne({ where: { connectorId: connector.id, externalId: incoming.externalId } });
     if (existing) return incoming.updates && mergeUpdate ? this.applyUpdate(manager, existing, incoming, mergeUpdate) : null;
+    // An update that names nobody (a call's recording) can only add to its entry: wait for the entry.
+    if (incoming.updates && !incoming.identities.length) {
+      throw new Error(`update ${incoming.externalId} arrived before the entry it updates; retrying later`);
+    }
 
     const customerId = await this.resolveCustomer(manager, connector, incoming);
     if (!customerId) return { skipped: `automatic mail (${incoming.automated?.reason}) about no message or customer we know` };
@@ -119,6 +129,7 @@ export class TimelineWriter {
         ),
       );
     }
+    if (incoming.attention && conversation) systemMessages.push(await this.attentionLine(manager, conversation, incoming.attention, incoming.occurredAt));
     const bounced = incoming.automated?.kind === 'bounce' ? await this.markBounced(manager, connector, incoming) : [];
     return { message, conversation, conversationIsNew, isUpdate: false, systemMessages, bounced };
   }
@@ -141,14 +152,39 @@ export class TimelineWriter {
     incoming: NormalizedMessage,
     mergeUpdate: MergeUpdate,
   ): Promise<PersistedInbound> {
-    const { text, metadata } = mergeUpdate({ text: existing.text, metadata: existing.metadata }, incoming);
+    const { text, metadata, attention } = mergeUpdate({ text: existing.text, metadata: existing.metadata }, incoming);
     await manager.getRepository(MessageEntity).update({ id: existing.id }, { metadata: metadata as object, text });
     existing.metadata = metadata;
     existing.text = text;
-    const conversation = existing.conversationId
-      ? await manager.getRepository(ConversationEntity).findOne({ where: { id: existing.conversationId } })
-      : null;
-    return { message: existing, conversation, conversationIsNew: false, isUpdate: true, systemMessages: [], bounced: [] };
+    const conversations = manager.getRepository(ConversationEntity);
+    const conversation = existing.conversationId ? await conversations.findOne({ where: { id: existing.conversationId } }) : null;
+    const systemMessages: MessageEntity[] = [];
+    if (attention && conversation) {
+      if (conversation.status !== 'open') {
+        conversation.status = 'open';
+        conversation.resolvedAt = null;
+        await conversations.save(conversation);
+      }
+      systemMessages.push(await this.attentionLine(manager, conversation, attention, new Date()));
+    }
+    return { message: existing, conversation, conversationIsNew: false, isUpdate: true, systemMessages, bounced: [] };
+  }
+
+  /** The system line that tells agents why a conversation needs them (e.g. "call the customer back"). */
+  private attentionLine(manager: EntityManager, conversation: ConversationEntity, text: string, occurredAt: Date): Promise<MessageEntity> {
+    const messages = manager.getRepository(MessageEntity);
+    return messages.save(
+      messages.create({
+        conversationId: conversation.id,
+        customerId: conversation.customerId,
+        connectorId: conversation.connectorId,
+        channel: conversation.channel,
+        direction: 'system',
+        text,
+        metadata: { event: 'attention' },
+        occurredAt,
+      }),
+    );
   }
 
   /**
@@ -206,7 +242,47 @@ export class TimelineWriter {
         .orIgnore()
         .execute();
     }
+    await this.recordPossibleMatches(manager, customerId, incoming, resolution.conflicting);
     return customerId;
+  }
+
+  /**
+   * Identities pointing at another customer never move (merging people is an agent's decision);
+   * they become a possible match for agents to merge or dismiss: a known identity of someone else
+   * on this message, or one the sender only claims (an email typed into the chat form).
+   */
+  private async recordPossibleMatches(
+    manager: EntityManager,
+    customerId: string,
+    incoming: NormalizedMessage,
+    conflicting: KnownIdentity[],
+  ): Promise<void> {
+    const claimed = incoming.claimedIdentities ?? [];
+    const claimedOwners = claimed.length
+      ? await manager
+          .getRepository(CustomerIdentityEntity)
+          .createQueryBuilder('i')
+          .select(['i.kind', 'i.value', 'i.customerId'])
+          .where('(i.kind, i.value) IN (SELECT * FROM unnest(:kinds::text[], :values::text[]))', {
+            kinds: claimed.map((i) => i.kind),
+            values: claimed.map((i) => i.value),
+          })
+          .getMany()
+      : [];
+    const matches = [
+      ...conflicting.map((k) => ({ candidateCustomerId: k.customerId, reason: `a ${incoming.channel} message also named ${k.kind} ${k.value}, which belongs to this customer` })),
+      ...claimedOwners
+        .filter((o) => o.customerId !== customerId)
+        .map((o) => ({ candidateCustomerId: o.customerId, reason: `gave ${o.kind} ${o.value} in ${incoming.channel} without verifying it; it belongs to this customer` })),
+    ];
+    if (!matches.length) return;
+    await manager
+      .getRepository(CustomerPossibleMatchEntity)
+      .createQueryBuilder()
+      .insert()
+      .values(matches.map((m) => ({ customerId, ...m })))
+      .orIgnore()
+      .execute();
   }
 
   private async thread(

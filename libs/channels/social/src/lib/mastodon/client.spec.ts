@@ -72,6 +72,15 @@ describe('MastodonClient', () => {
     expect(explicit.headers['idempotency-key']).toBe('message-42');
   });
 
+  it('should say whose token it is with GET /api/v1/accounts/verify_credentials', async () => {
+    respond = () => ({ status: 200, body: { id: '109', username: 'support', acct: 'support' } });
+    await expect(client.verifyCredentials()).resolves.toEqual({ id: '109', acct: 'support' });
+    expect(server.requests[0]).toMatchObject({ method: 'GET', url: '/api/v1/accounts/verify_credentials' });
+    expect(server.requests[0].headers['authorization']).toBe('Bearer mastodon-token');
+    respond = () => ({ status: 401, body: { error: 'The access token is invalid' } });
+    await expect(client.verifyCredentials()).rejects.toMatchObject({ permanent: true, status: 401, reason: 'Mastodon answered 401: The access token is invalid' });
+  });
+
   it('should call a 422 permanent and a 503 temporary', async () => {
     respond = () => ({ status: 422, body: { error: 'Validation failed: Text character limit of 500 exceeded' } });
     await expect(client.postReply({ text: 'x', inReplyToId: '1', visibility: 'public' })).rejects.toMatchObject({

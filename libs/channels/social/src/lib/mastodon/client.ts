@@ -51,6 +51,16 @@ export class MastodonClient {
     return { newestId: newestFirst[0]?.id, notifications: newestFirst.reverse() };
   }
 
+  /** GET /api/v1/accounts/verify_credentials: whose token this is (the connection test). */
+  async verifyCredentials(): Promise<{ id: string; acct?: string }> {
+    const { body } = await requestJson(
+      { method: 'GET', url: `${this.instanceUrl}/api/v1/accounts/verify_credentials`, accessToken: this.options.accessToken },
+      { platform: 'Mastodon', fetch: this.options.fetch, timeoutMs: this.options.timeoutMs },
+    );
+    const account = (body && typeof body === 'object' ? body : {}) as { id?: unknown; acct?: unknown };
+    return { id: requireId(account.id, 'Mastodon', 'account'), acct: typeof account.acct === 'string' ? account.acct : undefined };
+  }
+
   /**
    * POST /api/v1/statuses answering a status with the same visibility (a reply to a direct mention
    * must stay direct). Mastodon only notifies the people the text @mentions, so start `text` with

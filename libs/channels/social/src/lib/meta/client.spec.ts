@@ -21,6 +21,13 @@ describe('MetaGraphClient', () => {
     expect(JSON.parse(request.body)).toEqual(body);
   };
 
+  it('should read the Page with GET /{page-id}?fields=id,name', async () => {
+    answer = { status: 200, body: { id: '104578945632145', name: 'Shop' } };
+    await expect(client.page('104578945632145')).resolves.toEqual({ id: '104578945632145', name: 'Shop' });
+    expect(server.requests[0]).toMatchObject({ method: 'GET', url: '/v21.0/104578945632145?fields=id,name' });
+    expect(server.requests[0].headers['authorization']).toBe('Bearer page-token');
+  });
+
   it('should reply to a Facebook comment with POST /{comment-id}/comments', async () => {
     answer = { status: 200, body: { id: '122134567890123456_987654321098800' } };
     await expect(client.replyToComment({ commentId: '122134567890123456_987654321098765', text: 'Sorry, Ana!' })).resolves.toEqual({

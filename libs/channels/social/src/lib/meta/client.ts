@@ -25,6 +25,16 @@ export class MetaGraphClient {
     this.graphBaseUrl = (options.graphBaseUrl ?? 'https://graph.facebook.com/v21.0').replace(/\/+$/, '');
   }
 
+  /** GET /{page-id}?fields=id,name: whether the Page token reaches the Page (the connection test). */
+  async page(pageId: string): Promise<{ id: string; name?: string }> {
+    const { body } = await requestJson(
+      { method: 'GET', url: `${this.graphBaseUrl}/${encodeURIComponent(pageId)}?fields=id,name`, accessToken: this.options.pageAccessToken },
+      { platform: 'Meta Graph API', fetch: this.options.fetch, timeoutMs: this.options.timeoutMs, isTransient: isTransientGraphError },
+    );
+    const page = (body && typeof body === 'object' ? body : {}) as { id?: unknown; name?: unknown };
+    return { id: requireId(page.id, 'Meta Graph API', 'Page'), name: typeof page.name === 'string' ? page.name : undefined };
+  }
+
   /** POST /{comment-id}/comments: a reply in a Facebook comment thread. */
   async replyToComment(input: { commentId: string; text: string }): Promise<{ id: string }> {
     const body = await this.post(`/${encodeURIComponent(input.commentId)}/comments`, { message: input.text });

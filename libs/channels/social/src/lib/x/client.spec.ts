@@ -36,6 +36,15 @@ describe('XClient', () => {
     expect(JSON.parse(request.body)).toEqual({ text: 'Could you send your order number?' });
   });
 
+  it('should say whose token it is with GET /2/users/me', async () => {
+    answer = { status: 200, body: { data: { id: '2244994945', name: 'Shop', username: 'shop' } } };
+    await expect(client.me()).resolves.toEqual({ id: '2244994945', username: 'shop' });
+    expect(server.requests[0]).toMatchObject({ method: 'GET', url: '/2/users/me' });
+    expect(server.requests[0].headers['authorization']).toBe('Bearer x-user-token');
+    answer = { status: 401, body: { title: 'Unauthorized', detail: 'Unauthorized' } };
+    await expect(client.me()).rejects.toMatchObject({ permanent: true, status: 401 });
+  });
+
   it('should call a 4xx permanent and a 429 or 5xx temporary, with the status and X’s reason', async () => {
     answer = { status: 403, body: { title: 'Forbidden', detail: 'You are not allowed to reply to this Tweet.', type: 'about:blank', status: 403 } };
     const forbidden = await client.replyToPost({ text: 'hi', inReplyToId: '1' }).catch((err: unknown) => err);

@@ -16,6 +16,16 @@ export class XClient {
     this.apiBaseUrl = (options.apiBaseUrl ?? 'https://api.x.com').replace(/\/+$/, '');
   }
 
+  /** GET /2/users/me: whose token this is (the connection test). */
+  async me(): Promise<{ id: string; username?: string }> {
+    const { body } = await requestJson(
+      { method: 'GET', url: `${this.apiBaseUrl}/2/users/me`, accessToken: this.options.accessToken },
+      { platform: 'X', fetch: this.options.fetch, timeoutMs: this.options.timeoutMs },
+    );
+    const data = dataOf(body);
+    return { id: requireId(data['id'], 'X', 'user'), username: typeof data['username'] === 'string' ? data['username'] : undefined };
+  }
+
   /** POST /2/tweets with `reply.in_reply_to_tweet_id`: a public reply in the post's thread. */
   async replyToPost(input: { text: string; inReplyToId: string }): Promise<{ id: string }> {
     const { body } = await this.post('/2/tweets', { text: input.text, reply: { in_reply_to_tweet_id: input.inReplyToId } });
