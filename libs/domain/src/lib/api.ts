@@ -56,6 +56,16 @@ export interface CustomerView {
   createdAt: string;
 }
 
+/** "These may be one person" (e.g. an unverified email typed into the chat form): merge with one click or dismiss. */
+export interface PossibleMatchView {
+  id: string;
+  /** The other customer, as of now. */
+  candidate: CustomerView;
+  /** Why we think so, in an agent's words. */
+  reason: string;
+  createdAt: string;
+}
+
 export interface AttachmentView {
   id: string;
   filename: string;

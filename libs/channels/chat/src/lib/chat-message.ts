@@ -45,6 +45,12 @@ export function chatMessageId(visitorId: string, clientId: string): string {
 /** The thread key of a visitor's conversation: one conversation per visitor, reopened when they write again. */
 export const chatThreadKey = (visitorId: string) => rooms.visitor(visitorId);
 
+/** The visitor a chat conversation belongs to, from its thread key; null for any other conversation. */
+export function visitorIdOfThreadKey(threadKey: string | null): string | null {
+  const prefix = rooms.visitor('');
+  return threadKey?.startsWith(prefix) ? threadKey.slice(prefix.length) : null;
+}
+
 /** A site's signed-in user id: scoped to the connector, because two sites' user ids are unrelated. */
 export const chatUserIdentity = (connectorId: string, userId: string): Identity => ({ kind: 'external', value: `${connectorId}:${userId}` });
 

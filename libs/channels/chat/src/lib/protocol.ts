@@ -68,7 +68,7 @@ const messageSchema = z.object({
   clientId: z
     .string({ error: 'is required' })
     .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _'),
-});
+}, { error: 'must be an object { text, clientId }' });
 
 /** A visitor's `message` event; throws ChatProtocolError for the ack. */
 export function parseChatMessage(body: unknown): { text: string; clientId: string } {

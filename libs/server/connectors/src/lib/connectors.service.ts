@@ -78,12 +78,16 @@ export class ConnectorsService {
     return connector.secretsSealed ? this.box.open(connector.secretsSealed) : {};
   }
 
-  async create(dto: CreateConnectorDto, actorId: string | null, fixed?: { id: string; signingSecret: string }): Promise<CreatedConnectorView> {
+  async create(
+    dto: CreateConnectorDto,
+    actorId: string | null,
+    fixed?: { id: string; signingSecret: string; generatedConfig?: Record<string, unknown> },
+  ): Promise<CreatedConnectorView> {
     if (!isProviderOfKind(dto.kind, dto.provider)) {
       throw new BadRequestException(`provider: '${dto.provider}' is not a provider of kind '${dto.kind}'`);
     }
     const spec = this.spec(dto.provider);
-    const config = this.validConfig(spec, dto.config ?? {});
+    const config = { ...this.validConfig(spec, dto.config ?? {}), ...(spec.generatedConfig ? (fixed?.generatedConfig ?? spec.generatedConfig()) : {}) };
     await this.assertQueue(dto.queueId);
     if (spec.ownsAddress) await this.assertAddressFree(config, null);
     const secrets = { ...(dto.secrets ?? {}) };
@@ -117,7 +121,7 @@ export class ConnectorsService {
       connector.queueId = dto.queueId;
     }
     if (dto.config !== undefined) {
-      connector.config = this.validConfig(spec, dto.config);
+      connector.config = { ...this.validConfig(spec, dto.config), ...this.generatedConfigOf(spec, connector.config) };
       if (spec.ownsAddress) await this.assertAddressFree(connector.config, connector.id);
     }
     if (dto.enabled !== undefined) connector.enabled = dto.enabled;
@@ -155,6 +159,14 @@ export class ConnectorsService {
     else await this.recordFailure(id, `connection test: ${checks.filter((c) => !c.ok).map((c) => c.message).join('; ')}`);
     await this.record(actorId, 'connector.tested', id, { ok });
     return { ok, checks };
+  }
+
+  /** The live chat widget connector with this public key (disabled ones too: the caller says why it refuses). */
+  findByWidgetKey(connectorKey: string): Promise<ConnectorEntity | null> {
+    return this.connectors
+      .createQueryBuilder('c')
+      .where("c.provider = 'widget' AND c.deleted_at IS NULL AND c.config->>'connectorKey' = :connectorKey", { connectorKey })
+      .getOne();
   }
 
   /** The live email connector that owns an address (inbound SMTP routing). */
@@ -232,6 +244,12 @@ export class ConnectorsService {
     const spec = PROVIDERS[provider as keyof typeof PROVIDERS];
     if (!spec) throw new BadRequestException(`provider: '${provider}' is not available on this server yet`);
     return spec;
+  }
+
+  /** Generated values survive a config update: an admin cannot change or drop them by editing the config. */
+  private generatedConfigOf(spec: ProviderSpec, stored: Record<string, unknown>): Record<string, unknown> {
+    if (!spec.generatedConfig) return {};
+    return Object.fromEntries(Object.keys(spec.generatedConfig()).map((key) => [key, stored[key]]));
   }
 
   private validConfig(spec: ProviderSpec, config: Record<string, unknown>): Record<string, unknown> {

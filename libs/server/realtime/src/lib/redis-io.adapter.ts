@@ -22,7 +22,9 @@ export class RedisIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, { ...options, path: '/socket.io', serveClient: false }) as Server;
+    // Chat widgets run on customers' sites: long-polling from there needs CORS. Any origin may try;
+    // /chat checks each widget's allowedOrigins in its handshake, /agents needs a bearer token (no cookies).
+    const server = super.createIOServer(port, { ...options, path: '/socket.io', serveClient: false, cors: { origin: true } }) as Server;
     server.adapter(createAdapter(this.pub, this.sub, { key: this.key }));
     return server;
   }

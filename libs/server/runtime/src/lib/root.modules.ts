@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { AuthApiModule } from '@throughline/server/auth';
 import { type AppConfig, ConfigModule } from '@throughline/server/config';
+import { ChatGatewayModule } from '@throughline/server/chat';
 import { ConnectorsApiModule } from '@throughline/server/connectors';
 import { ConversationsModule, ConversationsWorkerModule } from '@throughline/server/conversations';
 import { CustomersModule } from '@throughline/server/customers';
@@ -32,6 +33,7 @@ export class ApiRootModule {
         IngestApiModule,
         InsightsApiModule,
         RealtimeGatewayModule,
+        ChatGatewayModule,
         SeedModule,
       ],
     };

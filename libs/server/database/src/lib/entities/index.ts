@@ -5,6 +5,7 @@ import { ConnectorEntity } from './connector.entity';
 import { ConversationEntity } from './conversation.entity';
 import { ConversationReadEntity } from './conversation-read.entity';
 import { CustomerIdentityEntity } from './customer-identity.entity';
+import { CustomerPossibleMatchEntity } from './customer-possible-match.entity';
 import { CustomerEntity } from './customer.entity';
 import { ConversationInsightEntity } from './conversation-insight.entity';
 import { EmpathyPhraseEntity } from './empathy-phrase.entity';
@@ -23,20 +24,13 @@ export {
   AttachmentEntity,
   AuditLogEntity,
   ConnectorCursorEntity,
-  ProductEntity,
-  OrderEntity,
-  OrderLineEntity,
-  ProductAssociationEntity,
-  EmpathyPhraseEntity,
-  ConversationInsightEntity,
-  SuggestionEntity,
-  PromptUseEntity,
   ConnectorEntity,
   ConversationEntity,
   ConversationInsightEntity,
   ConversationReadEntity,
   CustomerEntity,
   CustomerIdentityEntity,
+  CustomerPossibleMatchEntity,
   EmpathyPhraseEntity,
   MessageEntity,
   OrderEntity,
@@ -57,10 +51,19 @@ export const ENTITIES = [
   RawEventEntity,
   CustomerEntity,
   CustomerIdentityEntity,
+  CustomerPossibleMatchEntity,
   ConversationEntity,
   MessageEntity,
   AttachmentEntity,
   AuditLogEntity,
   ConnectorCursorEntity,
+  ProductEntity,
+  OrderEntity,
+  OrderLineEntity,
+  ProductAssociationEntity,
+  EmpathyPhraseEntity,
+  ConversationInsightEntity,
+  SuggestionEntity,
+  PromptUseEntity,
   ConversationReadEntity,
 ];
