@@ -1,4 +1,4 @@
-import type { ConversationView, MessageView } from '@throughline/domain';
+import type { ConversationView, CustomerView, MessageView } from '@throughline/domain';
 
 /** Test data only: a base time all factories count back from. */
 export const NOW = Date.parse('2026-11-24T12:00:00Z');
@@ -25,6 +25,7 @@ export function conversation(id: string, minutesAgo: number, overrides: Partial<
     resolvedAt: null,
     createdAt: at,
     updatedAt: at,
+    snoozedUntil: null,
     ...overrides,
   };
 }
@@ -48,6 +49,42 @@ export function message(conv: ConversationView, overrides: Partial<MessageView> 
     metadata: {},
     occurredAt: conv.lastMessageAt,
     createdAt: conv.lastMessageAt,
+    ...overrides,
+  };
+}
+
+export function customer(id: string, overrides: Partial<CustomerView> = {}): CustomerView {
+  return {
+    id,
+    name: `Customer ${id}`,
+    identities: [{ id: `ident-${id}`, kind: 'email', value: `${id}@example.com`, verified: true }],
+    mergedInto: null,
+    createdAt: new Date(NOW - 30 * 86_400_000).toISOString(),
+    ...overrides,
+  };
+}
+
+/** A timeline entry of `customerId` (in `conversationId`, or none) `minutesAgo` before NOW. */
+export function entry(id: string, minutesAgo: number, overrides: Partial<MessageView> = {}): MessageView {
+  const at = new Date(NOW - minutesAgo * 60_000).toISOString();
+  return {
+    id,
+    conversationId: null,
+    customerId: 'cust-1',
+    channel: 'email',
+    direction: 'inbound',
+    authorName: null,
+    authorUserId: null,
+    subject: null,
+    text: `Text ${id}`,
+    strippedText: null,
+    html: null,
+    attachments: [],
+    deliveryStatus: null,
+    deliveryError: null,
+    metadata: {},
+    occurredAt: at,
+    createdAt: at,
     ...overrides,
   };
 }

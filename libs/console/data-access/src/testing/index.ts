@@ -1,2 +1,3 @@
 export * from './conversation.factory';
 export * from './fake-realtime';
+export * from './pending-calls';

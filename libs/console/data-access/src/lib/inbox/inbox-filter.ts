@@ -42,7 +42,8 @@ export function queryOfFilter(filter: InboxFilter): ConversationQuery {
 export function belongsToView(filter: InboxFilter, conversation: ConversationView, userId: string | null): boolean {
   const query = queryOfFilter(filter);
   if (query.status && conversation.status !== query.status) return false;
-  if (query.assigneeId === 'me' && conversation.assigneeId !== userId) return false;
+  // Signed out (no id), nothing is mine: an unassigned conversation's null must not match.
+  if (query.assigneeId === 'me' && (userId === null || conversation.assigneeId !== userId)) return false;
   if (query.assigneeId === 'none' && conversation.assigneeId !== null) return false;
   if (query.queueId === 'none' && conversation.queueId !== null) return false;
   if (query.queueId && query.queueId !== 'none' && conversation.queueId !== query.queueId) return false;
