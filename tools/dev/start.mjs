@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: builds the API, worker and console, starts API + worker (migrations run at start,
+// `npm start`: builds the API, worker, console and chat widget, starts API + worker (migrations run at start,
 // the demo workspace is seeded on an empty database), and prints the URLs and demo logins.
 // Flags: --no-build (use dist/ as is), --fresh (drop the database first; for e2e tests).
 import { spawn, spawnSync } from 'node:child_process';
@@ -35,7 +35,7 @@ async function dropDatabase() {
 }
 
 if (!args.has('--no-build') || !existsSync(join(root, 'dist/apps/api/main.js'))) {
-  run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'console', '--output-style=static']);
+  run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'console', 'chat-widget', '--output-style=static']);
 }
 if (args.has('--fresh')) await dropDatabase();
 
@@ -91,6 +91,7 @@ Throughline is up.
   Webhook      POST ${base}/api/hooks/5eed0000-0000-4000-8000-000000000001/generic
                signing secret: throughline-demo-signing-secret
   Mail in      SMTP localhost:${smtpPort}, to support@example.com
+  Chat demo    ${base}/chat-demo   (widget: ${base}/widget.js, key tlw_demo_kettle_and_co)
   Logins       admin@example.com, supervisor@example.com, agent@example.com
                password: throughline-demo
 Press Ctrl+C to stop.

@@ -3,14 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import * as express from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@throughline/server/config';
 import { CALL_IMPORT_MAX_BYTES } from '@throughline/server/ingest';
 import { CATALOG_IMPORT_MAX_BYTES } from '@throughline/server/insights';
 import { socketIoKey } from '@throughline/server/queue';
 import { RedisIoAdapter } from '@throughline/server/realtime';
-import { DemoSeedService } from '@throughline/server/seed';
+import { DEMO_CHAT_CONNECTOR_KEY, DemoSeedService } from '@throughline/server/seed';
 import { bodyParserErrors } from './http-errors';
 import { ApiRootModule, WorkerRootModule } from './root.modules';
 
@@ -21,6 +21,33 @@ export const logLevelsFor = (level: AppConfig['logLevel']): LogLevel[] => LEVELS
 function consoleDir(config: AppConfig): string | null {
   const candidates = [config.consoleDir, join(__dirname, '..', 'console', 'browser'), join(process.cwd(), 'dist', 'apps', 'console', 'browser')];
   return candidates.find((dir): dir is string => Boolean(dir && existsSync(join(dir, 'index.html')))) ?? null;
+}
+
+/** Where the built chat widget lives: dist/apps/chat-widget beside the built API, or from the workspace root. */
+function chatWidgetDir(): string | null {
+  const candidates = [join(__dirname, '..', 'chat-widget'), join(process.cwd(), 'dist', 'apps', 'chat-widget')];
+  return candidates.find((dir) => existsSync(join(dir, 'widget.js'))) ?? null;
+}
+
+/**
+ * `/widget.js`, the script websites embed, and `/chat-demo`, a page that embeds it with the demo
+ * workspace's widget (or `?key=<connectorKey>`). Not under /api: they are public, like the console.
+ */
+function serveChatWidget(app: NestExpressApplication): void {
+  const dir = chatWidgetDir();
+  if (!dir) return;
+  app.use('/widget.js', (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    // Short cache: sites keep the same URL while we ship fixes.
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.sendFile(join(dir, 'widget.js'), { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+  });
+  const demo = readFileSync(join(dir, 'demo.html'), 'utf8');
+  app.use('/chat-demo', (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.method !== 'GET' || req.path !== '/') return next();
+    const key = typeof req.query['key'] === 'string' && /^[A-Za-z0-9_-]{1,200}$/.test(req.query['key']) ? req.query['key'] : DEMO_CHAT_CONNECTOR_KEY;
+    res.type('html').send(demo.split('{{CONNECTOR_KEY}}').join(key));
+  });
 }
 
 /** Creates and starts the API (listening on config.port; 0 picks a free port). */
@@ -52,6 +79,7 @@ export async function bootstrapApi(config: AppConfig): Promise<INestApplication>
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
 
+  serveChatWidget(app);
   const dir = consoleDir(config);
   if (dir) {
     app.use(express.static(dir, { index: false, maxAge: '1h' }));

@@ -1,14 +1,27 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '@throughline/server/auth';
 import { rawEmailExternalId } from '@throughline/channels/email';
+import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
 import { ConnectorsService } from '@throughline/server/connectors';
 import { ConnectorEntity, QueueEntity, UserEntity } from '@throughline/server/database';
 import { RawEventsService } from '@throughline/server/ingest';
 import { AssociationsService, CatalogService, EmpathyPhrasesService } from '@throughline/server/insights';
 import { DEMO_PRODUCTS, demoOrders } from './demo-catalog';
-import { DEMO_CONNECTOR_ID, DEMO_MAIL_ADDRESS, DEMO_PASSWORD, DEMO_QUEUES, DEMO_SIGNING_SECRET, DEMO_USERS, demoEmail, demoWebhooks } from './demo-workspace';
+import {
+  DEMO_CHAT_CONNECTOR_ID,
+  DEMO_CHAT_CONNECTOR_KEY,
+  DEMO_CHAT_IDENTITY_SECRET,
+  DEMO_CONNECTOR_ID,
+  DEMO_MAIL_ADDRESS,
+  DEMO_PASSWORD,
+  DEMO_QUEUES,
+  DEMO_SIGNING_SECRET,
+  DEMO_USERS,
+  demoEmail,
+  demoWebhooks,
+} from './demo-workspace';
 
 /**
  * Seeds the demo workspace once: a second start on the same database finds the admin and
@@ -25,6 +38,7 @@ export class DemoSeedService {
     private readonly catalog: CatalogService,
     private readonly associations: AssociationsService,
     private readonly phrases: EmpathyPhrasesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async seed(): Promise<boolean> {
@@ -58,6 +72,13 @@ export class DemoSeedService {
     );
     const mailConnector = await this.db.getRepository(ConnectorEntity).findOneByOrFail({ id: mailbox.id });
     await this.rawEvents.accept(mailConnector, { externalId: rawEmailExternalId(demoEmail()), contentType: 'message/rfc822', payload: demoEmail() });
+    // The demo page is served by this API, so its own origins may embed the widget.
+    const origins = [...new Set([this.config.publicUrl, `http://localhost:${this.config.port}`, `http://127.0.0.1:${this.config.port}`])];
+    await this.connectors.create(
+      { name: 'Website chat', kind: 'chat', provider: 'widget', queueId: saved[0].id, config: { allowedOrigins: origins, offlineEmailAfterSeconds: 600 } },
+      null,
+      { id: DEMO_CHAT_CONNECTOR_ID, signingSecret: DEMO_CHAT_IDENTITY_SECRET, generatedConfig: { connectorKey: DEMO_CHAT_CONNECTOR_KEY } },
+    );
     this.logger.log('seeded the demo workspace');
     return true;
   }

@@ -11,6 +11,11 @@ export const DEMO_USERS = [
 
 export const DEMO_QUEUES = ['General', 'Billing', 'Technical'] as const;
 
+/** The demo chat widget (/chat-demo embeds it); the identity secret is fixed so the README's HMAC example works as printed. */
+export const DEMO_CHAT_CONNECTOR_ID = '5eed0000-0000-4000-8000-000000000003';
+export const DEMO_CHAT_CONNECTOR_KEY = 'tlw_demo_kettle_and_co';
+export const DEMO_CHAT_IDENTITY_SECRET = 'throughline-demo-identity-secret';
+
 /** The inbound SMTP listener accepts mail for this address (see the README's quick start). */
 export const DEMO_MAIL_ADDRESS = 'support@example.com';
 
