@@ -11,6 +11,13 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
+/** Saves what the viewport shows as docs/screenshots/<name>.png, the pictures the README links. */
+export async function saveDocScreenshot(page: Page, name: string): Promise<void> {
+  const dir = join(WORKSPACE_ROOT, 'docs/screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+}
+
 /** Signs in through the form, as a person would. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/login');
@@ -19,13 +26,18 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** The list of open conversations on the inbox page. */
-export function inboxList(page: Page) {
-  return page.getByRole('list', { name: 'Open conversations' });
+/** The conversation list of the inbox view shown (by default "All open"). */
+export function inboxList(page: Page, view = 'All open') {
+  return page.getByRole('list', { name: view, exact: true });
 }
 
 /** Waits until the inbox shows its list and the live connection is up. */
-export async function expectInboxLive(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Open conversations' })).toBeVisible();
+export async function expectInboxLive(page: Page, view = 'All open'): Promise<void> {
+  await expect(page.getByRole('heading', { name: view, exact: true })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible({ timeout: 20_000 });
+}
+
+/** The open conversation's timeline. */
+export function timeline(page: Page) {
+  return page.getByLabel('Customer timeline, all channels');
 }

@@ -15,14 +15,18 @@ export function signBody(body: Buffer, secret = DEMO_SIGNING_SECRET): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-/** POSTs a signed event to the demo generic connector, sending exactly the bytes it signed. */
-export function postGenericWebhook(request: APIRequestContext, payload: GenericWebhookPayload): Promise<APIResponse> {
+/** POSTs a signed event to a generic connector (the demo one by default), sending exactly the bytes it signed. */
+export function postGenericWebhook(
+  request: APIRequestContext,
+  payload: GenericWebhookPayload,
+  connector: { id: string; secret: string } = { id: DEMO_GENERIC_CONNECTOR_ID, secret: DEMO_SIGNING_SECRET },
+): Promise<APIResponse> {
   const body = Buffer.from(JSON.stringify(payload), 'utf8');
-  return request.post(`${BASE_URL}/api/hooks/${DEMO_GENERIC_CONNECTOR_ID}/generic`, {
+  return request.post(`${BASE_URL}/api/hooks/${connector.id}/generic`, {
     data: body,
     headers: {
       'Content-Type': 'application/json',
-      'X-Throughline-Signature': signBody(body),
+      'X-Throughline-Signature': signBody(body, connector.secret),
     },
   });
 }

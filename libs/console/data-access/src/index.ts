@@ -16,3 +16,4 @@ export * from './lib/presence/presence.store';
 export * from './lib/attachments/attachments.service';
 export * from './lib/team/team.store';
 export * from './lib/commands/console-commands';
+export * from './lib/insights/insights.api';

@@ -60,12 +60,12 @@ export interface ComposerSubmit {
     .composer { border: 1px solid var(--tl-border-strong); border-radius: 0.6rem; background: var(--tl-surface); }
     .composer[data-mode='note'] { background: #fffbeb; border-color: #fcd34d; }
     .tabs { display: flex; align-items: center; gap: 0.25rem; padding: 0.35rem 0.5rem 0; }
-    .tab { padding: 0.25rem 0.55rem; border: 0; border-radius: 0.35rem; background: none; font: inherit; font-size: 0.8rem;
+    .tab { white-space: nowrap; padding: 0.25rem 0.55rem; border: 0; border-radius: 0.35rem; background: none; font: inherit; font-size: 0.8rem;
       color: var(--tl-text-muted); cursor: pointer; }
     .tab[aria-selected='true'] { background: var(--tl-surface-muted); color: var(--tl-text); font-weight: 600; }
     kbd { font: inherit; font-size: 0.7rem; padding: 0 0.25rem; border: 1px solid var(--tl-border); border-radius: 0.25rem; color: var(--tl-text-muted); }
     .via { margin-left: auto; display: flex; gap: 0.3rem; align-items: center; font-size: 0.75rem; color: var(--tl-text-muted); }
-    select { font: inherit; font-size: 0.75rem; }
+    select { max-width: 14rem; font: inherit; font-size: 0.75rem; }
     textarea { display: block; width: 100%; min-height: 4.5rem; max-height: 16rem; resize: vertical; padding: 0.5rem 0.75rem; border: 0;
       background: transparent; font: inherit; font-size: 0.9rem; }
     textarea:focus { outline: none; }

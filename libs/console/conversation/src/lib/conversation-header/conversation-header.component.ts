@@ -34,6 +34,9 @@ export function snoozeUntil(choice: string, now = new Date()): Date {
         <span class="ref">#{{ c.ref }}</span>
         <tl-channel-badge [channel]="c.channel" />
         <span class="status" [attr.data-status]="c.status">{{ statusLabel() }}</span>
+        <button type="button" class="resolve" (click)="setStatus(c.status === 'resolved' ? 'open' : 'resolved')">
+          {{ c.status === 'resolved' ? 'Reopen' : 'Resolve' }} <kbd>e</kbd>
+        </button>
       </div>
       @if (c.subject) {
         <p class="subject">{{ c.subject }}</p>
@@ -89,9 +92,6 @@ export function snoozeUntil(choice: string, now = new Date()): Date {
             }
           </select>
         </label>
-        <button type="button" class="resolve" (click)="setStatus(c.status === 'resolved' ? 'open' : 'resolved')">
-          {{ c.status === 'resolved' ? 'Reopen' : 'Resolve' }} <kbd>e</kbd>
-        </button>
       </div>
       @if (error(); as message) {
         <p class="error" role="alert">{{ message }}</p>
@@ -112,9 +112,9 @@ export function snoozeUntil(choice: string, now = new Date()): Date {
     .presence { display: flex; gap: 0.5rem; margin: 0.35rem 0 0; font-size: 0.78rem; }
     .agent { padding: 0.05rem 0.5rem; border-radius: 999px; background: #ede9fe; color: #5b21b6; }
     .agent[data-state='typing'] { background: #fee2e2; color: #991b1b; font-weight: 600; }
-    .controls { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; margin-top: 0.55rem; }
+    .controls { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; margin-top: 0.55rem; }
     label { display: flex; flex-direction: column; gap: 0.1rem; font-size: 0.68rem; color: var(--tl-text-muted); text-transform: uppercase; letter-spacing: 0.03em; }
-    select { min-width: 7rem; padding: 0.2rem 0.3rem; border: 1px solid var(--tl-border); border-radius: 0.35rem; background: var(--tl-surface);
+    select { min-width: 6.5rem; padding: 0.2rem 0.3rem; border: 1px solid var(--tl-border); border-radius: 0.35rem; background: var(--tl-surface);
       font: inherit; font-size: 0.8rem; color: var(--tl-text); text-transform: none; letter-spacing: 0; }
     .resolve { margin-left: auto; padding: 0.3rem 0.8rem; border: 1px solid var(--tl-border-strong); border-radius: 0.4rem; background: var(--tl-surface);
       font: inherit; font-size: 0.82rem; font-weight: 600; cursor: pointer; }

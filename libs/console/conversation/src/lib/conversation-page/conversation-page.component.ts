@@ -31,6 +31,7 @@ import { CustomerPanelComponent } from '@throughline/console/customer';
 import type { MessageView } from '@throughline/domain';
 import { ComposerComponent, type ComposerSubmit } from '../composer/composer.component';
 import { ConversationHeaderComponent } from '../conversation-header/conversation-header.component';
+import { InsightsPanelComponent } from '../insights-panel/insights-panel.component';
 import { type OtherConversationRef, TimelineEntryComponent } from '../timeline-entry/timeline-entry.component';
 
 /** Within this many pixels of the bottom, new entries keep the timeline scrolled to the bottom. */
@@ -41,7 +42,7 @@ const CLOCK_TICK_MS = 30_000;
 @Component({
   selector: 'tl-conversation-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ConversationHeaderComponent, TimelineEntryComponent, ComposerComponent, CustomerPanelComponent, DatePipe],
+  imports: [ConversationHeaderComponent, TimelineEntryComponent, ComposerComponent, CustomerPanelComponent, InsightsPanelComponent, DatePipe],
   providers: [ConversationStore, PresenceStore, AttachmentsService],
   templateUrl: './conversation-page.component.html',
   styleUrl: './conversation-page.component.css',
@@ -146,6 +147,10 @@ export class ConversationPageComponent {
 
   protected change(changes: ConversationChanges): Promise<boolean> {
     return this.store.update(changes);
+  }
+
+  protected insertIntoReply(text: string): void {
+    this.composer()?.insert(text);
   }
 
   protected retry(message: MessageView): void {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
-import { CustomersApi, describeHttpError, type PossibleMatchView } from '@throughline/console/data-access';
+import { CustomersApi, describeHttpError, InsightsApi, type PossibleMatchView } from '@throughline/console/data-access';
 import { ChannelBadgeComponent, RelativeTimeComponent } from '@throughline/console/ui';
-import type { ConversationView, CustomerView, IdentityView } from '@throughline/domain';
+import type { ConversationView, CustomerView, IdentityView, OrderView } from '@throughline/domain';
 import { firstValueFrom } from 'rxjs';
 
 const IDENTITY_LABELS: Record<string, string> = {
@@ -28,6 +28,7 @@ const IDENTITY_LABELS: Record<string, string> = {
 })
 export class CustomerPanelComponent {
   private readonly customersApi = inject(CustomersApi);
+  private readonly insightsApi = inject(InsightsApi);
 
   readonly customer = input.required<CustomerView>();
   readonly currentConversationId = input.required<string>();
@@ -37,6 +38,8 @@ export class CustomerPanelComponent {
   readonly openConversation = output<string>();
 
   protected readonly matches = signal<PossibleMatchView[]>([]);
+  /** Purchase history, newest first; null while loading or when it could not be loaded. */
+  protected readonly orders = signal<OrderView[] | null>(null);
   protected readonly merging = signal<string | null>(null);
   protected readonly mergeError = signal<string | null>(null);
 
@@ -44,6 +47,7 @@ export class CustomerPanelComponent {
     effect(() => {
       const customer = this.customer();
       void this.loadMatches(customer.id);
+      void this.loadOrders(customer.id);
     });
   }
 
@@ -62,6 +66,16 @@ export class CustomerPanelComponent {
       this.mergeError.set(describeHttpError(error, 'Could not merge these customers.'));
     } finally {
       this.merging.set(null);
+    }
+  }
+
+  private async loadOrders(customerId: string): Promise<void> {
+    this.orders.set(null);
+    try {
+      const orders = await firstValueFrom(this.insightsApi.ordersOf(customerId));
+      if (customerId === this.customer().id) this.orders.set(orders);
+    } catch {
+      // The purchase history is context, not the conversation: the panel works without it.
     }
   }
 

@@ -14,7 +14,7 @@ export interface InboxFilter {
   q: string;
 }
 
-export const DEFAULT_INBOX_FILTER: InboxFilter = { view: 'mine', sort: 'recent', q: '' };
+export const DEFAULT_INBOX_FILTER: InboxFilter = { view: 'open', sort: 'recent', q: '' };
 
 const STATUS_VIEWS: readonly string[] = ['open', 'pending', 'snoozed', 'resolved'];
 

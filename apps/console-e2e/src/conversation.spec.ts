@@ -1,0 +1,132 @@
+import { expect, type Page, test } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGenericConnector, tokenOf } from './support/api';
+import { expectInboxLive, inboxList, saveDocScreenshot, signIn, timeline } from './support/console';
+import { DEMO_AGENT, DEMO_PASSWORD } from './support/e2e.constants';
+import { postGenericWebhook } from './support/webhook';
+
+const DEMO_SUPERVISOR = 'supervisor@example.com';
+
+/** A customer's system that receives the agents' replies (the generic connector's callbackUrl). */
+async function startCallbackReceiver(): Promise<{ server: Server; url: string; received: unknown[] }> {
+  const received: unknown[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push(JSON.parse(body || '{}'));
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/replies`, received };
+}
+
+async function openConversationOf(page: Page, name: string): Promise<void> {
+  const row = inboxList(page).getByRole('link', { name: new RegExp(name) });
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await row.click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+test.describe('conversation', () => {
+  let receiver: Awaited<ReturnType<typeof startCallbackReceiver>>;
+  let connector: { id: string; secret: string };
+
+  test.beforeAll(async ({ request }) => {
+    receiver = await startCallbackReceiver();
+    const created = await createGenericConnector(request, await tokenOf(request, 'admin@example.com'), receiver.url);
+    connector = { id: created.id, secret: created.signingSecret ?? '' };
+  });
+
+  test.afterAll(() => new Promise<void>((resolve) => receiver.server.close(() => resolve())));
+
+  test('should let an agent read, reply, note and resolve from the keyboard while a second agent sees it live', async ({ page, browser, request }) => {
+    const stamp = Date.now();
+    const name = `Noor Haddad ${stamp}`;
+    const text = 'My order #A-1042 arrived with a cracked screen. This is the second time — I need a replacement before Friday.';
+    expect(
+      (await postGenericWebhook(request, { externalId: `e2e-conv-${stamp}`, occurredAt: new Date().toISOString(), from: { email: `noor.${stamp}@example.com`, name }, text, subject: `Cracked screen ${stamp}` }, connector)).status(),
+    ).toBe(202);
+
+    await signIn(page, DEMO_AGENT, DEMO_PASSWORD);
+    await expectInboxLive(page);
+    await openConversationOf(page, name);
+    await expect(timeline(page)).toContainText(text);
+
+    // The second agent opens the same conversation: both see each other (collision detection).
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const second = await other.newPage();
+    await signIn(second, DEMO_SUPERVISOR, DEMO_PASSWORD);
+    await expectInboxLive(second);
+    await openConversationOf(second, name);
+    await expect(page.getByRole('status').filter({ hasText: 'Sam Supervisor is viewing' })).toBeVisible({ timeout: 20_000 });
+    await expect(second.getByRole('status').filter({ hasText: 'Ada Agent is viewing' })).toBeVisible({ timeout: 20_000 });
+
+    // r: reply; Ctrl+Enter sends; the callback receiver gets it and the entry says Sent.
+    await page.locator('body').press('Escape');
+    await page.keyboard.press('r');
+    const reply = 'I am so sorry — a replacement ships today by express, and I have added a prepaid return label.';
+    await page.keyboard.type(reply);
+    await expect(second.getByRole('status').filter({ hasText: 'Ada Agent is typing a reply' })).toBeVisible({ timeout: 20_000 });
+    await saveDocScreenshot(second, 'collision');
+    await page.keyboard.press('Control+Enter');
+    const sent = timeline(page).getByRole('article', { name: 'Reply by Ada Agent' }).filter({ hasText: reply });
+    await expect(sent).toContainText('Sent', { timeout: 30_000 });
+    await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect(timeline(second)).toContainText(reply);
+
+    // n: an internal note, shown differently, also live for the other agent.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    await page.keyboard.type('Second cracked screen from this batch — flagged to QA.');
+    await page.keyboard.press('Control+Enter');
+    await expect(timeline(page).getByRole('article', { name: 'Internal note by Ada Agent' })).toBeVisible();
+    await expect(timeline(second).getByRole('article', { name: 'Internal note by Ada Agent' })).toBeVisible();
+
+    // The second agent raises the priority; the first sees it without a reload.
+    await second.getByLabel('Priority').selectOption('high');
+    await expect(page.getByLabel('Priority')).toHaveValue('high');
+    await saveDocScreenshot(page, 'conversation');
+
+    // a: assign to me; e: resolve. Both are quiet system lines on the timeline.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('a');
+    await expect(page.getByLabel('Assignee')).toHaveValue(/[0-9a-f-]{36}/);
+    await expect(timeline(page)).toContainText('Ada Agent assigned this to Ada Agent');
+    await page.keyboard.press('e');
+    await expect(timeline(page)).toContainText('Ada Agent set the status to resolved');
+    await expect(second.getByLabel('Status')).toHaveValue('resolved');
+    // Resolved conversations leave the "All open" view live.
+    await expect(inboxList(page).getByRole('link', { name: new RegExp(name) })).toHaveCount(0);
+    await other.close();
+  });
+
+  test('should show an email with its quoted history collapsed and its original on demand', async ({ page }) => {
+    await signIn(page, DEMO_AGENT, DEMO_PASSWORD);
+    await expectInboxLive(page);
+    await page.getByRole('searchbox', { name: 'Search conversations' }).fill('maria.lopez@example.net');
+    await expect(inboxList(page).getByRole('link').first()).toContainText('María López');
+    await inboxList(page).getByRole('link').first().click();
+    const email = timeline(page).getByRole('article').filter({ has: page.getByText('Email', { exact: true }) }).last();
+    await expect(email).toBeVisible();
+    await expect(email.getByRole('button', { name: /Show quoted text/ })).toBeVisible();
+    await expect(email).not.toContainText('wrote:');
+    await email.getByRole('button', { name: /Show quoted text/ }).click();
+    await expect(email).toContainText('wrote:');
+    await email.getByRole('button', { name: /Show quoted text|Hide quoted text/ }).click();
+    await saveDocScreenshot(page, 'conversation-email');
+  });
+
+  test('should list every shortcut on ?', async ({ page }) => {
+    await signIn(page, DEMO_AGENT, DEMO_PASSWORD);
+    await expectInboxLive(page);
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(dialog).toContainText('Assign the open conversation to me');
+    await saveDocScreenshot(page, 'shortcuts');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  });
+});
