@@ -51,6 +51,13 @@ export class ConversationsController {
     return this.conversations.post(id, body, user);
   }
 
+  /** A failed reply, sent again; 409 for a message that did not fail. */
+  @Post('conversations/:id/messages/:messageId/retry')
+  @HttpCode(200)
+  retry(@Param('id', ParseUUIDPipe) id: string, @Param('messageId', ParseUUIDPipe) messageId: string): Promise<MessageView> {
+    return this.conversations.retryDelivery(id, messageId);
+  }
+
   @Patch('conversations/:id')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateConversationDto, @CurrentUser() user: AuthenticatedUser): Promise<ConversationView> {
     return this.conversations.update(id, body, user);

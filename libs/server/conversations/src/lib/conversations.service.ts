@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import {
@@ -26,7 +26,7 @@ import {
   QueueEntity,
   UserEntity,
 } from '@throughline/server/database';
-import { JobProducer, RealtimePublisher } from '@throughline/server/queue';
+import { JobProducer, QueueName, RealtimePublisher } from '@throughline/server/queue';
 import {
   type ConversationListPosition,
   decodeListCursor,
@@ -213,6 +213,23 @@ export class ConversationsService {
     if (direction === 'outbound') await this.events.conversationUpdated(updated);
     if (deliveryStatus === 'pending') await this.jobs.tryEnqueueDeliver({ messageId: message.id });
     return view;
+  }
+
+  /** Sends a failed reply again (e.g. after the connector was fixed): pending, then the `deliver` job. */
+  async retryDelivery(id: string, messageId: string): Promise<MessageView> {
+    const conversation = await this.find(id);
+    const message = await this.messages.findOne({ where: { id: messageId, conversationId: id } });
+    if (!message) throw new NotFoundException(`message ${messageId} not found in conversation ${id}`);
+    if (message.direction !== 'outbound' || message.deliveryStatus !== 'failed') {
+      throw new ConflictException(`message ${messageId} is ${message.deliveryStatus ?? message.direction}; only a failed reply can be sent again`);
+    }
+    await this.messages.update({ id: messageId, deliveryStatus: 'failed' }, { deliveryStatus: 'pending', deliveryError: null });
+    message.deliveryStatus = 'pending';
+    message.deliveryError = null;
+    await this.events.messageUpdated(message, conversation);
+    // If Redis is down the delivery sweeper queues it later.
+    await this.jobs.retryOrEnqueue(QueueName.Deliver, 'deliver', { messageId }, messageId);
+    return this.messageViews.one(message);
   }
 
   async update(id: string, dto: UpdateConversationDto, user: AuthenticatedUser): Promise<ConversationView> {

@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import { simpleParser } from 'mailparser';
 import type { Socket } from 'socket.io-client';
 import type {
@@ -289,6 +290,55 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
       // The sender never heard its own presence.
       expect(atViewer.every((p) => p.user.id !== agent.id)).toBe(true);
       expect(atOther.every((p) => p.user.id !== supervisor.id)).toBe(true);
+    });
+  });
+
+  describe('retrying a failed reply', () => {
+    let callback: Server;
+    let answer = 400;
+    const calls: string[] = [];
+
+    beforeAll(async () => {
+      callback = createServer((req, res) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        req.on('end', () => {
+          calls.push(body);
+          res.writeHead(answer).end(answer === 400 ? 'unknown recipient' : 'ok');
+        });
+      });
+      await new Promise<void>((resolve) => callback.listen(0, '127.0.0.1', resolve));
+    });
+
+    afterAll(() => new Promise<void>((resolve) => callback.close(() => resolve())));
+
+    it('should send a failed reply again, and refuse to resend one that did not fail', async () => {
+      const port = (callback.address() as { port: number }).port;
+      const withCallback = await stack.createGenericConnector({ callbackUrl: `http://127.0.0.1:${port}/replies` });
+      const payload = genericPayload({ from: { email: 'retry@example.org' }, text: 'answer me' });
+      await stack.sendWebhook(withCallback, payload);
+      const conversationId = await eventually(async () => {
+        const { rows } = await stack.db.query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE external_id = $1', [payload['externalId']]);
+        return rows[0]?.conversation_id;
+      });
+      const reply = (await stack.request<MessageView>('POST', `/api/conversations/${conversationId}/messages`, 'agent', { text: 'Here you are' })).body;
+      const stateOf = async () => (await messagesOf(conversationId)).find((m) => m.id === reply.id);
+      const failed = await eventually(async () => {
+        const m = await stateOf();
+        return m?.deliveryStatus === 'failed' && m;
+      }, 15_000, 'the reply to fail');
+      expect(failed.deliveryError).toMatch(/callback answered 400/);
+
+      answer = 200;
+      const retried = await stack.request<MessageView>('POST', `/api/conversations/${conversationId}/messages/${reply.id}/retry`, 'agent');
+      expect(retried.status).toBe(200);
+      expect(retried.body).toMatchObject({ id: reply.id, deliveryStatus: 'pending', deliveryError: null });
+      await eventually(async () => (await stateOf())?.deliveryStatus === 'sent', 15_000, 'the retried reply to be sent');
+      expect(calls).toHaveLength(2);
+
+      const again = await stack.request<{ message: string }>('POST', `/api/conversations/${conversationId}/messages/${reply.id}/retry`, 'agent');
+      expect(again.status).toBe(409);
+      expect(again.body.message).toMatch(/is sent; only a failed reply can be sent again/);
     });
   });
 
