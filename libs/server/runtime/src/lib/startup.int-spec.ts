@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ConfigError } from '@throughline/server/config';
-import { prepareDatabase } from '@throughline/server/database';
+import { MIGRATIONS, prepareDatabase } from '@throughline/server/database';
 import { assertRedisReachable } from '@throughline/server/queue';
 
 describe('start-up checks', () => {
@@ -9,7 +9,11 @@ describe('start-up checks', () => {
     const name = `throughline_test_startup_${randomBytes(4).toString('hex')}`;
     const url = `postgres://postgres@127.0.0.1:5432/${name}`;
     try {
-      expect(await prepareDatabase(url)).toEqual(['InitialSchema1763900000000', 'EmailChannel1764000000000']);
+      // Every migration, in timestamp order (TypeORM refuses a migration older than an applied one).
+      const names = MIGRATIONS.map((m) => m.name);
+      expect(names).toEqual([...names].sort((a, b) => Number(a.match(/\d{13}$/)?.[0]) - Number(b.match(/\d{13}$/)?.[0])));
+      expect(names.slice(0, 2)).toEqual(['InitialSchema1763900000000', 'EmailChannel1764000000000']);
+      expect(await prepareDatabase(url)).toEqual(names);
       expect(await prepareDatabase(url)).toEqual([]);
       const client = new Client({ connectionString: url });
       await client.connect();

@@ -209,7 +209,10 @@ export class ConversationStore {
     if (!message.conversationId) return;
     try {
       const updated = await firstValueFrom(this.conversationsApi.retry(message.conversationId, message.id));
-      this.entriesSignal.update((entries) => upsertEntries(entries, [updated]));
+      // The live update of the new attempt may have come first; only a still-failed entry is stale.
+      this.entriesSignal.update((entries) =>
+        entries.some((e) => e.id === updated.id && e.deliveryStatus !== 'failed') ? entries : upsertEntries(entries, [updated]),
+      );
     } catch (error) {
       this.updateErrorSignal.set(describeHttpError(error, 'Could not retry this reply.'));
     }
@@ -257,7 +260,8 @@ export class ConversationStore {
     this.patchDraft(draft.clientId, { state: 'sending', error: null });
     try {
       const message = await firstValueFrom(this.conversationsApi.post(id, { text: draft.text, note: draft.note || undefined, channel: draft.channel }));
-      this.entriesSignal.update((entries) => upsertEntries(entries, [message]));
+      // The socket can bring the entry (even already delivered) before this answer: that copy is newer.
+      this.entriesSignal.update((entries) => (entries.some((e) => e.id === message.id) ? entries : upsertEntries(entries, [message])));
       this.discardDraft(draft.clientId);
       return true;
     } catch (error) {

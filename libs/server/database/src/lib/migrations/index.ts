@@ -1,8 +1,8 @@
 import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
 import { EmailChannel1764000000000 } from './1764000000000-email-channel';
 import { Insights1765000000000 } from './1765000000000-insights';
-import { ConsoleWorkflow1765300000000 } from './1765300000000-console-workflow';
 import { ChatChannel1765200000000 } from './1765200000000-chat';
+import { ConsoleWorkflow1765300000000 } from './1765300000000-console-workflow';
 
 /** In order; new migrations are appended, committed ones are never edited. */
-export const MIGRATIONS = [InitialSchema1763900000000, EmailChannel1764000000000, Insights1765000000000, ConsoleWorkflow1765300000000, ChatChannel1765200000000];
+export const MIGRATIONS = [InitialSchema1763900000000, EmailChannel1764000000000, Insights1765000000000, ChatChannel1765200000000, ConsoleWorkflow1765300000000];
