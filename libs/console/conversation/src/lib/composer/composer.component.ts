@@ -28,7 +28,8 @@ export interface ComposerSubmit {
             <span>via</span>
             <select [value]="channel() ?? ''" (change)="channel.set(asChannel($any($event.target).value))" aria-label="Reply channel">
               @for (c of channels(); track c.channel + c.connectorId) {
-                <option [value]="c.channel">{{ label(c.channel) }}{{ c.to ? ' · ' + c.to : '' }}</option>
+                <!-- [selected]: the select's [value] is set before its options exist, and would show the first one. -->
+                <option [value]="c.channel" [selected]="c.channel === channel()">{{ label(c.channel) }}{{ c.to ? ' · ' + c.to : '' }}</option>
               }
             </select>
           </label>

@@ -62,7 +62,8 @@ export function snoozeUntil(choice: string, now = new Date()): Date {
           <select [value]="c.assigneeId ?? ''" (change)="change.emit({ assigneeId: $any($event.target).value || null })">
             <option value="">Unassigned</option>
             @for (user of team.users(); track user.id) {
-              <option [value]="user.id">{{ user.name }}</option>
+              <!-- [selected] too: the team loads after the select's [value] was set, and a value without its option is lost. -->
+              <option [value]="user.id" [selected]="user.id === c.assigneeId">{{ user.name }}</option>
             }
           </select>
         </label>
@@ -71,7 +72,7 @@ export function snoozeUntil(choice: string, now = new Date()): Date {
           <select [value]="c.queueId ?? ''" (change)="change.emit({ queueId: $any($event.target).value || null })">
             <option value="">No queue</option>
             @for (queue of team.queues(); track queue.id) {
-              <option [value]="queue.id">{{ queue.name }}</option>
+              <option [value]="queue.id" [selected]="queue.id === c.queueId">{{ queue.name }}</option>
             }
           </select>
         </label>

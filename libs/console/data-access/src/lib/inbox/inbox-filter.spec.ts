@@ -80,7 +80,7 @@ describe('inbox filter', () => {
 
     it('should count 0 for a queue or channel the counts do not list, and nothing before the counts arrive', () => {
       expect(countOfView(counts, 'queue:q-9')).toBe(0);
-      expect(countOfView(counts, 'channel:sms')).toBe(0);
+      expect(countOfView(counts, 'channel:phone')).toBe(0);
       expect(countOfView(null, 'mine')).toBeNull();
     });
   });
