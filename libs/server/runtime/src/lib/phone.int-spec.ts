@@ -7,7 +7,6 @@ import { eventually, TestStack } from '../testing/test-stack';
 
 const FIXTURES = join(__dirname, '../../../../../test-fixtures/phone');
 const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
-const PUBLIC_URL = 'https://support.example.com';
 const ACCOUNT_SID = 'AC8bbf41596517948ed9b6ad40ac16ff45';
 const AUTH_TOKEN = 'f2a1c0ffee0ddba11f2a1c0ffee0ddba';
 
@@ -34,14 +33,18 @@ describe('phone: Twilio callbacks, call logs, Zammad CTI and CDR import (real AP
   let calllog: CreatedConnectorView;
 
   beforeAll(async () => {
-    stack = await TestStack.start({ env: { PUBLIC_URL } });
+    stack = await TestStack.start();
     twilio = await stack.createConnector({ kind: 'phone', provider: 'twilio', config: { accountSid: ACCOUNT_SID }, secrets: { authToken: AUTH_TOKEN } });
     calllog = await stack.createConnector({ kind: 'phone', provider: 'calllog', config: { cdrTimeZone: 'Europe/Berlin' } });
   });
 
-  afterAll(() => stack?.close());
+  afterAll(async () => {
+    await stack?.settle();
+    await stack?.close();
+  });
 
-  const twilioUrl = () => `${PUBLIC_URL}/api/hooks/${twilio.id}/twilio`;
+  // Twilio signs the public URL (PUBLIC_URL), not the address the request reached.
+  const twilioUrl = () => `${stack.config.publicUrl}/api/hooks/${twilio.id}/twilio`;
 
   const postTwilio = async (params: Record<string, string>, signature = twilioSignature(AUTH_TOKEN, twilioUrl(), params)) => {
     const res = await fetch(`${stack.baseUrl}/api/hooks/${twilio.id}/twilio`, {
@@ -148,7 +151,7 @@ describe('phone: Twilio callbacks, call logs, Zammad CTI and CDR import (real AP
     expect((await postTwilio(params, '')).status).toBe(401);
     expect((await postTwilio({ ...params, From: '+15550000000' }, signature)).status).toBe(401);
     expect((await postTwilio(params, twilioSignature('another-token', twilioUrl(), params))).status).toBe(401);
-    expect((await postTwilio(params, twilioSignature(AUTH_TOKEN, `http://localhost/api/hooks/${twilio.id}/twilio`, params))).status).toBe(401);
+    expect((await postTwilio(params, twilioSignature(AUTH_TOKEN, `${stack.baseUrl}/api/hooks/${twilio.id}/twilio`, params))).status).toBe(401);
     expect(await callsOf(twilio.id, params.CallSid)).toEqual([]);
     const { rowCount } = await stack.db.query('SELECT 1 FROM raw_events WHERE external_id LIKE $1', [`${params.CallSid}%`]);
     expect(rowCount).toBe(0);
@@ -191,7 +194,7 @@ describe('phone: Twilio callbacks, call logs, Zammad CTI and CDR import (real AP
   it('should take a signed call log, and keep a bad one as a failed event with the reason', async () => {
     const url = `${stack.baseUrl}/api/hooks/${calllog.id}/calls`;
     const connector = { url, secret: calllog.signingSecret ?? '' };
-    expect(calllog.webhookUrls).toEqual({ calls: `${PUBLIC_URL}/api/hooks/${calllog.id}/calls` });
+    expect(calllog.webhookUrls).toEqual({ calls: `${stack.config.publicUrl}/api/hooks/${calllog.id}/calls` });
     const answered = {
       callId: 'pbx-7781',
       direction: 'inbound',

@@ -10,6 +10,7 @@ import { signBody } from '@throughline/channels/generic';
 import { type AppConfig, loadConfig } from '@throughline/server/config';
 import { hashPassword } from '@throughline/server/auth';
 import { prepareDatabase } from '@throughline/server/database';
+import { JobProducer, QueueName } from '@throughline/server/queue';
 import { bootstrapApi, bootstrapWorker } from '../lib/bootstrap';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -140,6 +141,21 @@ export class TestStack {
       socket.once('connect_error', reject);
     });
     return socket;
+  }
+
+  /**
+   * Waits until no ingest or delivery job is queued or running. A test that ends as soon as the
+   * database shows its result would otherwise close the worker while that job still publishes.
+   */
+  async settle(timeoutMs = 15_000): Promise<void> {
+    const producer = this.api.get(JobProducer);
+    await eventually(async () => {
+      for (const name of [QueueName.Ingest, QueueName.Deliver]) {
+        const counts = await producer.queue(name).getJobCounts('active', 'waiting', 'delayed');
+        if (counts['active'] || counts['waiting'] || counts['delayed']) return false;
+      }
+      return true;
+    }, timeoutMs, 'the worker to finish its jobs');
   }
 
   async close(): Promise<void> {
