@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, ElementRef, input, linkedSignal, output, signal, viewChild } from '@angular/core';
-import type { ReplyChannelView } from '@throughline/console/data-access';
 import { CHANNEL_LABELS } from '@throughline/console/ui';
-import type { ChannelKind } from '@throughline/domain';
+import type { ChannelKind, ReplyChannelView } from '@throughline/domain';
 
 export type ComposerMode = 'reply' | 'note';
 
@@ -65,8 +64,8 @@ export interface ComposerSubmit {
       color: var(--tl-text-muted); cursor: pointer; }
     .tab[aria-selected='true'] { background: var(--tl-surface-muted); color: var(--tl-text); font-weight: 600; }
     kbd { font: inherit; font-size: 0.7rem; padding: 0 0.25rem; border: 1px solid var(--tl-border); border-radius: 0.25rem; color: var(--tl-text-muted); }
-    .via { margin-left: auto; display: flex; gap: 0.3rem; align-items: center; font-size: 0.75rem; color: var(--tl-text-muted); }
-    select { max-width: 14rem; font: inherit; font-size: 0.75rem; }
+    .via { margin-left: auto; min-width: 0; display: flex; gap: 0.3rem; align-items: center; font-size: 0.75rem; color: var(--tl-text-muted); }
+    select { width: auto; max-width: 11rem; font: inherit; font-size: 0.75rem; }
     textarea { display: block; width: 100%; min-height: 4.5rem; max-height: 16rem; resize: vertical; padding: 0.5rem 0.75rem; border: 0;
       background: transparent; font: inherit; font-size: 0.9rem; }
     textarea:focus { outline: none; }

@@ -38,7 +38,7 @@ describe('ConversationHeaderComponent', () => {
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const changes: ConversationChanges[] = [];
-    fixture.componentInstance.change.subscribe((change) => changes.push(change));
+    fixture.componentInstance.changed.subscribe((change) => changes.push(change));
     const select = (label: string) => [...el.querySelectorAll('label')].find((l) => l.querySelector('span')?.textContent === label)?.querySelector('select') as HTMLSelectElement;
     const choose = (label: string, value: string) => {
       const s = select(label);

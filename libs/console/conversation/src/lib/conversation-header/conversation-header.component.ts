@@ -59,7 +59,7 @@ export function snoozeUntil(choice: string, now = new Date()): Date {
         </label>
         <label>
           <span>Assignee</span>
-          <select [value]="c.assigneeId ?? ''" (change)="change.emit({ assigneeId: $any($event.target).value || null })">
+          <select [value]="c.assigneeId ?? ''" (change)="changed.emit({ assigneeId: $any($event.target).value || null })">
             <option value="">Unassigned</option>
             @for (user of team.users(); track user.id) {
               <!-- [selected] too: the team loads after the select's [value] was set, and a value without its option is lost. -->
@@ -69,7 +69,7 @@ export function snoozeUntil(choice: string, now = new Date()): Date {
         </label>
         <label>
           <span>Queue</span>
-          <select [value]="c.queueId ?? ''" (change)="change.emit({ queueId: $any($event.target).value || null })">
+          <select [value]="c.queueId ?? ''" (change)="changed.emit({ queueId: $any($event.target).value || null })">
             <option value="">No queue</option>
             @for (queue of team.queues(); track queue.id) {
               <option [value]="queue.id" [selected]="queue.id === c.queueId">{{ queue.name }}</option>
@@ -78,7 +78,7 @@ export function snoozeUntil(choice: string, now = new Date()): Date {
         </label>
         <label>
           <span>Priority</span>
-          <select [value]="c.priority" (change)="change.emit({ priority: $any($event.target).value })">
+          <select [value]="c.priority" (change)="changed.emit({ priority: $any($event.target).value })">
             @for (p of priorities; track p) {
               <option [value]="p">{{ p }}</option>
             }
@@ -129,7 +129,8 @@ export class ConversationHeaderComponent {
   readonly conversation = input.required<ConversationView>();
   readonly others = input<OtherAgent[]>([]);
   readonly error = input<string | null>(null);
-  readonly change = output<ConversationChanges>();
+  /** Not `change`: the selects' native change events bubble to the host and would be taken for it. */
+  readonly changed = output<ConversationChanges>();
   protected readonly priorities = PRIORITIES;
   protected readonly snoozeOptions = SNOOZE_OPTIONS;
   protected readonly statusLabel = computed(() => this.conversation().status);
@@ -139,13 +140,13 @@ export class ConversationHeaderComponent {
   }
 
   protected setStatus(status: 'open' | 'pending' | 'resolved'): void {
-    this.change.emit({ status });
+    this.changed.emit({ status });
   }
 
   protected snooze(select: HTMLSelectElement): void {
     const choice = select.value;
     select.value = '';
-    if (choice) this.change.emit({ status: 'snoozed', snoozedUntil: snoozeUntil(choice).toISOString() });
+    if (choice) this.changed.emit({ status: 'snoozed', snoozedUntil: snoozeUntil(choice).toISOString() });
   }
 
   protected until(at: string): string {

@@ -37,6 +37,9 @@ import { type OtherConversationRef, TimelineEntryComponent } from '../timeline-e
 /** Within this many pixels of the bottom, new entries keep the timeline scrolled to the bottom. */
 const STICK_TO_BOTTOM_PX = 120;
 const CLOCK_TICK_MS = 30_000;
+/** Agents' typing reaches a chat visitor at most this often. */
+const CHAT_TYPING_EVERY_MS = 2_000;
+const VISITOR_TYPING_SHOWN_MS = 6_000;
 
 /** One conversation: the customer's whole timeline, the composer, and the customer beside it. */
 @Component({
@@ -63,6 +66,7 @@ export class ConversationPageComponent {
   private readonly composer = viewChild(ComposerComponent);
   protected readonly now = signal(Date.now());
   private stickToBottom = true;
+  private lastChatTypingSent = 0;
   private lastReadMarked: string | null = null;
 
   /** Each entry with whether a day separator goes above it, and where it came from. */
@@ -116,6 +120,11 @@ export class ConversationPageComponent {
           }
         }
       });
+    // Relative times tick every 30 s; the visitor's typing indicator needs a finer clock to go away.
+    const typingClock = setInterval(() => {
+      if (this.store.visitorTypingAt() && Date.now() - this.store.visitorTypingAt() < VISITOR_TYPING_SHOWN_MS + 2_000) this.now.set(Date.now());
+    }, 1_000);
+    destroyRef.onDestroy(() => clearInterval(typingClock));
     const clock = setInterval(() => this.now.set(Date.now()), CLOCK_TICK_MS);
     destroyRef.onDestroy(() => clearInterval(clock));
   }
@@ -147,6 +156,21 @@ export class ConversationPageComponent {
 
   protected change(changes: ConversationChanges): Promise<boolean> {
     return this.store.update(changes);
+  }
+
+  /** Keystrokes in the composer: collision detection for agents, a typing indicator for chat visitors. */
+  protected onTyping(): void {
+    this.presence.typing();
+    const now = Date.now();
+    if (now - this.lastChatTypingSent > CHAT_TYPING_EVERY_MS) {
+      this.lastChatTypingSent = now;
+      this.store.agentTyping();
+    }
+  }
+
+  /** A chat visitor typed within the last few seconds. */
+  protected visitorTyping(): boolean {
+    return this.now() - this.store.visitorTypingAt() < VISITOR_TYPING_SHOWN_MS;
   }
 
   protected insertIntoReply(text: string): void {

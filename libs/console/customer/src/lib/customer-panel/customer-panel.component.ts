@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
-import { CustomersApi, describeHttpError, InsightsApi, type PossibleMatchView } from '@throughline/console/data-access';
+import { CustomersApi, describeHttpError, InsightsApi } from '@throughline/console/data-access';
 import { ChannelBadgeComponent, RelativeTimeComponent } from '@throughline/console/ui';
-import type { ConversationView, CustomerView, IdentityView, OrderView } from '@throughline/domain';
+import type { ConversationView, CustomerView, IdentityView, OrderView, PossibleMatchView } from '@throughline/domain';
 import { firstValueFrom } from 'rxjs';
 
 const IDENTITY_LABELS: Record<string, string> = {
@@ -56,16 +56,26 @@ export class CustomerPanelComponent {
   }
 
   protected async merge(match: PossibleMatchView): Promise<void> {
-    this.merging.set(match.customer.id);
+    this.merging.set(match.candidate.id);
     this.mergeError.set(null);
     try {
-      await firstValueFrom(this.customersApi.merge(this.customer().id, match.customer.id));
+      await firstValueFrom(this.customersApi.merge(this.customer().id, match.candidate.id));
       // The merge is pushed live (customer.merged); the conversation reloads the whole story.
       this.matches.update((list) => list.filter((m) => m.id !== match.id));
     } catch (error) {
       this.mergeError.set(describeHttpError(error, 'Could not merge these customers.'));
     } finally {
       this.merging.set(null);
+    }
+  }
+
+  protected async dismiss(match: PossibleMatchView): Promise<void> {
+    this.mergeError.set(null);
+    try {
+      await firstValueFrom(this.customersApi.dismissMatch(this.customer().id, match.id));
+      this.matches.update((list) => list.filter((m) => m.id !== match.id));
+    } catch (error) {
+      this.mergeError.set(describeHttpError(error, 'Could not dismiss this match.'));
     }
   }
 

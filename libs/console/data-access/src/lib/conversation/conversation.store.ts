@@ -1,8 +1,8 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { ChannelKind, ConversationView, CustomerView, MessageView, Page } from '@throughline/domain';
+import type { ChannelKind, ConversationView, CustomerView, MessageView, Page, ReplyChannelView } from '@throughline/domain';
 import { filter, firstValueFrom } from 'rxjs';
-import { type ConversationChanges, ConversationsApi, type ReplyChannelView } from '../conversations/conversations.api';
+import { type ConversationChanges, ConversationsApi } from '../conversations/conversations.api';
 import { CustomersApi } from '../customers/customers.api';
 import { describeHttpError } from '../http/http-error.util';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -51,6 +51,8 @@ export class ConversationStore {
   private readonly replyChannelsSignal = signal<ReplyChannelView[]>([]);
   private readonly updateErrorSignal = signal<string | null>(null);
   private readonly customerConversationsSignal = signal<ConversationView[] | null>(null);
+  /** When a chat visitor last typed in this conversation (ms since epoch); 0 for never. */
+  readonly visitorTypingAt = signal(0);
 
   readonly conversation = this.conversationSignal.asReadonly();
   readonly customer = this.customerSignal.asReadonly();
@@ -116,6 +118,20 @@ export class ConversationStore {
         const id = this.conversationId;
         if (id && (mine(customer.id) || mine(mergedCustomerId))) void this.open(id);
       });
+    this.realtime
+      .on('customer.unmerged')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(({ customer, restoredCustomer }) => {
+        const id = this.conversationId;
+        if (id && (mine(customer.id) || mine(restoredCustomer.id))) void this.open(id);
+      });
+    this.realtime
+      .on('chat.typing')
+      .pipe(
+        filter((event) => event.author === 'visitor' && event.conversationId === this.conversationId),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(() => this.visitorTypingAt.set(Date.now()));
     this.realtime.connected$.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => void this.resync());
     this.destroyRef.onDestroy(() => this.unwatch?.());
   }
@@ -177,6 +193,12 @@ export class ConversationStore {
     } finally {
       this.loadingOlderSignal.set(false);
     }
+  }
+
+  /** Tells a chat visitor that the agent is typing (the server relays it to the widget). */
+  agentTyping(): void {
+    const conversation = this.conversationSignal();
+    if (conversation?.channel === 'chat') this.realtime.send('chat.typing', { conversationId: conversation.id });
   }
 
   /** Sends a reply (or, with `note`, an internal note); the draft shows until the server has it. */

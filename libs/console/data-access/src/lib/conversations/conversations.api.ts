@@ -10,6 +10,7 @@ import type {
   Page,
   Priority,
   QueueView,
+  ReplyChannelView,
   UserView,
 } from '@throughline/domain';
 import type { Observable } from 'rxjs';
@@ -38,14 +39,6 @@ export interface NewMessage {
   text: string;
   channel?: ChannelKind;
   note?: boolean;
-}
-
-/** A channel an agent can answer this conversation on (`GET /api/conversations/:id/reply-channels`). */
-export interface ReplyChannelView {
-  channel: ChannelKind;
-  connectorId: string;
-  to: string | null;
-  default: boolean;
 }
 
 function paramsOf(query: object): HttpParams {

@@ -1,15 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CustomerView, MessageView, Page } from '@throughline/domain';
+import type { CustomerView, MessageView, Page, PossibleMatchView } from '@throughline/domain';
 import type { Observable } from 'rxjs';
-
-/** Another customer record that may be the same person (e.g. an unverified email typed into the chat). */
-export interface PossibleMatchView {
-  id: string;
-  customer: CustomerView;
-  reason: string;
-  createdAt: string;
-}
 
 @Injectable({ providedIn: 'root' })
 export class CustomersApi {
@@ -28,6 +20,11 @@ export class CustomersApi {
 
   possibleMatches(id: string): Observable<PossibleMatchView[]> {
     return this.http.get<PossibleMatchView[]>(`/api/customers/${id}/possible-matches`);
+  }
+
+  /** The agent says the possible match is someone else; it is not offered again. */
+  dismissMatch(id: string, matchId: string): Observable<unknown> {
+    return this.http.post(`/api/customers/${id}/possible-matches/${matchId}/dismiss`, {});
   }
 
   merge(id: string, otherCustomerId: string): Observable<CustomerView> {

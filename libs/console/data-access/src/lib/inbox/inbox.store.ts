@@ -99,6 +99,15 @@ export class InboxStore {
       .on('customer.merged')
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe(() => this.requestSync());
+    // Read in another tab of this agent.
+    this.realtime
+      .on('conversation.read')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(({ conversationId, readAt }) => this.markReadLocally(conversationId, readAt));
+    this.realtime
+      .on('customer.unmerged')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => this.requestSync());
     this.realtime.connected$.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => this.requestSync());
     this.realtime.connect();
     void this.load();

@@ -38,6 +38,11 @@ export const REALTIME_EVENT_NAMES = [
   'customer.merged',
   'timeline.entry',
   'presence',
+  'insights.updated',
+  'customer.unmerged',
+  'conversation.read',
+  'chat.typing',
+  'chat.read',
 ] as const satisfies readonly RealtimeEventName[];
 
 type AnyRealtimeEvent = { [K in RealtimeEventName]: { name: K; payload: RealtimeEvents[K] } }[RealtimeEventName];
