@@ -19,7 +19,7 @@ async function setup(timeline: MessageView[]) {
     replyChannels: jest.fn(() => of([])),
     markRead: jest.fn(() => of(undefined)),
     post: jest.fn((_id: string, body: { text: string }) => of(entry('sent', 0, { conversationId: 'c1', direction: 'outbound', text: body.text, deliveryStatus: 'pending' }))),
-    update: jest.fn((_id: string, changes: object) => of({ ...CURRENT, ...changes, updatedAt: new Date().toISOString() })),
+    update: jest.fn((_id: string, changes: object) => of({ ...CURRENT, ...changes, updatedAt: new Date(Date.parse(CURRENT.updatedAt) + 60_000).toISOString() })),
     users: jest.fn(() => of([])),
     queues: jest.fn(() => of([])),
   };
