@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import type { ReplyChannelView } from '@throughline/console/data-access';
+import type { ReplyChannelView } from '@throughline/domain';
 import { type ComposerSubmit, ComposerComponent } from './composer.component';
 
 const CHANNELS: ReplyChannelView[] = [
