@@ -119,6 +119,39 @@ test.describe('conversation', () => {
     await saveDocScreenshot(page, 'conversation-email');
   });
 
+  test('should merge a possible match with one click and show both histories as one timeline', async ({ page, context }) => {
+    // A visitor types María's address into the chat form: unverified, so it is only a possible match.
+    const visitor = await context.newPage();
+    await visitor.goto('/chat-demo');
+    await visitor.getByRole('button', { name: 'Open chat' }).click();
+    const chat = visitor.getByRole('dialog', { name: 'Kettle & Co. support' });
+    await chat.getByLabel('Name').fill('M. López');
+    await chat.getByLabel('Email').fill('maria.lopez@example.net');
+    await chat.getByRole('button', { name: 'Start chat' }).click();
+    const question = `Any news on the replacement jar? (${Date.now()})`;
+    await chat.getByLabel('Your message').fill(question);
+    await chat.getByRole('button', { name: 'Send' }).click();
+    await expect(chat.getByRole('log', { name: 'Conversation' })).toContainText('Sent');
+    await visitor.close();
+
+    await signIn(page, DEMO_AGENT, DEMO_PASSWORD);
+    await expectInboxLive(page);
+    await page.getByRole('searchbox', { name: 'Search conversations' }).fill(question.slice(0, 30));
+    await openConversationOf(page, 'M. López');
+    const matches = page.getByRole('region', { name: 'Possible matches' });
+    await expect(matches).toContainText('María López');
+    await expect(matches).toContainText('maria.lopez@example.net');
+    await expect(timeline(page)).not.toContainText('Order #4821');
+    await saveDocScreenshot(page, 'possible-match');
+    await matches.getByRole('button', { name: 'Merge into this customer' }).click();
+
+    // The merge is live: María's earlier email and form messages join this timeline, marked as earlier conversations.
+    await expect(timeline(page)).toContainText('Order #4821', { timeout: 20_000 });
+    await expect(timeline(page).getByRole('button', { name: /Earlier conversation/ }).first()).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Identities' })).toContainText('maria.lopez@example.net');
+    await expect(matches).toBeHidden();
+  });
+
   test('should list every shortcut on ?', async ({ page }) => {
     await signIn(page, DEMO_AGENT, DEMO_PASSWORD);
     await expectInboxLive(page);
