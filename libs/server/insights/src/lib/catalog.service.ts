@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type ImportResultView, normalizeIdentity, type OrderView, type ProductView } from '@throughline/domain';
@@ -17,6 +17,9 @@ import { JobProducer } from '@throughline/server/queue';
 /** Largest CSV body the import endpoints read (JSON bodies have the API's 1 MB limit). */
 export const CATALOG_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
+/** Association rules are mined again every night at 03:00 (server time) once there are orders. */
+const NIGHTLY_ASSOCIATIONS = '0 3 * * *';
+
 /** A suggestion converts when the customer orders that product within this many days of seeing it. */
 export const CONVERSION_DAYS = 30;
 
@@ -34,6 +37,8 @@ const unique = <T>(values: T[]) => [...new Set(values)];
 /** Products and orders: CSV/JSON import with line-level errors, catalog search, purchase history. */
 @Injectable()
 export class CatalogService {
+  private readonly logger = new Logger(CatalogService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly jobs: JobProducer,
@@ -101,6 +106,8 @@ export class CatalogService {
     if (added.length) {
       await this.markConversions(unique(added.map((line) => line.customer_id)), unique(added.map((line) => line.sku)));
       await this.jobs.tryEnqueueAssociations();
+      // Idempotent: the first import that adds purchases starts the nightly mining; later ones keep it.
+      await this.jobs.scheduleAssociations(NIGHTLY_ASSOCIATIONS).catch((err: Error) => this.logger.warn(`nightly association mining not scheduled: ${err.message}`));
     }
     return { imported: added.length, skipped: rows.length - added.length, errors };
   }

@@ -1,29 +1,18 @@
-import { Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
+import { NotFoundException } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { ASSOCIATIONS_JOB, ENRICH_JOB, type EnrichJobData, JobProducer, QueueName } from '@throughline/server/queue';
+import { ASSOCIATIONS_JOB, ENRICH_JOB, type EnrichJobData, QueueName } from '@throughline/server/queue';
 import { AssociationsService } from './associations.service';
 import { InsightsService } from './insights.service';
 
-/** Every night at 03:00 (server time), besides the run after each orders import that added lines. */
-const NIGHTLY_ASSOCIATIONS = '0 3 * * *';
-
 /** The `enrich` queue: a conversation's insights after an inbound message, and the association mining. */
-@Processor(QueueName.Enrich, { concurrency: 2 })
-export class EnrichProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(EnrichProcessor.name);
-
+@Processor(QueueName.Enrich)
+export class EnrichProcessor extends WorkerHost {
   constructor(
     private readonly insights: InsightsService,
     private readonly associations: AssociationsService,
-    private readonly jobs: JobProducer,
   ) {
     super();
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    // Upserting the scheduler is idempotent, so every worker may do it; a Redis outage only delays it to the next start.
-    await this.jobs.scheduleAssociations(NIGHTLY_ASSOCIATIONS).catch((err: Error) => this.logger.warn(`association mining not scheduled: ${err.message}`));
   }
 
   async process(job: Job): Promise<string> {

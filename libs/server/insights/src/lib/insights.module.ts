@@ -11,7 +11,7 @@ import { FeedbackService } from './feedback.service';
 import { InsightsController } from './insights.controller';
 import { InsightsService } from './insights.service';
 
-/** API side: insights on request, catalog and order import, phrase library, feedback and report. */
+/** API side: insights on request, catalog and order import, phrase library, feedback and report */
 @Module({
   controllers: [InsightsController, CatalogController, EmpathyPhrasesController],
   providers: [InsightsService, CatalogService, EmpathyPhrasesService, FeedbackService, AssociationsService],

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { type JobsOptions, Queue } from 'bullmq';
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
 import {
@@ -65,9 +65,9 @@ export class JobProducer implements OnModuleDestroy {
     return this.tryAdd(QueueName.Enrich, ENRICH_JOB, data, data.messageId);
   }
 
-  /** Mines association rules again soon; imports in quick succession share one run. */
+  /** Mines association rules again (after an import added purchases); a run replaces the rules, so extra runs are harmless. */
   tryEnqueueAssociations(): Promise<boolean> {
-    return this.tryAdd(QueueName.Enrich, ASSOCIATIONS_JOB, {}, undefined, { deduplication: { id: ASSOCIATIONS_JOB } });
+    return this.tryAdd(QueueName.Enrich, ASSOCIATIONS_JOB, {}, undefined);
   }
 
   /** Mines association rules on a cron pattern (once per deployment, however many workers run). */
@@ -116,11 +116,12 @@ export class JobProducer implements OnModuleDestroy {
     return Boolean(await this.queues[name].getJob(jobId));
   }
 
-  private async tryAdd(name: QueueName, jobName: string, data: object, jobId: string | undefined, options: JobsOptions = {}): Promise<boolean> {
+  /** `jobId` undefined: BullMQ numbers the job (nothing to deduplicate). */
+  private async tryAdd(name: QueueName, jobName: string, data: object, jobId: string | undefined): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.queues[name].add(jobName, data, { ...options, jobId }),
+        this.queues[name].add(jobName, data, { jobId }),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error(`timed out after ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
         }),

@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import type { Socket } from 'socket.io-client';
 import type {
   AcceptedSuggestionView,
@@ -11,7 +12,11 @@ import type {
   RealtimeEvents,
   SuggestionView,
 } from '@throughline/domain';
+import { QueueName, queuePrefix, redisOptionsFromUrl } from '@throughline/server/queue';
 import { eventually, genericPayload, TestStack } from '../testing/test-stack';
+
+const enrichQueue = (stack: TestStack) =>
+  new Queue(QueueName.Enrich, { connection: redisOptionsFromUrl(stack.config.redisUrl), prefix: queuePrefix(stack.config.redisPrefix) });
 
 const PRODUCTS_CSV = [
   'sku,name,description,tags,price,upgrade_of',
@@ -42,7 +47,7 @@ describe('insights: enrich job, REST and live push (real API, worker, PostgreSQL
   const customerByEmail = async (email: string): Promise<CustomerView | undefined> =>
     (await stack.request<CustomerView[]>('GET', `/api/customers?q=${encodeURIComponent(email)}`)).body[0];
 
-  /** The conversation of the customer's message, once the enrich job stored its insights. */
+  /** The customer's conversation with `messageCount` inbound messages, once the enrich job computed insights after the last. */
   const enrichedConversation = (email: string, messageCount = 1): Promise<string> =>
     eventually(
       async () => {
@@ -51,7 +56,7 @@ describe('insights: enrich job, REST and live push (real API, worker, PostgreSQL
            JOIN conversation_insights ci ON ci.conversation_id = c.id
            WHERE i.kind = 'email' AND i.value = $1 AND ci.message_id IS NOT NULL
              AND (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'inbound') = $2
-             AND ci.message_id = (SELECT id FROM messages m WHERE m.conversation_id = c.id ORDER BY occurred_at DESC, created_at DESC LIMIT 1)`,
+             AND ci.computed_at > (SELECT max(created_at) FROM messages m WHERE m.conversation_id = c.id)`,
           [email, messageCount],
         );
         return rows[0]?.id as string | undefined;
@@ -281,5 +286,57 @@ describe('insights: enrich job, REST and live push (real API, worker, PostgreSQL
     expect(insights.prompts.map((p) => p.id)).not.toContain('acknowledge-frustration');
     const list = (await stack.request<EmpathyPhraseView[]>('GET', '/api/empathy-phrases')).body;
     expect(list.map((p) => p.id)).not.toContain(phrase.id);
+  });
+});
+
+describe('insights of the demo workspace', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await TestStack.start({ env: { SEED_DEMO: 'true' } });
+  });
+
+  afterAll(() => stack?.close());
+
+  /** Once every demo event is processed and the enrich queue is idle, each conversation's insights read all its messages. */
+  const settledInsights = async (): Promise<Map<string, InsightsView>> => {
+    const enrich = enrichQueue(stack);
+    try {
+      return await eventually(
+        async () => {
+          const { rows: pending } = await stack.db.query(`SELECT 1 FROM raw_events WHERE status <> 'processed'`);
+          const counts = await enrich.getJobCounts('waiting', 'active', 'prioritized'); // the nightly mining is always delayed
+          if (pending.length || Object.values(counts).some((n) => n > 0)) return undefined;
+          const { rows } = await stack.db.query(
+            `SELECT c.subject, ci.payload FROM conversations c
+             LEFT JOIN conversation_insights ci ON ci.conversation_id = c.id
+               AND ci.computed_at > (SELECT max(created_at) FROM messages m WHERE m.conversation_id = c.id)`,
+          );
+          if (rows.some((row) => !row.payload)) return undefined;
+          return new Map(rows.map((row) => [row.subject as string, row.payload as InsightsView]));
+        },
+        45_000,
+        'insights of every demo conversation',
+      );
+    } finally {
+      await enrich.close();
+    }
+  };
+
+  it('should show the angry repeat contact what to say and no pitch, and the calm question a relevant product', async () => {
+    const insights = await settledInsights();
+    const maria = insights.get('Order #4821 arrived damaged') as InsightsView;
+    expect(maria.suggestions).toEqual([]);
+    expect(maria.suppressed?.reason).toMatch(/^resolve first/);
+    expect(maria.prompts.length).toBeGreaterThan(0);
+    expect(maria.history?.map((h) => h.kind)).toContain('repeat-contact');
+
+    const lena = insights.get('Monthly invoicing takes us a whole day') as InsightsView;
+    expect(lena.suppressed).toBeUndefined();
+    expect(lena.suggestions.map((s) => s.sku)).toEqual(expect.arrayContaining(['INV-PRO', 'WORKFLOW-AUTO']));
+    expect(lena.suggestions.map((s) => s.sku)).not.toContain('INV-BASIC');
+    expect(lena.suggestions.find((s) => s.sku === 'INV-PRO')?.reasons).toContain('upgrade path: owns Invoicing Basic → Invoicing Pro');
+
+    expect((await stack.db.query(`SELECT count(*)::int AS n FROM products`)).rows[0].n).toBe(12);
   });
 });

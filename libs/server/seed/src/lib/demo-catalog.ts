@@ -1,4 +1,4 @@
-/** The demo shop: kitchen appliances (María's blender) and invoicing software (Tom's company), each with a Basic → Pro path. */
+/** The demo shop: kitchen appliances (María's blender) and invoicing software (Northwind's), each with a Basic → Pro path. */
 export const DEMO_PRODUCTS = [
   { sku: 'BLEND-BASIC', name: 'Blender Basic', description: 'A 600 W countertop blender with a 1.5 l glass jar.', tags: ['kitchen', 'blender'], price: 79, upgradeOf: null },
   {
@@ -64,8 +64,8 @@ export function demoOrders(): Array<Record<string, unknown>> {
   return [
     line('4821', 'maria.lopez@example.net', 'BLEND-BASIC', 2),
     line('4821', 'maria.lopez@example.net', 'SMOOTHIE-BOOK', 2),
-    line('NW-1001', 'tom@northwind.example', 'INV-BASIC', 120),
-    line('NW-1002', 'tom@northwind.example', 'TEAM-SEATS-5', 60),
+    line('NW-1001', 'lena@northwind.example', 'INV-BASIC', 120),
+    line('NW-1002', 'lena@northwind.example', 'TEAM-SEATS-5', 60),
     line('5102', 'jonas@example.org', 'BLEND-BASIC', 40),
     line('5102', 'jonas@example.org', 'TRAVEL-CUP', 40),
     line('5110', 'jonas@example.org', 'SMOOTHIE-BOOK', 35),

@@ -57,7 +57,7 @@ export function demoWebhooks(): Array<Record<string, unknown>> {
     {
       externalId: 'demo-5',
       occurredAt: hoursAgo(0.5),
-      from: { email: 'tom@northwind.example', name: 'Tom Becker' },
+      from: { email: 'lena@northwind.example', name: 'Lena Vogel' },
       subject: 'Monthly invoicing takes us a whole day',
       text: 'Quick question: we send about 200 invoices by hand every month. Is there a way to speed up our invoicing workflow?',
       threadKey: 'northwind-invoicing',
