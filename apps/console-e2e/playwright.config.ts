@@ -49,6 +49,8 @@ export default defineConfig({
       // Beside a running `npm start` (2525), the e2e stack needs its own SMTP port.
       SMTP_INBOUND_PORT: '2625',
       DATABASE_URL: 'postgres://postgres@localhost:5432/throughline_e2e',
+      // Its own queues and channels: a running `npm start` must not take the e2e stack's jobs.
+      REDIS_PREFIX: 'throughline-e2e',
     },
   },
 });

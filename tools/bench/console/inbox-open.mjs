@@ -26,7 +26,7 @@ const RUNS = Number(args.runs);
 function startStack() {
   const child = spawn(process.execPath, [join(root, 'tools/dev/start.mjs'), '--no-build', '--fresh'], {
     cwd: root,
-    env: { ...process.env, PORT: String(PORT), SMTP_INBOUND_PORT: '2825', DATABASE_URL },
+    env: { ...process.env, PORT: String(PORT), SMTP_INBOUND_PORT: '2825', DATABASE_URL, REDIS_PREFIX: 'throughline-bench-console' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
