@@ -137,6 +137,7 @@ export class JobProducer implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await Promise.all(Object.values(this.queues).map((q) => q.close().catch(() => undefined)));
-    this.connection.disconnect();
+    // quit() lets commands already sent finish; disconnect() would reject them ("Connection is closed").
+    await this.connection.quit().catch(() => this.connection.disconnect());
   }
 }

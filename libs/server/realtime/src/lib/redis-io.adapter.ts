@@ -9,6 +9,7 @@ import { createBlockingRedis } from '@throughline/server/queue';
 export class RedisIoAdapter extends IoAdapter {
   private readonly pub: Redis;
   private readonly sub: Redis;
+  private closing: Promise<void> | null = null;
 
   constructor(
     app: INestApplicationContext,
@@ -29,9 +30,17 @@ export class RedisIoAdapter extends IoAdapter {
     return server;
   }
 
-  override async close(server: Server): Promise<void> {
-    await super.close(server);
-    // quit (not disconnect) lets the adapter's own in-flight UNSUBSCRIBEs finish instead of rejecting unhandled.
-    await Promise.all([this.pub, this.sub].map((client) => client.quit().catch(() => client.disconnect())));
+  /**
+   * Nest calls this once per gateway (`/agents`, `/chat`), all on one server: only the first call
+   * closes. A second would make the Redis adapter UNSUBSCRIBE on a client already quit, and those
+   * rejections surface unhandled.
+   */
+  override close(server: Server): Promise<void> {
+    this.closing ??= (async () => {
+      await super.close(server);
+      // quit (not disconnect) lets the adapter's own in-flight UNSUBSCRIBEs finish instead of rejecting unhandled.
+      await Promise.all([this.pub, this.sub].map((client) => client.quit().catch(() => client.disconnect())));
+    })();
+    return this.closing;
   }
 }
