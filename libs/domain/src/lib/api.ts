@@ -255,6 +255,7 @@ export interface ProductView {
   description: string;
   tags: string[];
   price: number;
+  /** The SKU this product upgrades (owns Basic → suggest Pro), if any. */
   upgradeOf: string | null;
 }
 

@@ -1,14 +1,8 @@
+import type { ProductView } from '@throughline/domain';
 import { z } from 'zod';
 
-export interface Product {
-  sku: string;
-  name: string;
-  description: string;
-  tags: string[];
-  price: number;
-  /** The SKU this product upgrades (owns Basic → suggest Pro), if any. */
-  upgradeOf: string | null;
-}
+/** A catalog product: the shape the API serves (`upgradeOf` is the SKU it upgrades, Basic → Pro). */
+export type Product = ProductView;
 
 export interface OrderLine {
   orderId: string;

@@ -73,8 +73,10 @@ export class InboxPageComponent {
 
   protected readonly now = signal(Date.now());
   protected readonly skeletonRows = [0, 1, 2, 3, 4, 5];
-  protected readonly fixedViews = FIXED_VIEWS;
-  protected readonly statusViews = STATUS_VIEWS;
+  protected readonly viewGroups = [
+    { title: '', views: FIXED_VIEWS },
+    { title: 'Status', views: STATUS_VIEWS },
+  ];
   protected readonly shortcuts = SHORTCUTS;
   protected readonly helpOpen = signal(false);
   protected readonly selectedIndex = signal(0);
