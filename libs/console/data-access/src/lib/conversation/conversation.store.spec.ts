@@ -169,6 +169,60 @@ describe('ConversationStore', () => {
       await timeline.respond({ items: [entry('m1', 10, { conversationId: 'c1' }), entry('old', 9000, { conversationId: 'c-old' })], nextCursor: null });
       expect(entryIds(store)).toEqual(['old', 'm1']);
     });
+
+    it('should reload the timeline when either side of an unmerge is the customer, and ignore other unmerges', async () => {
+      const { store, realtime, timeline } = await opened({ items: [entry('m1', 10, { conversationId: 'c1' }), entry('old', 9000, { conversationId: 'c-old' })], nextCursor: null });
+      const other = customer('cust-9');
+      realtime.emit('customer.unmerged', { customer: other, restoredCustomer: customer('cust-8') });
+      await settle();
+      expect(timeline.calls).toHaveLength(1);
+
+      realtime.emit('customer.unmerged', { customer: CUSTOMER, restoredCustomer: customer('cust-old') });
+      await settle();
+      expect(timeline.calls).toHaveLength(2);
+      // The restored customer took their history back.
+      await timeline.respond({ items: [entry('m1', 10, { conversationId: 'c1' })], nextCursor: null });
+      expect(entryIds(store)).toEqual(['m1']);
+
+      realtime.emit('customer.unmerged', { customer: customer('cust-new-owner'), restoredCustomer: CUSTOMER });
+      await settle();
+      expect(timeline.calls).toHaveLength(3);
+    });
+  });
+
+  describe('chat typing', () => {
+    const typing = (conversationId: string, author: 'visitor' | 'agent') => ({ conversationId, author, name: null, at: at(0) });
+    afterEach(() => jest.restoreAllMocks());
+
+    it('should note when the chat visitor of this conversation types, not agents or other conversations', async () => {
+      jest.spyOn(Date, 'now').mockReturnValue(NOW);
+      const { store, realtime } = await opened(undefined, { conversation: conversation('c1', 5, { customerId: CUSTOMER.id, channel: 'chat' }) });
+      expect(store.visitorTypingAt()).toBe(0);
+
+      realtime.emit('chat.typing', typing('c1', 'agent'));
+      realtime.emit('chat.typing', typing('c2', 'visitor'));
+      expect(store.visitorTypingAt()).toBe(0);
+
+      realtime.emit('chat.typing', typing('c1', 'visitor'));
+      expect(store.visitorTypingAt()).toBe(NOW);
+    });
+
+    it('should tell the chat visitor the agent is typing, only in a chat conversation', async () => {
+      const chat = await opened(undefined, { conversation: conversation('c1', 5, { customerId: CUSTOMER.id, channel: 'chat' }) });
+      chat.store.agentTyping();
+      expect(chat.realtime.send).toHaveBeenCalledWith('chat.typing', { conversationId: 'c1' });
+
+      TestBed.resetTestingModule();
+      const mail = await opened();
+      mail.store.agentTyping();
+      expect(mail.realtime.send).not.toHaveBeenCalled();
+    });
+
+    it('should not send typing before a conversation is loaded', () => {
+      const { store, realtime } = setup({ conversation: conversation('c1', 5, { customerId: CUSTOMER.id, channel: 'chat' }) });
+      store.agentTyping();
+      expect(realtime.send).not.toHaveBeenCalled();
+    });
   });
 
   describe('history', () => {

@@ -406,5 +406,27 @@ describe('InboxStore', () => {
       expect(ids(store)).toEqual(['a']);
       expect(store.items()[0].customerName).toBe('Ana');
     });
+
+    it('should re-sync the list after a customer unmerge', async () => {
+      const { store, realtime, api } = await loaded([conversation('a', 5, { customerName: 'Ana' }), conversation('b', 6, { customerName: 'Ana' })]);
+      const person = (id: string, name: string) => ({ id, name, identities: [], mergedInto: null, createdAt: '' });
+      realtime.emit('customer.unmerged', { customer: person('cust-a', 'Ana'), restoredCustomer: person('cust-b', 'Bea') });
+      expect(api.list).toHaveBeenCalledTimes(2);
+      expect(api.calls[1].query).toEqual({ ...MINE_QUERY, cursor: null, limit: 25 });
+      await api.respond(1, [conversation('a', 5, { customerName: 'Ana' }), conversation('b', 6, { customerName: 'Bea' })]);
+      expect(store.items().map((c) => c.customerName)).toEqual(['Ana', 'Bea']);
+    });
+
+    it('should mark a conversation read when another tab of the agent read it', async () => {
+      const { store, realtime, api } = await loaded([conversation('a', 5, { readAt: null }), conversation('b', 6, { readAt: null })]);
+      realtime.emit('conversation.read', { conversationId: 'b', readAt: '2026-11-24T12:00:00.000Z' });
+      realtime.emit('conversation.read', { conversationId: 'not-shown', readAt: '2026-11-24T12:00:00.000Z' });
+      expect(store.items().map((c) => [c.id, c.readAt])).toEqual([
+        ['a', null],
+        ['b', '2026-11-24T12:00:00.000Z'],
+      ]);
+      // Nothing to fetch: the event says all there is.
+      expect(api.list).toHaveBeenCalledTimes(1);
+    });
   });
 });
