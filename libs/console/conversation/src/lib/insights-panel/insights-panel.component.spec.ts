@@ -13,7 +13,7 @@ const ANGRY: InsightsView = {
   ],
   prompts: [{ id: 'p-sorry', text: 'I am sorry you had to write three times.', why: 'anger: “furious”; repeat contact' }],
   suggestions: [],
-  suppressed: { reason: 'the customer is angry' },
+  suppressed: { reason: 'resolve first: the customer is angry' },
   guidance: [{ id: 'g1', text: 'Apologise once, then give a time.', why: 'anger' }],
   history: [{ kind: 'repeat_contact', reason: 'Third message about this in 2 days' }],
 };
@@ -97,7 +97,7 @@ describe('InsightsPanelComponent', () => {
     expect(texts('.why')).toEqual(['anger: “furious”; repeat contact']);
   });
 
-  it('should hold suggestions back with the reason while the customer must be helped first', async () => {
+  it('should hold suggestions back with the reason (said once) while the customer must be helped first', async () => {
     const { el, button } = await loaded({ ...ANGRY, suggestions: CALM.suggestions });
     expect(el.querySelector('.suppressed')?.textContent).toBe('Resolve first — the customer is angry');
     expect(el.querySelector('.suggestions')).toBeNull();

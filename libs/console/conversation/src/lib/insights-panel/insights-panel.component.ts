@@ -78,6 +78,11 @@ export class InsightsPanelComponent {
     return EMOTION_LABELS[label] ?? label;
   }
 
+  /** The server words the reason as `resolve first: …`; the panel already says "Resolve first". */
+  protected suppressedReason(reason: string): string {
+    return reason.replace(/^resolve first:\s*/i, '');
+  }
+
   protected percent(score: number): number {
     return Math.round(Math.max(0, Math.min(1, score)) * 100);
   }
