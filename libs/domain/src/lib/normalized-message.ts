@@ -21,6 +21,11 @@ export interface ThreadingHints {
   conversationRef?: string;
   /** Subject with reply/forward prefixes, list tags and tokens removed, lower-cased; the weakest hint. */
   normalizedSubject?: string;
+  /**
+   * For messages that reference nothing (calls): continue the customer's open or pending
+   * conversation on the connector when it had a message within this many hours before this one.
+   */
+  openConversationWithinHours?: number;
 }
 
 /** Mail (or any message) a machine sent: recorded and flagged, but it never opens, reopens or starts an SLA. */

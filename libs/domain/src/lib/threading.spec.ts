@@ -70,3 +70,36 @@ describe('decideThread with references', () => {
     });
   });
 });
+
+describe('decideThread within a window (calls)', () => {
+  const call = new Date('2026-01-05T12:00:00Z');
+  const openWithin = { hours: 72, occurredAt: call };
+  const hoursBefore = (hours: number) => new Date(call.getTime() - hours * 3600_000);
+
+  it('should join the open or pending conversation active within the window', () => {
+    expect(decideThread({ byThreadKey: null, openOnConnector: { id: 'c1', status: 'open', lastMessageAt: hoursBefore(71) }, openWithin })).toEqual({
+      action: 'append',
+      conversationId: 'c1',
+      reopen: false,
+    });
+    expect(decideThread({ byThreadKey: null, openOnConnector: { id: 'c1', status: 'pending', lastMessageAt: hoursBefore(1) }, openWithin })).toEqual({
+      action: 'append',
+      conversationId: 'c1',
+      reopen: true,
+    });
+  });
+
+  it('should start a new conversation when the open one went quiet before the window', () => {
+    expect(decideThread({ byThreadKey: null, openOnConnector: { id: 'c1', status: 'open', lastMessageAt: hoursBefore(73) }, openWithin })).toEqual({ action: 'create' });
+  });
+
+  it('should not join a snoozed or resolved conversation, however recent', () => {
+    for (const status of ['snoozed', 'resolved'] as const) {
+      expect(decideThread({ byThreadKey: null, openOnConnector: { id: 'c1', status, lastMessageAt: hoursBefore(1) }, openWithin })).toEqual({ action: 'create' });
+    }
+  });
+
+  it('should not guess when the candidate has no last message time', () => {
+    expect(decideThread({ byThreadKey: null, openOnConnector: { id: 'c1', status: 'open' }, openWithin })).toEqual({ action: 'create' });
+  });
+});

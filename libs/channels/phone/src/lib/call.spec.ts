@@ -74,3 +74,10 @@ describe('formatDuration', () => {
     expect(formatDuration(3725)).toBe('1 h 2 min');
   });
 });
+
+describe('buildCallMessage threading', () => {
+  it("should ask to join the caller's open conversation within the connector's window, 72 hours by default", () => {
+    expect(buildCallMessage({ ...call, status: 'ringing' }, CALL_RANK.ringing, ctx).threading).toEqual({ openConversationWithinHours: 72 });
+    expect(buildCallMessage({ ...call, status: 'ringing' }, CALL_RANK.ringing, { ...ctx, threadWindowHours: 4 }).threading).toEqual({ openConversationWithinHours: 4 });
+  });
+});

@@ -72,8 +72,13 @@ export type CallMetadataPatch = Pick<CallMetadata, 'callId' | 'provider'> & Part
 export type CallFacts = Pick<CallMetadata, 'callId' | 'provider'> &
   Partial<Omit<CallMetadata, 'customerNumber' | 'customerParty' | 'callbackRequested'>>;
 
+/** How long after a conversation's last message a call from the same customer still joins it. */
+export const DEFAULT_CALL_THREAD_WINDOW_HOURS = 72;
+
 export interface CallContext {
   connectorId: string;
+  /** The connector's `callThreadWindowHours`; DEFAULT_CALL_THREAD_WINDOW_HOURS when absent. */
+  threadWindowHours?: number;
   /** The workspace's country, for numbers written without a country code. */
   defaultCountry?: string;
   /** When the delivery arrived; the fallback time for events that carry none. */
@@ -109,6 +114,8 @@ export function buildCallMessage(
     identities,
     authorName: options.authorName,
     text: describeCall(call),
+    // A call names no earlier message: it joins the caller's open conversation of the last few days.
+    threading: { openConversationWithinHours: ctx.threadWindowHours ?? DEFAULT_CALL_THREAD_WINDOW_HOURS },
     updates: { rank },
     metadata: { call: withoutUndefined(call) },
   };

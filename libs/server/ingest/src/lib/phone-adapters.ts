@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { InvalidPayloadError, type NormalizedMessage } from '@throughline/domain';
 import {
+  type CallContext,
   type CallMetadataPatch,
   describeCall,
   mergeCallMetadata,
@@ -37,8 +38,14 @@ const mergeCallUpdate: MergeUpdate = (stored, incoming) => {
   return { text: describeCall(call), metadata, attention: newlyMissed ? CALLBACK_REQUESTED : undefined };
 };
 
-function callContext(ctx: AdapterContext) {
-  return { connectorId: ctx.connector.id, defaultCountry: ctx.defaultCountry, receivedAt: ctx.receivedAt };
+function callContext(ctx: AdapterContext): CallContext {
+  const window = ctx.connector.config['callThreadWindowHours'];
+  return {
+    connectorId: ctx.connector.id,
+    defaultCountry: ctx.defaultCountry,
+    receivedAt: ctx.receivedAt,
+    threadWindowHours: typeof window === 'number' ? window : undefined,
+  };
 }
 
 /** A Twilio callback for another account is refused even when signed: its calls are not ours. */

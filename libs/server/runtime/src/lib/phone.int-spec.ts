@@ -227,6 +227,48 @@ describe('phone: Twilio callbacks, call logs, Zammad CTI and CDR import (real AP
     expect(failed.map((e) => e.error)).toContainEqual(expect.stringMatching(/^startedAt: /));
   });
 
+  it("should thread a call into the caller's open conversation of the last 72 hours, and open a new one after that", async () => {
+    const connector = { url: `${stack.baseUrl}/api/hooks/${calllog.id}/calls`, secret: calllog.signingSecret ?? '' };
+    const caller = '+44 20 7946 1001';
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
+    const logCall = async (callId: string, fields: Record<string, string>) => {
+      expect((await stack.sendWebhook(connector, { callId, direction: 'inbound', from: caller, to: '+44 20 7946 0000', ...fields })).status).toBe(202);
+      return callWhere(calllog.id, callId, () => true, `call ${callId}`);
+    };
+    const first = await logCall('pbx-thread-1', { startedAt: hoursAgo(2), answeredAt: hoursAgo(2), endedAt: hoursAgo(1.9) });
+    const second = await logCall('pbx-thread-2', { startedAt: hoursAgo(1), answeredAt: hoursAgo(1), endedAt: hoursAgo(0.9) });
+    expect(second.conversation_id).toBe(first.conversation_id);
+
+    // The conversation went quiet four days ago: the next call is a new story.
+    await stack.db.query(`UPDATE conversations SET last_message_at = now() - interval '96 hours' WHERE id = $1`, [first.conversation_id]);
+    const later = await logCall('pbx-thread-3', { startedAt: hoursAgo(0.5), answeredAt: hoursAgo(0.5), endedAt: hoursAgo(0.4) });
+    expect(later.conversation_id).not.toBe(first.conversation_id);
+    expect(later.customer_id).toBe(first.customer_id);
+
+    // A missed call within the window joins that new conversation and still asks for a call back.
+    const missed = await logCall('pbx-thread-4', { startedAt: hoursAgo(0.1) });
+    expect(missed.conversation_id).toBe(later.conversation_id);
+    await eventually(async () => (await systemLines(later.conversation_id)).includes('Missed call: the customer is waiting for a call back'), 10_000, 'the call-back line');
+    const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM conversations WHERE customer_id = $1`, [first.customer_id]);
+    expect(rows[0].n).toBe(2);
+  });
+
+  it('should keep a narrower window configured on the connector', async () => {
+    const narrow = await stack.createConnector({ kind: 'phone', provider: 'calllog', config: { callThreadWindowHours: 1 } });
+    expect(narrow.config).toMatchObject({ callThreadWindowHours: 1 });
+    const connector = { url: `${stack.baseUrl}/api/hooks/${narrow.id}/calls`, secret: narrow.signingSecret ?? '' };
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3600_000).toISOString();
+    const send = async (callId: string, startedAt: string) => {
+      expect((await stack.sendWebhook(connector, { callId, direction: 'inbound', from: '+44 20 7946 1002', to: '+44 20 7946 0000', startedAt })).status).toBe(202);
+      return callWhere(narrow.id, callId, () => true, `call ${callId}`);
+    };
+    const first = await send('narrow-1', at(3));
+    expect((await send('narrow-2', at(2.5))).conversation_id).toBe(first.conversation_id);
+    expect((await send('narrow-3', at(0.5))).conversation_id).not.toBe(first.conversation_id);
+    const invalid = await stack.request('POST', '/api/connectors', 'admin', { kind: 'phone', provider: 'calllog', name: 'bad window', config: { callThreadWindowHours: 0 } });
+    expect(invalid.status).toBe(400);
+  });
+
   it('should take Zammad CTI newCall, answer and hangup as form data with the token, as one call', async () => {
     const url = `${stack.baseUrl}/api/hooks/${calllog.id}/calls?token=${encodeURIComponent(calllog.signingSecret ?? '')}`;
     const callId = '307fa962-de8d-4ffc-817b-7f6993204159';

@@ -293,20 +293,23 @@ export class TimelineWriter {
   ): Promise<{ conversation: ConversationEntity | null; conversationIsNew: boolean; reopenedFrom: string | null }> {
     const conversations = manager.getRepository(ConversationEntity);
     const hints = incoming.threading;
+    const windowHours = hints?.openConversationWithinHours;
     const byThreadKey = incoming.threadKey
       ? await conversations.findOne({ where: { connectorId: connector.id, threadKey: incoming.threadKey } })
       : null;
     const byReference = hints && !byThreadKey ? await this.findByReference(manager, connector, incoming) : null;
     const bySubject = hints && !byThreadKey && !byReference ? await this.findBySubject(manager, connector, customerId, incoming) : null;
-    // Channels with threading hints thread only by them; the others continue the open conversation.
+    // Channels with threading hints thread only by them; the others (and calls, within their window) continue the open conversation.
     const openOnConnector =
-      hints || incoming.threadKey
+      incoming.threadKey || (hints && windowHours === undefined)
         ? null
         : await conversations
             .createQueryBuilder('c')
-            .where("c.customer_id = :customerId AND c.connector_id = :connectorId AND c.status <> 'resolved'", {
+            .select(['c.id', 'c.status', 'c.lastMessageAt'])
+            .where('c.customer_id = :customerId AND c.connector_id = :connectorId AND c.status IN (:...statuses)', {
               customerId,
               connectorId: connector.id,
+              statuses: windowHours === undefined ? ['open', 'pending', 'snoozed'] : ['open', 'pending'],
             })
             .orderBy('c.last_message_at', 'DESC')
             .getOne();
@@ -316,6 +319,7 @@ export class TimelineWriter {
       byReference,
       bySubject,
       openOnConnector,
+      openWithin: windowHours === undefined ? undefined : { hours: windowHours, occurredAt: incoming.occurredAt },
       automated: Boolean(incoming.automated),
     });
     if (decision.action === 'detach') return { conversation: null, conversationIsNew: false, reopenedFrom: null };
