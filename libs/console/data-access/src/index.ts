@@ -17,3 +17,5 @@ export * from './lib/attachments/attachments.service';
 export * from './lib/team/team.store';
 export * from './lib/commands/console-commands';
 export * from './lib/insights/insights.api';
+export * from './lib/admin/connectors.api';
+export * from './lib/admin/insights-admin.api';

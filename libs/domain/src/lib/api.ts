@@ -177,6 +177,22 @@ export interface ConnectorView {
   createdAt: string;
 }
 
+/** One step of `POST /api/connectors/:id/test`, worded for the admin who set the connector up. */
+export interface ConnectionCheckView {
+  ok: boolean;
+  /** The step that failed, or 'ok'. */
+  stage: 'dns' | 'connect' | 'tls' | 'auth' | 'folder' | 'ok';
+  message: string;
+  /** The library's or server's own words, for support. */
+  detail?: string;
+}
+
+/** `POST /api/connectors/:id/test`. */
+export interface ConnectorTestView {
+  ok: boolean;
+  checks: ConnectionCheckView[];
+}
+
 /** Returned once, by POST /api/connectors. */
 export interface CreatedConnectorView extends ConnectorView {
   signingSecret: string | null;

@@ -1,5 +1,6 @@
 import { inject } from '@angular/core';
 import { type CanMatchFn, Router } from '@angular/router';
+import type { Role } from '@throughline/domain';
 import { AuthStore } from './auth.store';
 
 /**
@@ -17,3 +18,15 @@ export const guestGuard: CanMatchFn = () => {
   if (!inject(AuthStore).isAuthenticated()) return true;
   return inject(Router).createUrlTree(['/']);
 };
+
+/**
+ * Lets in only users with one of `roles` (e.g. the admin screens); everyone else goes to
+ * `fallback` (the inbox by default), without downloading the guarded code.
+ */
+export function roleGuard(roles: readonly Role[], fallback = '/'): CanMatchFn {
+  return () => {
+    const role = inject(AuthStore).user()?.role;
+    if (role && roles.includes(role)) return true;
+    return inject(Router).parseUrl(fallback);
+  };
+}

@@ -1,7 +1,37 @@
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { UserView } from '@throughline/domain';
 import { AppHeaderComponent, initialsOf } from './app-header.component';
 
 describe('AppHeaderComponent', () => {
+  beforeEach(() => TestBed.configureTestingModule({ providers: [provideRouter([])] }));
+
+  async function render(user: UserView, connection: string | null = 'connected') {
+    const fixture = TestBed.createComponent(AppHeaderComponent);
+    fixture.componentRef.setInput('user', user);
+    fixture.componentRef.setInput('connection', connection);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('should offer Inbox and Admin to admins and supervisors only', async () => {
+    for (const role of ['admin', 'supervisor'] as const) {
+      const el = await render({ id: 'u1', email: 'x@example.com', name: 'Ada Admin', role });
+      const links = [...el.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Console sections"] a')];
+      expect(links.map((a) => [a.textContent?.trim(), a.getAttribute('href')])).toEqual([
+        ['Inbox', '/'],
+        ['Admin', '/admin'],
+      ]);
+    }
+    const agentView = await render({ id: 'u2', email: 'a@example.com', name: 'Alex Agent', role: 'agent' });
+    expect(agentView.querySelector('nav')).toBeNull();
+  });
+
+  it('should leave the connection state out where nothing is live', async () => {
+    const el = await render({ id: 'u1', email: 'x@example.com', name: 'Ada Admin', role: 'admin' }, null);
+    expect(el.querySelector('tl-connection-indicator')).toBeNull();
+  });
+
   it('should show the signed-in user and emit signOut when Sign out is clicked', async () => {
     const fixture = TestBed.createComponent(AppHeaderComponent);
     fixture.componentRef.setInput('user', { id: 'u1', email: 'agent@example.com', name: 'Alex Agent', role: 'agent' });

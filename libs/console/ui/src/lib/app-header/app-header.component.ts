@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { RouterLink, RouterLinkActive } from '@angular/router';
 import type { UserView } from '@throughline/domain';
 import { ConnectionIndicatorComponent, type ConnectionState } from '../connection-indicator/connection-indicator.component';
 
@@ -8,19 +9,30 @@ const ROLE_LABELS: Record<UserView['role'], string> = {
   admin: 'Admin',
 };
 
-/** The console's top bar: product name, live-connection state, who is signed in, Sign out. */
+/**
+ * The console's top bar: product name, the Inbox / Admin switch (admins and supervisors only),
+ * live-connection state (left out where nothing is live), who is signed in, Sign out.
+ */
 @Component({
   selector: 'tl-app-header',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ConnectionIndicatorComponent],
+  imports: [ConnectionIndicatorComponent, RouterLink, RouterLinkActive],
   host: { role: 'banner' },
   template: `
     <div class="brand">
       <span class="mark" aria-hidden="true"></span>
       <span>Throughline</span>
     </div>
+    @if (canAdminister()) {
+      <nav class="sections" aria-label="Console sections">
+        <a routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">Inbox</a>
+        <a routerLink="/admin" routerLinkActive="active" ariaCurrentWhenActive="page">Admin</a>
+      </nav>
+    }
     <div class="end">
-      <tl-connection-indicator [state]="connection()" />
+      @if (connection(); as state) {
+        <tl-connection-indicator [state]="state" />
+      }
       @if (user(); as u) {
         <div class="user" [attr.title]="u.email">
           <span class="avatar" aria-hidden="true">{{ initials() }}</span>
@@ -49,6 +61,14 @@ const ROLE_LABELS: Record<UserView['role'], string> = {
       width: 1.1rem; height: 1.1rem; border-radius: 0.3rem;
       background: linear-gradient(135deg, var(--tl-accent, #2563eb) 0 50%, #60a5fa 50% 100%);
     }
+    .sections { display: flex; gap: 0.25rem; margin-right: auto; }
+    .sections a {
+      padding: 0.3rem 0.7rem; border-radius: 0.4rem;
+      font-size: 0.875rem; color: var(--tl-text-muted, #64748b); text-decoration: none;
+    }
+    .sections a:hover { background: var(--tl-surface-muted, #f1f5f9); color: var(--tl-text, #0f172a); }
+    .sections a.active { background: var(--tl-accent-soft, #e0ecff); color: var(--tl-accent-strong, #1d4ed8); font-weight: 600; }
+    .sections a:focus-visible { outline: 2px solid var(--tl-accent, #2563eb); outline-offset: 2px; }
     .end { display: flex; align-items: center; gap: 1.25rem; }
     .user { display: flex; align-items: center; gap: 0.5rem; }
     .avatar {
@@ -77,12 +97,17 @@ const ROLE_LABELS: Record<UserView['role'], string> = {
 })
 export class AppHeaderComponent {
   readonly user = input<UserView | null>(null);
-  readonly connection = input<ConnectionState>('offline');
+  /** Null where the screen has no live updates (the admin screens). */
+  readonly connection = input<ConnectionState | null>('offline');
   readonly signOut = output<void>();
 
   protected readonly roleLabel = computed(() => {
     const role = this.user()?.role;
     return role ? ROLE_LABELS[role] : '';
+  });
+  protected readonly canAdminister = computed(() => {
+    const role = this.user()?.role;
+    return role === 'admin' || role === 'supervisor';
   });
   protected readonly initials = computed(() => initialsOf(this.user()?.name ?? ''));
 }

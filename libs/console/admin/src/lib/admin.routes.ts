@@ -1,0 +1,49 @@
+import { inject } from '@angular/core';
+import type { Route } from '@angular/router';
+import { AuthStore, roleGuard } from '@throughline/console/data-access';
+import { AdminShellComponent } from './admin-shell/admin-shell.component';
+
+/** Connectors and imports change the workspace: admins only. Supervisors read the phrases and the report. */
+const adminOnly = roleGuard(['admin'], '/admin/report');
+
+export const adminRoutes: Route[] = [
+  {
+    path: '',
+    component: AdminShellComponent,
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        redirectTo: () => (inject(AuthStore).user()?.role === 'admin' ? 'connectors' : 'report'),
+      },
+      {
+        path: 'connectors',
+        canMatch: [adminOnly],
+        title: 'Connectors · Throughline',
+        loadComponent: () => import('./connectors/connectors-page.component').then((m) => m.ConnectorsPageComponent),
+      },
+      {
+        path: 'connectors/:connectorId',
+        canMatch: [adminOnly],
+        title: 'Connector · Throughline',
+        loadComponent: () => import('./connectors/connector-detail.component').then((m) => m.ConnectorDetailComponent),
+      },
+      {
+        path: 'phrases',
+        title: 'Phrase library · Throughline',
+        loadComponent: () => import('./phrases/phrases-page.component').then((m) => m.PhrasesPageComponent),
+      },
+      {
+        path: 'import',
+        canMatch: [adminOnly],
+        title: 'Catalog and orders · Throughline',
+        loadComponent: () => import('./import/import-page.component').then((m) => m.ImportPageComponent),
+      },
+      {
+        path: 'report',
+        title: 'Insights report · Throughline',
+        loadComponent: () => import('./report/report-page.component').then((m) => m.ReportPageComponent),
+      },
+    ],
+  },
+];
