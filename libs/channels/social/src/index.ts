@@ -1,5 +1,6 @@
 export * from './lib/social-message';
 export * from './lib/delivery';
+export * from './lib/replay';
 export * from './lib/x/signature';
 export * from './lib/x/activity';
 export * from './lib/x/client';

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { ConnectionCheck } from '@throughline/channels/email';
-import { MastodonClient, MetaGraphClient, SocialDeliveryError, XClient } from '@throughline/channels/social';
+import { DEFAULT_MAX_EVENT_AGE_MINUTES, MastodonClient, MetaGraphClient, SocialDeliveryError, XClient } from '@throughline/channels/social';
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
+/** Signed deliveries whose every event is older than this are refused as replays; 0 turns the check off. */
+const maxEventAgeMinutes = z.number().int().min(0).max(30 * 24 * 60).default(DEFAULT_MAX_EVENT_AGE_MINUTES);
 const numericId = (what: string) => z.string().trim().regex(/^\d+$/, `must be the numeric ${what} id`);
 
 export const xProviderConfigSchema = z
@@ -11,6 +13,7 @@ export const xProviderConfigSchema = z
     accountId: numericId('X user'),
     /** X API base URL for replies; https://api.x.com when absent. */
     apiBaseUrl: httpUrl.optional(),
+    maxEventAgeMinutes,
   })
   .strict();
 
@@ -32,6 +35,7 @@ export const metaProviderConfigSchema = z
     instagramAccountId: numericId('Instagram account').optional(),
     /** Graph API base URL for replies; https://graph.facebook.com/v21.0 when absent. */
     graphBaseUrl: httpUrl.optional(),
+    maxEventAgeMinutes,
   })
   .strict();
 

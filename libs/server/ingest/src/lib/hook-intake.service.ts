@@ -47,9 +47,9 @@ export class HookIntake {
     return connector;
   }
 
-  /** A delivery that failed its provider's authentication: 401, and the admin sees it on the connector. */
-  async refuse(connector: ConnectorEntity, reason: string): Promise<never> {
-    webhooksReceived.inc({ provider: connector.provider, outcome: 'rejected_signature' });
+  /** A delivery that failed its provider's authentication (or replay check): 401, and the admin sees it on the connector. */
+  async refuse(connector: ConnectorEntity, reason: string, outcome: 'rejected_signature' | 'rejected_stale' = 'rejected_signature'): Promise<never> {
+    webhooksReceived.inc({ provider: connector.provider, outcome });
     await this.connectors.recordFailure(connector.id, `refused a webhook: ${reason}`);
     throw new UnauthorizedException(reason);
   }

@@ -1,7 +1,21 @@
 import { BadRequestException, Controller, ForbiddenException, Get, Header, HttpCode, Param, Post, Query, Req, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { metaVerifyChallenge, verifyMetaSignature, verifyXSignature, X_SIGNATURE_HEADER, xCrcResponse } from '@throughline/channels/social';
+import {
+  DEFAULT_MAX_EVENT_AGE_MINUTES,
+  metaDeliveryTimes,
+  metaVerifyChallenge,
+  parseMetaWebhook,
+  parseXActivity,
+  staleDeliveryReason,
+  verifyMetaSignature,
+  verifyXSignature,
+  X_SIGNATURE_HEADER,
+  xCrcResponse,
+  xDeliveryTimes,
+} from '@throughline/channels/social';
+import { InvalidPayloadError } from '@throughline/domain';
 import { Public } from '@throughline/server/auth';
+import type { ConnectorEntity } from '@throughline/server/database';
 import { connectorIdPipe, headerOf, HookIntake, type HookRequest, rawBody } from './hook-intake.service';
 import type { AcceptedRawEvent } from './raw-events.service';
 
@@ -38,6 +52,7 @@ export class SocialHooksController {
     if (!verifyXSignature(rawBody(req), headerOf(req, X_SIGNATURE_HEADER), this.intake.secretsOf(connector)['consumerSecret'] ?? '')) {
       await this.intake.refuse(connector, `${X_SIGNATURE_HEADER} is missing or does not match the body under the consumer secret`);
     }
+    await this.refuseStale(connector, () => xDeliveryTimes(parseXActivity(rawBody(req))));
     return this.intake.ingest(connector, rawBody(req), 'application/json');
   }
 
@@ -60,6 +75,25 @@ export class SocialHooksController {
     if (!verifyMetaSignature(rawBody(req), headerOf(req, 'x-hub-signature-256'), this.intake.secretsOf(connector)['appSecret'] ?? '')) {
       await this.intake.refuse(connector, 'X-Hub-Signature-256 is missing or does not match the body under the app secret');
     }
+    await this.refuseStale(connector, () => metaDeliveryTimes(parseMetaWebhook(rawBody(req))));
     return this.intake.ingest(connector, rawBody(req), 'application/json');
+  }
+
+  /**
+   * Neither platform signs a delivery time, so a captured delivery verifies forever: one whose
+   * every event is older than the connector's maxEventAgeMinutes is refused like a bad signature.
+   * A body we cannot read skips this; ingest answers 400 and keeps it as failed.
+   */
+  private async refuseStale(connector: ConnectorEntity, timesOf: () => Date[]): Promise<void> {
+    let times: Date[];
+    try {
+      times = timesOf();
+    } catch (err) {
+      if (err instanceof InvalidPayloadError) return;
+      throw err;
+    }
+    const configured = connector.config['maxEventAgeMinutes'];
+    const reason = staleDeliveryReason(times, new Date(), typeof configured === 'number' ? configured : DEFAULT_MAX_EVENT_AGE_MINUTES);
+    if (reason) await this.intake.refuse(connector, reason, 'rejected_stale');
   }
 }

@@ -65,16 +65,17 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
     fakeGraph = await startRecordingServer((request) =>
       request.method === 'POST' && request.url.endsWith('/comments') ? { status: 200, body: { id: '122134567890123456_987654321099999' } } : { status: 400, body: { error: { message: 'Unsupported request', code: 100 } } },
     );
+    // The documented payloads keep their publication dates (2018, 2024): these connectors accept old events.
     x = await stack.createConnector({
       kind: 'social',
       provider: 'x',
-      config: { accountId: X_ACCOUNT, apiBaseUrl: fakeX.baseUrl },
+      config: { accountId: X_ACCOUNT, apiBaseUrl: fakeX.baseUrl, maxEventAgeMinutes: 0 },
       secrets: { consumerSecret: X_CONSUMER_SECRET, accessToken: 'x-user-token' },
     });
     meta = await stack.createConnector({
       kind: 'social',
       provider: 'meta',
-      config: { pageId: META_PAGE, verifyToken: 'meta-verify-token-1', graphBaseUrl: `${fakeGraph.baseUrl}/v21.0` },
+      config: { pageId: META_PAGE, verifyToken: 'meta-verify-token-1', graphBaseUrl: `${fakeGraph.baseUrl}/v21.0`, maxEventAgeMinutes: 0 },
       secrets: { appSecret: META_APP_SECRET, pageAccessToken: 'page-token' },
     });
   });
@@ -235,6 +236,37 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
       expect(posted?.url).toBe('/v21.0/122134567890123456_987654321098765/comments');
       expect(posted?.headers['authorization']).toBe('Bearer page-token');
       expect(JSON.parse(posted?.body ?? '')).toEqual({ message: 'We have sent a replacement, Ana.' });
+    });
+  });
+
+  describe('replayed deliveries', () => {
+    it('should refuse signed X and Meta deliveries whose every event is older than 24 hours, and store nothing', async () => {
+      const fresh = await stack.createConnector<CreatedConnectorView>({ kind: 'social', provider: 'x', config: { accountId: X_ACCOUNT }, secrets: { consumerSecret: X_CONSUMER_SECRET } });
+      expect(fresh.config).toMatchObject({ maxEventAgeMinutes: 1440 });
+      const postTo = (body: string) =>
+        fetch(`${stack.baseUrl}/api/hooks/${fresh.id}/x`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-twitter-webhooks-signature': xSignature(body) }, body });
+      const old = payload('x-tweet-create-events.json');
+      const refused = await postTo(old);
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as { message: string }).message).toMatch(/^every event in this delivery is older than 1440 minutes \(the newest is from 2018-/);
+      const { rowCount } = await stack.db.query('SELECT 1 FROM raw_events WHERE connector_id = $1', [fresh.id]);
+      expect(rowCount).toBe(0);
+      const recent = JSON.stringify({ for_user_id: X_ACCOUNT, tweet_create_events: [tweet(`17${randomBytes(6).readUIntBE(0, 6)}`, { id: '77', handle: 'sam', name: 'Sam' }, '@shop hi')] });
+      expect((await postTo(recent)).status).toBe(200);
+
+      const freshMeta = await stack.createConnector<CreatedConnectorView>({
+        kind: 'social',
+        provider: 'meta',
+        config: { pageId: META_PAGE, verifyToken: 'meta-verify-token-2' },
+        secrets: { appSecret: META_APP_SECRET },
+      });
+      const feed = payload('meta-page-feed-comments.json');
+      const post = (body: string) =>
+        fetch(`${stack.baseUrl}/api/hooks/${freshMeta.id}/meta`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(body) }, body });
+      expect((await post(feed)).status).toBe(401);
+      expect((await post(feed.replace('"time": 1717412345', `"time": ${Math.floor(Date.now() / 1000)}`))).status).toBe(200);
+      const connector = (await stack.request<{ lastError: string | null }>('GET', `/api/connectors/${freshMeta.id}`, 'admin')).body;
+      expect(connector.lastError).toMatch(/refused a webhook: every event in this delivery is older than 1440 minutes/);
     });
   });
 
