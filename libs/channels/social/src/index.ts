@@ -8,4 +8,5 @@ export * from './lib/mastodon/notifications';
 export * from './lib/mastodon/client';
 export * from './lib/meta/signature';
 export * from './lib/meta/webhook';
+export * from './lib/meta/instagram-mentions';
 export * from './lib/meta/client';

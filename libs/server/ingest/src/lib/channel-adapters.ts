@@ -16,12 +16,23 @@ export interface AdapterContext {
   contentType?: string;
 }
 
+/** In the ingest job only: what an adapter needs to ask the platform's API. */
+export interface LookupContext extends AdapterContext {
+  secrets: Record<string, string>;
+}
+
 /**
  * Step 3 of the message path: a raw provider payload becomes messages. Adapters are pure (no
  * database) and throw InvalidPayloadError for payloads that can never succeed.
  */
 export interface ChannelAdapter {
   normalize(payload: Buffer, ctx: AdapterContext): NormalizedMessage[] | Promise<NormalizedMessage[]>;
+  /**
+   * Messages whose content the delivery only names by id (Instagram mentions), read from the
+   * platform's API by the ingest job, never at the webhook. Throws InvalidPayloadError when they
+   * can never be read (the event fails with the reason); any other error retries the job.
+   */
+  lookup?(payload: Buffer, ctx: LookupContext): Promise<NormalizedMessage[]>;
   /** For channels whose events update a stored entry (`NormalizedMessage.updates`). */
   mergeUpdate?: MergeUpdate;
   /**

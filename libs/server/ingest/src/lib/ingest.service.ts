@@ -37,7 +37,9 @@ export class IngestService {
     let messages: NormalizedMessage[];
     try {
       if (!adapter) throw new InvalidPayloadError(`provider ${connector.provider} has no adapter on this server`);
-      messages = await adapter.normalize(event.payload, this.adapterContext(connector, event.receivedAt, event.contentType));
+      const ctx = this.adapterContext(connector, event.receivedAt, event.contentType);
+      messages = await adapter.normalize(event.payload, ctx);
+      if (adapter.lookup) messages.push(...(await adapter.lookup(event.payload, { ...ctx, secrets: this.connectors.secretsOf(connector) })));
     } catch (err) {
       if (!(err instanceof InvalidPayloadError)) throw err;
       await this.markFailed(rawEventId, err.message);

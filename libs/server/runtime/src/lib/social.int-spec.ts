@@ -45,6 +45,47 @@ function tweet(id: string, user: { id: string; handle: string; name: string }, t
   };
 }
 
+const IG_ACCOUNT = '17841405309211844';
+let graphOutages = 0;
+
+/**
+ * The Graph API's answer to GET /{ig-user-id}?fields=mentioned_comment.comment_id(…){…} or
+ * mentioned_media.media_id(…){…} (IG User Mentioned Comment / Mentioned Media references), after
+ * `graphOutages` temporary failures (Meta's "please retry" error, code 2).
+ */
+function instagramMentionAnswer(url: string) {
+  const parsed = new URL(url, 'http://graph');
+  const fields = parsed.searchParams.get('fields') ?? '';
+  if (parsed.pathname !== `/v21.0/${IG_ACCOUNT}` || !/^mentioned_(comment|media)\./.test(fields)) return undefined;
+  if (graphOutages > 0) {
+    graphOutages--;
+    return { status: 500, body: { error: { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', is_transient: true, code: 2 } } };
+  }
+  if (fields.startsWith('mentioned_comment.comment_id(17894227972186120)')) {
+    return {
+      status: 200,
+      body: {
+        mentioned_comment: {
+          timestamp: new Date().toISOString().replace(/\.\d+Z$/, '+0000'),
+          text: '@acme.support the blender I ordered is still not here',
+          id: '17894227972186120',
+          username: 'ana.bell',
+          from: { id: '6398765432101234', username: 'ana.bell' },
+          media: { id: '17918195224117851', permalink: 'https://www.instagram.com/p/C1a2b3XyZ/' },
+        },
+        id: IG_ACCOUNT,
+      },
+    };
+  }
+  if (fields.startsWith('mentioned_media.media_id(17920112008063024)')) {
+    return {
+      status: 200,
+      body: { mentioned_media: { caption: 'Unboxing day with @acme.support', timestamp: new Date().toISOString(), username: 'sam.k', owner: { id: '6398765432109999' }, permalink: 'https://www.instagram.com/p/D4e5f6/', id: '17920112008063024' }, id: IG_ACCOUNT },
+    };
+  }
+  return { status: 400, body: { error: { message: 'Unsupported get request. Object does not exist', code: 100 } } };
+}
+
 describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL, Redis; local fake platforms)', () => {
   let stack: TestStack;
   let fakeX: Fake;
@@ -62,9 +103,11 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
       if (request.url === '/2/users/me') return { status: 200, body: { data: { id: X_ACCOUNT, username: 'shop' } } };
       return { status: 404, body: { title: 'Not Found' } };
     });
-    fakeGraph = await startRecordingServer((request) =>
-      request.method === 'POST' && request.url.endsWith('/comments') ? { status: 200, body: { id: '122134567890123456_987654321099999' } } : { status: 400, body: { error: { message: 'Unsupported request', code: 100 } } },
-    );
+    fakeGraph = await startRecordingServer((request) => {
+      if (request.method === 'POST' && request.url.endsWith('/comments')) return { status: 200, body: { id: '122134567890123456_987654321099999' } };
+      const mention = request.method === 'GET' ? instagramMentionAnswer(request.url) : undefined;
+      return mention ?? { status: 400, body: { error: { message: 'Unsupported request', code: 100 } } };
+    });
     // The documented payloads keep their publication dates (2018, 2024): these connectors accept old events.
     x = await stack.createConnector({
       kind: 'social',
@@ -236,6 +279,53 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
       expect(posted?.url).toBe('/v21.0/122134567890123456_987654321098765/comments');
       expect(posted?.headers['authorization']).toBe('Bearer page-token');
       expect(JSON.parse(posted?.body ?? '')).toEqual({ message: 'We have sent a replacement, Ana.' });
+    });
+  });
+
+  describe('Instagram mentions', () => {
+    const postMeta = (connectorId: string, body: string) =>
+      fetch(`${stack.baseUrl}/api/hooks/${connectorId}/meta`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(body) }, body });
+    const mentions = () => payload('meta-instagram-mentions.json').replace('"time": 1717416000', `"time": ${Math.floor(Date.now() / 1000)}`);
+
+    it('should read the text, author and link of id-only mentions through the Graph API, retrying a temporary failure', async () => {
+      graphOutages = 1;
+      const instagram = await stack.createConnector<CreatedConnectorView>({
+        kind: 'social',
+        provider: 'meta',
+        config: { pageId: META_PAGE, instagramAccountId: IG_ACCOUNT, verifyToken: 'meta-verify-token-3', graphBaseUrl: `${fakeGraph.baseUrl}/v21.0` },
+        secrets: { appSecret: META_APP_SECRET, pageAccessToken: 'page-token' },
+      });
+      expect((await postMeta(instagram.id, mentions())).status).toBe(200);
+      const comment = await messageOf(instagram.id, '17894227972186120');
+      expect(comment).toMatchObject({ text: '@acme.support the blender I ordered is still not here', author_name: 'ana.bell' });
+      expect(comment.metadata.social).toMatchObject({ platform: 'instagram', kind: 'mention', handle: 'ana.bell', postUrl: 'https://www.instagram.com/p/C1a2b3XyZ/', rootPostId: '17918195224117851' });
+      const caption = await messageOf(instagram.id, '17920112008063024');
+      expect(caption).toMatchObject({ text: 'Unboxing day with @acme.support', author_name: 'sam.k' });
+      const identities = await stack.db.query(`SELECT kind, value FROM customer_identities WHERE value IN ('6398765432101234', '6398765432109999') ORDER BY value`);
+      expect(identities.rows).toEqual([
+        { kind: 'instagram', value: '6398765432101234' },
+        { kind: 'instagram', value: '6398765432109999' },
+      ]);
+      const lookups = fakeGraph.requests.filter((r) => r.method === 'GET' && r.url.startsWith(`/v21.0/${IG_ACCOUNT}?`));
+      expect(lookups.length).toBeGreaterThanOrEqual(3);
+      expect(lookups[0].headers['authorization']).toBe('Bearer page-token');
+      const { rows } = await stack.db.query(`SELECT status, attempts FROM raw_events WHERE connector_id = $1`, [instagram.id]);
+      expect(rows).toEqual([{ status: 'processed', attempts: expect.any(Number) }]);
+    }, 30_000);
+
+    it('should keep the event as failed, saying so, when the connector has no Page access token', async () => {
+      const tokenless = await stack.createConnector<CreatedConnectorView>({
+        kind: 'social',
+        provider: 'meta',
+        config: { pageId: META_PAGE, verifyToken: 'meta-verify-token-4', graphBaseUrl: `${fakeGraph.baseUrl}/v21.0` },
+        secrets: { appSecret: META_APP_SECRET },
+      });
+      expect((await postMeta(tokenless.id, mentions())).status).toBe(200);
+      const failed = await eventually(async () => {
+        const { rows } = await stack.db.query<{ status: string; error: string | null }>(`SELECT status, error FROM raw_events WHERE connector_id = $1`, [tokenless.id]);
+        return rows[0]?.status === 'failed' && rows[0];
+      }, 20_000, 'the failed event');
+      expect(failed.error).toBe('Instagram mentions carry only ids and the connector has no pageAccessToken secret to read them with; set it and retry the event');
     });
   });
 

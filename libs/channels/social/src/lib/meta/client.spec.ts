@@ -28,6 +28,40 @@ describe('MetaGraphClient', () => {
     expect(server.requests[0].headers['authorization']).toBe('Bearer page-token');
   });
 
+  it('should read a mentioned comment through the IG user mentioned_comment field', async () => {
+    answer = {
+      status: 200,
+      body: {
+        mentioned_comment: { timestamp: '2026-01-05T11:00:00+0000', text: '@acme.support my order?', id: '17894227972186120', username: 'ana.bell', from: { id: '6398765432101234', username: 'ana.bell' }, media: { id: '17918195224117851', permalink: 'https://www.instagram.com/p/C1a2b3/' } },
+        id: '17841405309211844',
+      },
+    };
+    await expect(client.instagramMention({ igUserId: '17841405309211844', mediaId: '17918195224117851', commentId: '17894227972186120' })).resolves.toEqual({
+      text: '@acme.support my order?',
+      authorId: '6398765432101234',
+      username: 'ana.bell',
+      permalink: 'https://www.instagram.com/p/C1a2b3/',
+      timestamp: '2026-01-05T11:00:00+0000',
+    });
+    const url = new URL(server.requests[0].url, 'http://graph');
+    expect(url.pathname).toBe('/v21.0/17841405309211844');
+    expect(url.searchParams.get('fields')).toBe('mentioned_comment.comment_id(17894227972186120){id,text,timestamp,username,from{id,username},media{id,permalink}}');
+    expect(server.requests[0].headers['authorization']).toBe('Bearer page-token');
+  });
+
+  it('should read a caption mention through mentioned_media, the owner as author', async () => {
+    answer = { status: 200, body: { mentioned_media: { caption: 'Unboxing @acme.support', owner: { id: '555' }, username: 'sam', permalink: 'https://www.instagram.com/p/X/', id: '1' }, id: '17841405309211844' } };
+    await expect(client.instagramMention({ igUserId: '17841405309211844', mediaId: '1' })).resolves.toMatchObject({ text: 'Unboxing @acme.support', authorId: '555', username: 'sam' });
+    expect(new URL(server.requests[0].url, 'http://graph').searchParams.get('fields')).toBe('mentioned_media.media_id(1){id,caption,timestamp,username,owner{id},permalink}');
+  });
+
+  it('should call a Graph rate limit temporary and a missing mention permanent', async () => {
+    answer = { status: 400, body: { error: { message: 'Application request limit reached', code: 4 } } };
+    await expect(client.instagramMention({ igUserId: '1', mediaId: '2' })).rejects.toMatchObject({ permanent: false });
+    answer = { status: 200, body: { id: '1' } };
+    await expect(client.instagramMention({ igUserId: '1', mediaId: '2' })).rejects.toMatchObject({ permanent: true });
+  });
+
   it('should reply to a Facebook comment with POST /{comment-id}/comments', async () => {
     answer = { status: 200, body: { id: '122134567890123456_987654321098800' } };
     await expect(client.replyToComment({ commentId: '122134567890123456_987654321098765', text: 'Sorry, Ana!' })).resolves.toEqual({

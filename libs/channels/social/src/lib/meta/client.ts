@@ -1,4 +1,5 @@
-import { requireId, requestJson } from '../delivery';
+import { requireId, requestJson, SocialDeliveryError } from '../delivery';
+import type { InstagramMentionDetails } from './instagram-mentions';
 
 export interface MetaGraphClientOptions {
   graphBaseUrl?: string;
@@ -27,12 +28,31 @@ export class MetaGraphClient {
 
   /** GET /{page-id}?fields=id,name: whether the Page token reaches the Page (the connection test). */
   async page(pageId: string): Promise<{ id: string; name?: string }> {
-    const { body } = await requestJson(
-      { method: 'GET', url: `${this.graphBaseUrl}/${encodeURIComponent(pageId)}?fields=id,name`, accessToken: this.options.pageAccessToken },
-      { platform: 'Meta Graph API', fetch: this.options.fetch, timeoutMs: this.options.timeoutMs, isTransient: isTransientGraphError },
-    );
-    const page = (body && typeof body === 'object' ? body : {}) as { id?: unknown; name?: unknown };
+    const page = (await this.get(`/${encodeURIComponent(pageId)}?fields=id,name`)) as { id?: unknown; name?: unknown };
     return { id: requireId(page.id, 'Meta Graph API', 'Page'), name: typeof page.name === 'string' ? page.name : undefined };
+  }
+
+  /**
+   * GET /{ig-user-id}?fields=mentioned_comment.comment_id(…) or mentioned_media.media_id(…): the
+   * comment or caption an Instagram `mentions` webhook names only by id (the only way to read a
+   * comment we do not own). Author: the comment's `from`, the media's `owner`.
+   */
+  async instagramMention(input: { igUserId: string; mediaId: string; commentId?: string }): Promise<InstagramMentionDetails> {
+    const field = input.commentId
+      ? `mentioned_comment.comment_id(${input.commentId}){id,text,timestamp,username,from{id,username},media{id,permalink}}`
+      : `mentioned_media.media_id(${input.mediaId}){id,caption,timestamp,username,owner{id},permalink}`;
+    const body = await this.get(`/${encodeURIComponent(input.igUserId)}?fields=${encodeURIComponent(field)}`);
+    const found = body[input.commentId ? 'mentioned_comment' : 'mentioned_media'];
+    if (!found || typeof found !== 'object') throw new SocialDeliveryError('Meta Graph API answered without the mentioned comment or media', { permanent: true });
+    const item = found as { text?: unknown; caption?: unknown; timestamp?: unknown; username?: unknown; permalink?: unknown; from?: { id?: unknown; username?: unknown }; owner?: { id?: unknown }; media?: { permalink?: unknown } };
+    const str = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+    return {
+      text: str(item.text) ?? str(item.caption) ?? '',
+      authorId: str(item.from?.id) ?? str(item.owner?.id),
+      username: str(item.from?.username) ?? str(item.username),
+      permalink: str(item.permalink) ?? str(item.media?.permalink),
+      timestamp: str(item.timestamp),
+    };
   }
 
   /** POST /{comment-id}/comments: a reply in a Facebook comment thread. */
@@ -54,6 +74,14 @@ export class MetaGraphClient {
   async sendMessengerMessage(input: { psid: string; text: string }): Promise<{ id: string }> {
     const body = await this.post('/me/messages', { recipient: { id: input.psid }, messaging_type: 'RESPONSE', message: { text: input.text } });
     return { id: requireId(body['message_id'], 'Messenger', 'message') };
+  }
+
+  private async get(path: string): Promise<Record<string, unknown>> {
+    const { body } = await requestJson(
+      { method: 'GET', url: `${this.graphBaseUrl}${path}`, accessToken: this.options.pageAccessToken },
+      { platform: 'Meta Graph API', fetch: this.options.fetch, timeoutMs: this.options.timeoutMs, isTransient: isTransientGraphError },
+    );
+    return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   }
 
   private async post(path: string, body: unknown): Promise<Record<string, unknown>> {

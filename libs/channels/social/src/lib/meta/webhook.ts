@@ -125,8 +125,8 @@ export interface MetaContext {
  * - Messenger (and Instagram messaging) text messages and attachments, keyed on the message id.
  * Nothing for delivery and read receipts, opt-ins, reactions, or postbacks: a postback is the
  * customer pressing one of our buttons, whose payload we wrote, not something they wrote.
- * Nothing for Instagram `mentions` either: that change only carries ids, and the text and author
- * need a Graph API lookup (GET /{ig-user-id}?fields=mentioned_comment.comment_id(…)) not done here.
+ * Nothing for Instagram `mentions` here: that change only carries ids; the ingest job reads the
+ * text and author through the Graph API (instagram-mentions.ts).
  * Items the Page or Instagram account wrote itself (our replies echoing back) are skipped.
  */
 export function normalizeMetaWebhook(payload: MetaWebhook, ctx: MetaContext): NormalizedMessage[] {
