@@ -103,6 +103,42 @@ test.describe('conversation', () => {
     await other.close();
   });
 
+  test('should add a new message of the customer to the open timeline live and move the row to the top', async ({ page, request }) => {
+    const stamp = Date.now();
+    const name = `Kai Brandt ${stamp}`;
+    const from = { email: `kai.${stamp}@example.com`, name };
+    const subject = `Charger missing ${stamp}`;
+    const first = 'The laptop I ordered came without its charger.';
+    const post = async (externalId: string, payload: { from: typeof from; text: string; subject: string }) =>
+      expect((await postGenericWebhook(request, { externalId, occurredAt: new Date().toISOString(), ...payload }, connector)).status()).toBe(202);
+    await post(`e2e-follow-${stamp}-1`, { from, text: first, subject });
+
+    await signIn(page, DEMO_AGENT, DEMO_PASSWORD);
+    await expectInboxLive(page);
+    await openConversationOf(page, name);
+    await expect(timeline(page)).toContainText(first);
+    const url = page.url();
+    // Survives only if the page is never reloaded.
+    await page.evaluate(() => ((window as unknown as { e2eMarker: string }).e2eMarker = 'same page'));
+
+    // Someone else writes: Kai's row is no longer the newest.
+    const otherName = `Other Writer ${stamp}`;
+    await post(`e2e-follow-${stamp}-other`, { from: { email: `other.${stamp}@example.com`, name: otherName }, text: 'Do you ship to Norway?', subject: `Shipping ${stamp}` });
+    const rows = inboxList(page).getByRole('listitem');
+    await expect(rows.first()).toContainText(otherName, { timeout: 30_000 });
+
+    // Kai writes again in the same thread, while the agent has the conversation open.
+    const followUp = `Also the box was open when it arrived (${stamp}).`;
+    await post(`e2e-follow-${stamp}-2`, { from, text: followUp, subject: `Re: ${subject}` });
+    await expect(timeline(page).getByRole('article').filter({ hasText: followUp })).toBeVisible({ timeout: 30_000 });
+    await expect(timeline(page).getByRole('article').filter({ hasText: first })).toBeVisible();
+    await expect(rows.first()).toContainText(name);
+    await expect(rows.first()).toContainText(subject);
+    await expect(rows.filter({ hasText: name })).toHaveCount(1);
+    expect(page.url()).toBe(url);
+    expect(await page.evaluate(() => (window as unknown as { e2eMarker?: string }).e2eMarker)).toBe('same page');
+  });
+
   test('should show an email with its quoted history collapsed and its original on demand', async ({ page }) => {
     await signIn(page, DEMO_AGENT, DEMO_PASSWORD);
     await expectInboxLive(page);
