@@ -24,9 +24,9 @@ export class PendingCalls<TArgs extends unknown[], TResult> {
     await settle();
   }
 
-  /** Fails call `index` (the latest when omitted) with an HTTP error of `status`. */
-  async fail(status: number, index = this.calls.length - 1): Promise<void> {
-    this.calls[index].response.error(new HttpErrorResponse({ status, statusText: 'x', url: '/api' }));
+  /** Fails call `index` (the latest when omitted) with an HTTP error of `status`, with the API's error `body` if given. */
+  async fail(status: number, index = this.calls.length - 1, body?: unknown): Promise<void> {
+    this.calls[index].response.error(new HttpErrorResponse({ status, statusText: 'x', url: '/api', error: body }));
     await settle();
   }
 }

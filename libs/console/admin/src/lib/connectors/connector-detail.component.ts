@@ -44,6 +44,7 @@ export class ConnectorDetailComponent {
   });
 
   protected readonly copied = signal<string | null>(null);
+  protected readonly copyError = signal<string | null>(null);
   protected readonly testing = signal(false);
   protected readonly testResult = signal<ConnectorTestView | null>(null);
   protected readonly testError = signal<string | null>(null);
@@ -84,8 +85,14 @@ export class ConnectorDetailComponent {
   }
 
   async copy(url: string): Promise<void> {
-    await navigator.clipboard.writeText(url);
-    this.copied.set(url);
+    try {
+      await navigator.clipboard.writeText(url);
+      this.copied.set(url);
+    } catch {
+      // Clipboard access can be refused (permissions, plain http): the URL stays there to select.
+      this.copied.set(null);
+      this.copyError.set('Copying was refused by the browser: select the URL and copy it by hand.');
+    }
   }
 
   async test(): Promise<void> {
