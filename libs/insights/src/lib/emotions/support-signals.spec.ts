@@ -22,6 +22,11 @@ describe('detectSupportSignals', () => {
     ['Why is this happening???', 'repeated-question:confusion:???'],
     ['Fix it!!!', 'repeated-exclamation:annoyance:!!!'],
     ['WHY IS THIS BROKEN', 'all-caps:anger:WHY'],
+    ['Still no refund, I am furious.', 'self-report:anger:I am furious'],
+    ["I'm so fed up with this", "self-report:annoyance:I'm so fed up"],
+    ['We are really disappointed', 'self-report:disappointment:We are really disappointed'],
+    ["I'm confused by the new menu", "self-report:confusion:I'm confused"],
+    ['I am getting worried about the delay', 'self-report:nervousness:I am getting worried'],
   ])('"%s" fires %s', (text, expected) => {
     expect(fired(text)).toContain(expected);
   });
@@ -31,6 +36,8 @@ describe('detectSupportSignals', () => {
     ['I emailed the PDF to the API team'],
     ['It works, thank you'],
     ['I ran it 5 times faster'],
+    ['The angry bird plush arrived today'],
+    ['I am not worried at all'],
   ])('"%s" fires no strong or misleading cue', (text) => {
     expect(
       detectSupportSignals(text).filter(

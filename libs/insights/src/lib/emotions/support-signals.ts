@@ -23,12 +23,24 @@ interface SignalRule {
 // Capitalised words that are acronyms or the dataset's masks, not shouting.
 const NOT_SHOUTING =
   'NAME|RELIGION|API|FAQ|PDF|SMS|USB|VPN|CEO|ETA|USA|GDPR|PIN|SKU|URL|VAT|IOS|CSV|SSO|SLA|ASAP|OK|LOL';
+// "I am furious", "we're really worried", "I feel so let down": the customer naming the feeling.
+const SELF = "(?:i(?:'m| am)|i feel|i'm feeling|i am feeling|we(?:'re| are)|we feel)";
+const INTENSIFIER = '(?:(?:so|really|very|extremely|absolutely|totally|quite|getting|becoming|beyond) )*';
+const FEELINGS: ReadonlyArray<[string, Partial<Record<SupportEmotion, number>>]> = [
+  ['furious|livid|outraged|fuming|angry|pissed(?: off)?|enraged', { anger: 0.55, annoyance: 0.2 }],
+  ['frustrated|annoyed|irritated|fed up|sick of (?:this|it|waiting)|tired of (?:this|it|waiting)', { annoyance: 0.55 }],
+  ['disappointed|let down|disheartened', { disappointment: 0.55 }],
+  ['confused|puzzled', { confusion: 0.5 }],
+  ['worried|anxious|nervous|stressed|concerned|panicking', { nervousness: 0.5 }],
+  ['scared|afraid|frightened', { fear: 0.5 }],
+];
+
 const STILL_BROKEN_TAIL =
   "not|no|broken|waiting|nothing|doesn't|does not|isn't|is not|haven't|hasn't|can't|cannot|won't|down|failing|wrong|the same|happening|missing";
 
 /**
  * Strengths were set by hand for support messages: a strong cue (0.4 or more) names an emotion on
- * its own ("third time", "nobody answered", "asap"); weak cues (ALL CAPS, "!!", a bare "again")
+ * its own ("third time", "nobody answered", "asap", "I am furious"); weak cues (ALL CAPS, "!!", a bare "again")
  * only add to an emotion the model already reports, or to each other.
  */
 const RULES: readonly SignalRule[] = [
@@ -77,6 +89,13 @@ const RULES: readonly SignalRule[] = [
       /\b(?:(?:nobody|no one|no-one|noone)(?: has| had| ever)? (?:answered|replied|responded|got back|called back|helped|bothered)|no (?:answer|reply|response)|(?:haven't|have not|never|didn't|did not) (?:heard|hear) back|ignor(?:ed|ing) (?:me|us|my)|still waiting)\b/gi,
     strengths: () => ({ annoyance: 0.45, anger: 0.2 }),
   },
+  ...FEELINGS.map(
+    ([words, strengths]): SignalRule => ({
+      rule: 'self-report',
+      pattern: new RegExp(`\\b${SELF} ${INTENSIFIER}(?:${words})\\b`, 'gi'),
+      strengths: () => strengths,
+    }),
+  ),
   {
     rule: 'urgency',
     pattern:
