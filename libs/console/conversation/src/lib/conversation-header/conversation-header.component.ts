@@ -80,7 +80,7 @@ export function snoozeUntil(choice: string, now = new Date()): Date {
           <span>Priority</span>
           <select [value]="c.priority" (change)="changed.emit({ priority: $any($event.target).value })">
             @for (p of priorities; track p) {
-              <option [value]="p">{{ p }}</option>
+              <option [value]="p" [selected]="p === c.priority">{{ p }}</option>
             }
           </select>
         </label>
