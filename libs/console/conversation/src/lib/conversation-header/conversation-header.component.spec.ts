@@ -48,13 +48,14 @@ describe('ConversationHeaderComponent', () => {
     return { fixture, el, changes, select, choose };
   }
 
-  it('should show the conversation with its current assignee and queue selected', async () => {
-    const { el, select } = await setup();
+  it('should show the conversation with its current assignee, queue and priority selected', async () => {
+    const { el, select } = await setup(conversation('c1', 5, { customerName: 'Ana Silva', assigneeId: 'u2', queueId: 'billing', priority: 'high' }));
     expect(el.querySelector('h1')?.textContent).toBe('Ana Silva');
     expect(el.querySelector('.status')?.textContent).toBe('open');
     expect(select('Assignee').value).toBe('u2');
     expect(select('Queue').value).toBe('billing');
     expect(select('Status').value).toBe('open');
+    expect(select('Priority').value).toBe('high');
   });
 
   it('should emit each change', async () => {
