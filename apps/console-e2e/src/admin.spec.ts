@@ -85,10 +85,11 @@ test.describe('admin screens', () => {
     await form.getByLabel('Text').fill('Thanks for bearing with us, this is your {contactOrdinal} message about it.');
     await form.getByLabel('Triggers').fill('annoyance ≥ 0.3, rage');
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect(form.getByRole('alert')).toContainText('rage');
+    await expect(form.getByRole('alert')).toContainText('triggers.1 (“rage”)');
+    await row.scrollIntoViewIfNeeded();
+    await saveDocScreenshot(page, 'admin-phrases');
 
     await form.getByLabel('Triggers').fill('annoyance ≥ 0.3, history: repeat-contact');
-    await saveDocScreenshot(page, 'admin-phrases');
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('status').filter({ hasText: `Saved “${id}”` })).toBeVisible();
     await expect(row).toContainText('your {contactOrdinal} message');
@@ -121,7 +122,11 @@ test.describe('admin screens', () => {
     await expect(errorRow.getByRole('cell').first()).toHaveText('3');
 
     await page.getByLabel('Search products').fill('travel kettle');
-    await expect(page.getByRole('table', { name: 'Products' }).getByRole('row').filter({ hasText: sku })).toContainText('29.90');
+    const products = page.getByRole('table', { name: 'Products' });
+    await expect(products.getByRole('row').filter({ hasText: 'BLEND-PRO' })).toHaveCount(0);
+    await expect(products.getByRole('row').filter({ hasText: sku })).toContainText('29.90');
+    // The CSV, the result and the catalog in one picture.
+    await page.getByLabel('CSV text').evaluate((textarea) => textarea.scrollIntoView({ block: 'start' }));
     await saveDocScreenshot(page, 'admin-import');
   });
 
