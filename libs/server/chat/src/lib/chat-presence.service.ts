@@ -23,7 +23,7 @@ export class ChatPresence implements OnModuleDestroy {
     this.redis.on('error', (err) => this.logger.debug(`redis: ${err.message}`));
   }
 
-  private key(kind: 'sockets' | 'seen' | 'rate', visitorId: string): string {
+  private key(kind: 'sockets' | 'seen' | 'rate' | 'read', visitorId: string): string {
     return `${this.config.redisPrefix}:chat:${kind}:${visitorId}`;
   }
 
@@ -64,6 +64,16 @@ export class ChatPresence implements OnModuleDestroy {
     const seen = results?.[2]?.[1] as string | null | undefined;
     if (live > 0) return 0;
     return seen ? Math.max(0, now - Number(seen)) : Number.POSITIVE_INFINITY;
+  }
+
+  /** The agent message the visitor has read up to (the widget's `read`), kept for the offline email's re-check. */
+  async markRead(visitorId: string, messageId: string): Promise<void> {
+    await this.redis.set(this.key('read', visitorId), messageId, 'EX', KEEP_LAST_SEEN_SECONDS).catch((err: Error) => this.logger.warn(`chat read state not recorded: ${err.message}`));
+  }
+
+  /** Null when the visitor has read nothing we know of. Throws while Redis is unreachable. */
+  readUpTo(visitorId: string): Promise<string | null> {
+    return this.redis.get(this.key('read', visitorId));
   }
 
   /** A fixed one-minute window per visitor, shared by all API processes. Redis being down lets messages through. */

@@ -202,6 +202,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const read = parseChatRead(body);
     const conversationId = read ? await this.conversationIdOf(data) : null;
     if (!read || !conversationId) return;
+    await this.presence.markRead(data.visitorId, read.upTo);
     this.toAgents(socket, 'chat.read', { conversationId, author: 'visitor', upTo: read.upTo, at: new Date().toISOString() }, conversationId);
   }
 

@@ -6,7 +6,7 @@ import { DeliveryError } from '@throughline/channels/generic';
 import { ConnectorsService } from '@throughline/server/connectors';
 import { ConversationEntity, MessageEntity } from '@throughline/server/database';
 import { TimelineEvents } from '@throughline/server/timeline';
-import type { ChannelSender } from './senders/channel-sender';
+import type { ChannelSender, SentOutbound } from './senders/channel-sender';
 import { ChatSender } from './senders/chat.sender';
 import { EmailSender } from './senders/email.sender';
 import { GenericSender } from './senders/generic.sender';
@@ -28,7 +28,7 @@ export class DeliveryService {
     private readonly events: TimelineEvents,
     generic: GenericSender,
     email: EmailSender,
-    chat: ChatSender,
+    private readonly chat: ChatSender,
     x: XSender,
     mastodon: MastodonSender,
     meta: MetaSender,
@@ -50,14 +50,31 @@ export class DeliveryService {
     const sender = this.senders[connector.provider];
     if (!sender) throw new DeliveryError(`delivery through ${connector.provider} is not available on this server yet`, false);
     const sent = await sender.send({ message, conversation, connector, secrets: this.connectors.secretsOf(connector) });
-    if (sent) {
-      if (sent.externalId) message.externalId = sent.externalId;
-      if (sent.threadRefs) message.threadRefs = sent.threadRefs;
-      if (sent.metadata) message.metadata = { ...message.metadata, ...sent.metadata };
-      await this.messages.update({ id: message.id }, { externalId: message.externalId, threadRefs: message.threadRefs, metadata: message.metadata as object });
-    }
+    if (sent) await this.record(message, sent);
     await this.setStatus(message, conversation, 'sent', null);
     return 'sent';
+  }
+
+  /**
+   * The delayed re-check of a chat reply (CHAT_OFFLINE_EMAIL_JOB): emails it when the visitor has
+   * not read it by then; either way the reply records what happened, live in the console.
+   */
+  async emailUnseenChatReply(messageId: string): Promise<'checked' | 'skipped'> {
+    const message = await this.messages.findOne({ where: { id: messageId } });
+    if (!message || message.direction !== 'outbound' || message.deliveryStatus !== 'sent' || !message.connectorId || !message.conversationId) return 'skipped';
+    const connector = await this.connectors.get(message.connectorId).catch(() => null);
+    if (!connector || connector.provider !== 'widget') return 'skipped';
+    const conversation = await this.conversations.findOneOrFail({ where: { id: message.conversationId } });
+    await this.record(message, await this.chat.emailIfUnseen({ message, conversation, connector, secrets: this.connectors.secretsOf(connector) }));
+    await this.events.messageUpdated(message, conversation);
+    return 'checked';
+  }
+
+  private async record(message: MessageEntity, sent: SentOutbound): Promise<void> {
+    if (sent.externalId) message.externalId = sent.externalId;
+    if (sent.threadRefs) message.threadRefs = sent.threadRefs;
+    if (sent.metadata) message.metadata = { ...message.metadata, ...sent.metadata };
+    await this.messages.update({ id: message.id }, { externalId: message.externalId, threadRefs: message.threadRefs, metadata: message.metadata as object });
   }
 
   async markFailed(messageId: string, error: string): Promise<void> {

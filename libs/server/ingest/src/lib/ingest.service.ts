@@ -2,10 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import { InvalidPayloadError, type NormalizedMessage } from '@throughline/domain';
+import { issueVisitorToken, visitorIdOfThreadKey } from '@throughline/channels/chat';
 import { ConnectorsService } from '@throughline/server/connectors';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
-import { ConnectorEntity, RawEventEntity } from '@throughline/server/database';
-import { JobProducer } from '@throughline/server/queue';
+import { ConnectorEntity, type ConversationEntity, RawEventEntity } from '@throughline/server/database';
+import { JobProducer, RealtimePublisher } from '@throughline/server/queue';
 import { type PersistedInbound, TimelineEvents, TimelineWriter } from '@throughline/server/timeline';
 import { type AdapterContext, CHANNEL_ADAPTERS } from './channel-adapters';
 
@@ -24,6 +25,7 @@ export class IngestService {
     private readonly writer: TimelineWriter,
     private readonly events: TimelineEvents,
     private readonly jobs: JobProducer,
+    private readonly realtime: RealtimePublisher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -75,6 +77,7 @@ export class IngestService {
       }
       for (const line of result.systemMessages) await this.events.messageCreated(line, result.conversation);
       await this.events.messageCreated(result.message, result.conversation, result.conversationIsNew);
+      if (result.conversationIsNew && result.conversation) this.announceChatSession(connector, result.conversation);
       // Step 6: empathy prompts and cross-sell for what the customer just said (best effort, like publishing).
       if (result.message.direction === 'inbound' && result.conversation) {
         await this.jobs.tryEnqueueEnrich({ conversationId: result.conversation.id, messageId: result.message.id });
@@ -82,6 +85,14 @@ export class IngestService {
       for (const bounced of result.bounced) await this.events.messageUpdated(bounced);
     }
     return 'processed';
+  }
+
+  /** A chat visitor's first message opened their conversation: their open tabs learn its id without reconnecting. */
+  private announceChatSession(connector: ConnectorEntity, conversation: ConversationEntity): void {
+    const visitorId = conversation.channel === 'chat' ? visitorIdOfThreadKey(conversation.threadKey) : null;
+    if (!visitorId) return;
+    const { visitorToken } = issueVisitorToken(this.connectors.secretsOf(connector)['identitySecret'] ?? '', visitorId);
+    this.realtime.toVisitor(visitorId, 'session', { visitorToken, conversationId: conversation.id });
   }
 
   private adapterContext(connector: ConnectorEntity, receivedAt: Date, contentType: string): AdapterContext {

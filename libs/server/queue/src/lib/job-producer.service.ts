@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
 import {
   ASSOCIATIONS_JOB,
   ASSOCIATIONS_SCHEDULER_ID,
+  CHAT_OFFLINE_EMAIL_JOB,
   DEFAULT_JOB_OPTIONS,
   type DeliverJobData,
   ENRICH_JOB,
@@ -59,6 +60,11 @@ export class JobProducer implements OnModuleDestroy {
 
   tryEnqueueDeliver(data: DeliverJobData): Promise<boolean> {
     return this.tryAdd(QueueName.Deliver, 'deliver', data, data.messageId);
+  }
+
+  /** In `delayMs`, checks whether the chat visitor has seen the reply and emails it if not (one check per reply). */
+  tryScheduleChatOfflineEmail(data: DeliverJobData, delayMs: number): Promise<boolean> {
+    return this.tryAdd(QueueName.Deliver, CHAT_OFFLINE_EMAIL_JOB, data, `${CHAT_OFFLINE_EMAIL_JOB}-${data.messageId}`, Math.max(0, delayMs));
   }
 
   tryEnqueueEnrich(data: EnrichJobData): Promise<boolean> {
@@ -117,11 +123,11 @@ export class JobProducer implements OnModuleDestroy {
   }
 
   /** `jobId` undefined: BullMQ numbers the job (nothing to deduplicate). */
-  private async tryAdd(name: QueueName, jobName: string, data: object, jobId: string | undefined): Promise<boolean> {
+  private async tryAdd(name: QueueName, jobName: string, data: object, jobId: string | undefined, delay?: number): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.queues[name].add(jobName, data, { jobId }),
+        this.queues[name].add(jobName, data, { jobId, delay }),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error(`timed out after ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
         }),

@@ -32,6 +32,9 @@ export interface EnrichJobData {
   messageId: string;
 }
 
+/** Job name on the deliver queue: the delayed re-check that emails a chat reply the visitor has not seen. */
+export const CHAT_OFFLINE_EMAIL_JOB = 'chat-offline-email';
+
 /** Job names on the enrich queue. */
 export const ENRICH_JOB = 'enrich';
 export const ASSOCIATIONS_JOB = 'associations';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
-import { AGENTS_NAMESPACE, type RealtimeEventName, type RealtimeEvents } from '@throughline/domain';
+import { AGENTS_NAMESPACE, CHAT_NAMESPACE, type ChatServerEvents, type RealtimeEventName, type RealtimeEvents, rooms } from '@throughline/domain';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
 import { socketIoKey } from './queue-names';
 import { createFailFastRedis } from './redis';
@@ -16,6 +16,7 @@ export class RealtimePublisher implements OnModuleDestroy {
   private readonly logger = new Logger(RealtimePublisher.name);
   private readonly redis: Redis;
   private readonly agents: Emitter;
+  private readonly chat: Emitter;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.redis = createFailFastRedis(config.redisUrl);
@@ -25,12 +26,19 @@ export class RealtimePublisher implements OnModuleDestroy {
       publish: (channel: string, message: string | Buffer) =>
         this.redis.publish(channel, message).catch((err: Error) => this.logger.warn(`live event not published: ${err.message}`)),
     };
-    this.agents = new Emitter(publisher, { key: socketIoKey(config.redisPrefix) }).of(AGENTS_NAMESPACE);
+    const emitter = new Emitter(publisher, { key: socketIoKey(config.redisPrefix) });
+    this.agents = emitter.of(AGENTS_NAMESPACE);
+    this.chat = emitter.of(CHAT_NAMESPACE);
   }
 
   publish<E extends RealtimeEventName>(event: E, payload: RealtimeEvents[E], rooms: string[]): void {
     if (rooms.length === 0) return;
     this.agents.to(rooms).emit(event, payload);
+  }
+
+  /** To every socket of one chat visitor (all their tabs), on whichever API process holds them. */
+  toVisitor<E extends keyof ChatServerEvents>(visitorId: string, event: E, payload: ChatServerEvents[E]): void {
+    this.chat.to(rooms.visitor(visitorId)).emit(event, payload);
   }
 
   onModuleDestroy(): void {

@@ -133,6 +133,8 @@ describe('live chat over /chat (real API, worker, PostgreSQL, Redis, socket.io-c
     const v = await visitor({ name: 'Noa' });
     expect(v.session.conversationId).toBeNull();
     expect(v.history).toEqual([]);
+    const sessions: Array<ChatServerEvents['session']> = [];
+    v.socket.on('session', (s: ChatServerEvents['session']) => sessions.push(s));
     const ack = await send(v, 'Is the blue kettle back in stock?', 'first');
     expect(ack).toEqual({ id: expect.any(String) });
     const id = (ack as { id: string }).id;
@@ -144,6 +146,9 @@ describe('live chat over /chat (real API, worker, PostgreSQL, Redis, socket.io-c
     const event = await arrived('Is the blue kettle back in stock?');
     expect(event.message).toMatchObject({ channel: 'chat', direction: 'inbound', authorName: 'Noa' });
     expect(event.conversation).toMatchObject({ channel: 'chat', status: 'open', customerName: 'Noa' });
+    // The first message opened the conversation: the visitor learns its id without reconnecting.
+    await eventually(async () => sessions.length > 0, 5000, 'the session with the conversation');
+    expect(sessions).toEqual([{ visitorToken: v.session.visitorToken, conversationId: event.conversation.id }]);
 
     // The same clientId again (a resend after a reconnect) is the same message.
     expect(await send(v, 'Is the blue kettle back in stock?', 'first')).toEqual({ id, duplicate: true });
@@ -314,6 +319,37 @@ describe('live chat over /chat (real API, worker, PostgreSQL, Redis, socket.io-c
       }, 10_000, 'the emailed reply');
       expect(sent.metadata).toMatchObject({ chat: { delivery: 'email', emailedTo: 'dee@shop.example' } });
     });
+
+    it('emails a reply the connected-but-idle visitor has not read after offlineEmailAfterSeconds, and not one they read', async () => {
+      const delayed = await stack.createConnector<CreatedConnectorView>({ kind: 'chat', provider: 'widget', config: { allowedOrigins: [SITE], offlineEmailAfterSeconds: 2 } });
+      const secret = delayed.signingSecret ?? '';
+      const v = await visitor({ connectorKey: String(delayed.config['connectorKey']), identity: { email: 'eli@shop.example', hmac: signChatIdentity('eli@shop.example', secret) } });
+      await send(v, 'Still here, tab in the background');
+      const { conversation } = await arrived('Still here, tab in the background');
+      const replyRow = (id: string, ready: (m: MessageView) => boolean, what: string) =>
+        eventually(async () => {
+          const rows = (await stack.request<MessageView[]>('GET', `/api/conversations/${conversation.id}/messages`)).body;
+          const row = rows.find((m) => m.id === id);
+          return row && ready(row) && row;
+        }, 15_000, what);
+      const mailsBefore = smtp.messages.length;
+
+      const unread = await reply(conversation.id, 'Your parcel left the warehouse.');
+      const live = await replyRow(unread.id, (m) => m.deliveryStatus === 'sent', 'the live reply');
+      expect(live.metadata).toMatchObject({ chat: { delivery: 'live', emailCheckAt: expect.any(String) } });
+      const mails = await smtp.waitForMessages(mailsBefore + 1, 15_000);
+      expect(mails.at(-1)?.to).toEqual(['eli@shop.example']);
+      expect(mails.at(-1)?.raw.toString()).toContain('Your parcel left the warehouse.');
+      const emailed = await replyRow(unread.id, (m) => (m.metadata['chat'] as { delivery?: string }).delivery === 'email', 'the emailed reply');
+      expect(emailed.metadata).toMatchObject({ chat: { delivery: 'email', emailedTo: 'eli@shop.example' } });
+
+      const seen = await reply(conversation.id, 'It arrives Thursday.');
+      await eventually(async () => v.messages.find((m) => m.id === seen.id), 10_000, 'the second reply in the widget');
+      v.socket.emit('read', { upTo: seen.id });
+      const skipped = await replyRow(seen.id, (m) => Boolean((m.metadata['chat'] as { emailSkipped?: string }).emailSkipped), 'the re-check');
+      expect(skipped.metadata).toMatchObject({ chat: { delivery: 'live', emailSkipped: 'the visitor read the reply in the chat' } });
+      expect(smtp.messages).toHaveLength(mailsBefore + 1);
+    }, 40_000);
 
     it('does not email an address the visitor only typed', async () => {
       const v = await offlineVisitor({ email: 'typed@shop.example' });
