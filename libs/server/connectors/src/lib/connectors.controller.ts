@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ConnectorView, CreatedConnectorView, RawEventView } from '@throughline/domain';
+import type { ConnectorTestView, ConnectorView, CreatedConnectorView, RawEventView } from '@throughline/domain';
 import { type AuthenticatedUser, CurrentUser, MinRole } from '@throughline/server/auth';
 import { CreateConnectorDto, ListEventsQueryDto, UpdateConnectorDto } from './connector.dto';
-import { type ConnectorTestResult, ConnectorsService } from './connectors.service';
+import { ConnectorsService } from './connectors.service';
 
 @ApiTags('connectors')
 @ApiBearerAuth()
@@ -57,7 +57,7 @@ export class ConnectorsController {
   /** Logs in to IMAP/SMTP (or whatever the provider uses) and reports what failed: DNS, connection, TLS, login, folder. */
   @Post(':id/test')
   @HttpCode(200)
-  test(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ConnectorTestResult> {
+  test(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ConnectorTestView> {
     return this.connectors.test(id, user.id);
   }
 }

@@ -2,8 +2,7 @@ import { BadRequestException, ConflictException, Inject, Injectable, Logger, Not
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { IsNull, type Repository } from 'typeorm';
-import type { ConnectionCheck } from '@throughline/channels/email';
-import { isProviderOfKind, type ConnectorView, type CreatedConnectorView, type RawEventView } from '@throughline/domain';
+import { isProviderOfKind, type ConnectorTestView, type ConnectorView, type CreatedConnectorView, type RawEventView } from '@throughline/domain';
 import { APP_CONFIG, type AppConfig, SecretBox } from '@throughline/server/config';
 import { AuditLogEntity, ConnectorEntity, QueueEntity, RawEventEntity } from '@throughline/server/database';
 import { JobProducer, QueueName } from '@throughline/server/queue';
@@ -23,10 +22,6 @@ export function toRawEventView(e: RawEventEntity): RawEventView {
   };
 }
 
-export interface ConnectorTestResult {
-  ok: boolean;
-  checks: ConnectionCheck[];
-}
 
 @Injectable()
 export class ConnectorsService {
@@ -149,7 +144,7 @@ export class ConnectorsService {
   }
 
   /** Logs in to the servers the connector uses and reports each step in an admin's words. */
-  async test(id: string, actorId: string): Promise<ConnectorTestResult> {
+  async test(id: string, actorId: string): Promise<ConnectorTestView> {
     const connector = await this.get(id);
     const spec = this.spec(connector.provider);
     if (!spec.check) return { ok: true, checks: [{ ok: true, stage: 'ok', message: `${connector.provider} connectors receive events by webhook; there is nothing to log in to` }] };

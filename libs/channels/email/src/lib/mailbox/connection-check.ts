@@ -1,20 +1,13 @@
 import { promises as dns } from 'node:dns';
+import type { ConnectionCheckView } from '@throughline/domain';
 import { MailboxObject } from 'imapflow';
 import { createTransport } from 'nodemailer';
 import { closeImapClient, createImapClient } from './imap-client';
 import { DEFAULT_CONNECTION_TIMEOUT_MS, ImapSettings, SmtpSettings } from './mailbox-settings';
 
-export type ConnectionCheckStage = 'dns' | 'connect' | 'tls' | 'auth' | 'folder' | 'ok';
-
-/** The outcome of trying a connector's mail server, worded for the admin who set it up. */
-export interface ConnectionCheck {
-  ok: boolean;
-  /** The step that failed, or 'ok'. */
-  stage: ConnectionCheckStage;
-  message: string;
-  /** The library's or server's own words, for support. */
-  detail?: string;
-}
+/** The outcome of trying a connector's mail server, worded for the admin who set it up (the API's shape). */
+export type ConnectionCheck = ConnectionCheckView;
+export type ConnectionCheckStage = ConnectionCheck['stage'];
 
 /** Logs in to the IMAP server and opens the connector's mailbox (read-only), as the poller will. */
 export async function checkImap(settings: ImapSettings): Promise<ConnectionCheck> {
