@@ -28,14 +28,19 @@ describe('parsePhraseLibrary', () => {
     [
       'an unknown emotion',
       { ...valid, triggers: [{ emotion: 'rage' }] },
-      '0.triggers.0',
+      '0.triggers.0: unknown emotion "rage"; known: anger,'
     ],
     [
       'an unknown history signal',
       { ...valid, triggers: [{ history: 'vip' }] },
-      '0.triggers.0',
+      '0.triggers.0: unknown history signal "vip"; known: repeat-contact,'
     ],
     ['no triggers', { ...valid, triggers: [] }, '0.triggers'],
+    [
+      'a trigger of neither kind',
+      { ...valid, triggers: [{ mood: 'sad' }] },
+      '0.triggers.0: a trigger is { emotion, minScore? (0..1) } or { history }',
+    ],
     ['an empty text', { ...valid, text: '  ' }, '0.text'],
     ['a bad id', { ...valid, id: 'My Phrase' }, '0.id'],
   ])('rejects %s', (_, entry, mentioned) => {

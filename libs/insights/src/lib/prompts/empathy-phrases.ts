@@ -5,15 +5,30 @@ import {
   HISTORY_SIGNAL_KINDS,
 } from '../history/analyze-history';
 
-const triggerSchema = z.union([
-  z
-    .object({
-      emotion: z.enum(SUPPORT_EMOTIONS),
-      minScore: z.number().min(0).max(1).optional(),
-    })
-    .strict(),
-  z.object({ history: z.enum(HISTORY_SIGNAL_KINDS) }).strict(),
-]);
+/** Why a trigger is refused, naming what was given (zod's own word for a failed union is "Invalid input"). */
+function describeBadTrigger(input: unknown): string {
+  const trigger = (input ?? {}) as Record<string, unknown>;
+  if ('emotion' in trigger && !(SUPPORT_EMOTIONS as readonly unknown[]).includes(trigger['emotion'])) {
+    return `unknown emotion ${JSON.stringify(trigger['emotion'])}; known: ${SUPPORT_EMOTIONS.join(', ')}`;
+  }
+  if ('history' in trigger && !(HISTORY_SIGNAL_KINDS as readonly unknown[]).includes(trigger['history'])) {
+    return `unknown history signal ${JSON.stringify(trigger['history'])}; known: ${HISTORY_SIGNAL_KINDS.join(', ')}`;
+  }
+  return 'a trigger is { emotion, minScore? (0..1) } or { history }, nothing else';
+}
+
+const triggerSchema = z.union(
+  [
+    z
+      .object({
+        emotion: z.enum(SUPPORT_EMOTIONS),
+        minScore: z.number().min(0).max(1).optional(),
+      })
+      .strict(),
+    z.object({ history: z.enum(HISTORY_SIGNAL_KINDS) }).strict(),
+  ],
+  { error: (issue) => describeBadTrigger(issue.input) },
+);
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 

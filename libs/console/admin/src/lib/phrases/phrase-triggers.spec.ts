@@ -1,4 +1,4 @@
-import { formatTriggers, nameRefusedTriggers, parseTriggers } from './phrase-triggers';
+import { formatTriggers, parseTriggers } from './phrase-triggers';
 
 describe('phrase triggers as text', () => {
   it('should read emotions, minimum scores and history signals', () => {
@@ -20,14 +20,5 @@ describe('phrase triggers as text', () => {
   it('should name the part it cannot read', () => {
     expect(() => parseTriggers('anger, very angry!')).toThrow('“very angry!” is not a trigger');
     expect(() => parseTriggers('history repeat-contact')).toThrow('“history repeat-contact”');
-  });
-
-  it('should add the trigger the API refused by position to its message', () => {
-    const triggers = [{ emotion: 'annoyance', minScore: 0.3 }, { emotion: 'rage' }];
-    expect(nameRefusedTriggers('triggers.1: Invalid input; text: unknown placeholder {foo}', triggers)).toBe(
-      'triggers.1 (“rage”): Invalid input; text: unknown placeholder {foo}',
-    );
-    expect(nameRefusedTriggers('triggers.0.minScore: too big', triggers)).toBe('triggers.0 (“annoyance ≥ 0.3”).minScore: too big');
-    expect(nameRefusedTriggers('triggers.7: Invalid input', triggers)).toBe('triggers.7: Invalid input');
   });
 });

@@ -25,11 +25,3 @@ export function parseTriggers(text: string): EmpathyPhraseTrigger[] {
       return emotion[2] === undefined ? { emotion: name } : { emotion: name, minScore: Number(emotion[2]) };
     });
 }
-
-/** The API names a refused trigger by position (`triggers.1: Invalid input`); add the trigger the admin wrote there. */
-export function nameRefusedTriggers(message: string, triggers: readonly EmpathyPhraseTrigger[]): string {
-  return message.replace(/\btriggers\.(\d+)\b/g, (position, index: string) => {
-    const trigger = triggers[Number(index)];
-    return trigger ? `${position} (“${formatTriggers([trigger])}”)` : position;
-  });
-}

@@ -65,9 +65,9 @@ describe('PhrasesPageComponent', () => {
     await render();
     expect(updatePhrase.last.args[0]).toBe('acknowledge-repeat-contact');
     expect(updatePhrase.last.args[1].triggers).toEqual([{ history: 'repeat-contact' }, { emotion: 'rage' }]);
-    await updatePhrase.fail(400, undefined, { statusCode: 400, error: 'Bad Request', message: 'triggers.1: Invalid input' });
+    await updatePhrase.fail(400, undefined, { statusCode: 400, error: 'Bad Request', message: 'triggers.1: unknown emotion "rage"; known: anger' });
     await render();
-    expect(el.querySelector('form [role="alert"]')?.textContent).toBe('triggers.1 (“rage”): Invalid input');
+    expect(el.querySelector('form [role="alert"]')?.textContent).toBe('triggers.1: unknown emotion "rage"; known: anger');
 
     type('input[name="triggers"]', 'annoyance >= 0.3');
     type('textarea[name="text"]', 'Sorry to keep you waiting.');

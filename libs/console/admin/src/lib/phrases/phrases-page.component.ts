@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { AuthStore, describeHttpError, InsightsAdminApi } from '@throughline/console/data-access';
 import type { EmpathyPhraseKind, EmpathyPhraseTone, EmpathyPhraseTrigger, EmpathyPhraseView } from '@throughline/domain';
 import { firstValueFrom } from 'rxjs';
-import { formatTriggers, nameRefusedTriggers, parseTriggers } from './phrase-triggers';
+import { formatTriggers, parseTriggers } from './phrase-triggers';
 
 const TONES: readonly EmpathyPhraseTone[] = ['acknowledge', 'apologise', 'reassure', 'clarify', 'thank', 'guide'];
 
@@ -100,7 +100,7 @@ export class PhrasesPageComponent {
       this.draft.set(null);
       this.notice.set(`Saved “${saved.id}”.`);
     } catch (error) {
-      this.formError.set(nameRefusedTriggers(describeHttpError(error, 'The phrase could not be saved.'), triggers));
+      this.formError.set(describeHttpError(error, 'The phrase could not be saved.'));
     } finally {
       this.saving.set(false);
     }
