@@ -15,6 +15,8 @@ import type {
 import { CHAT_LIMITS } from '@throughline/domain';
 import { signChatIdentity } from '@throughline/channels/chat';
 import { type SmtpCapture, startSmtpCapture } from '@throughline/channels/email/testing';
+import { createTransport } from 'nodemailer';
+import { SmtpInboundListener } from '@throughline/server/ingest';
 import { eventually, TestStack } from '../testing/test-stack';
 
 const SITE = 'https://shop.example';
@@ -318,6 +320,26 @@ describe('live chat over /chat (real API, worker, PostgreSQL, Redis, socket.io-c
         return row?.deliveryStatus === 'sent' && row;
       }, 10_000, 'the emailed reply');
       expect(sent.metadata).toMatchObject({ chat: { delivery: 'email', emailedTo: 'dee@shop.example' } });
+
+      // Dee answers the email from her mail client: the answer continues the chat conversation.
+      const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(mail.raw.toString())?.[1] ?? '';
+      expect(messageId).not.toBe('');
+      const inbound = createTransport({ host: '127.0.0.1', port: stack.api.get(SmtpInboundListener).port as number, secure: false, ignoreTLS: true });
+      await inbound.sendMail({
+        from: 'dee@shop.example',
+        to: 'support@shop.example',
+        subject: 'Re: Your kettle ships tomorrow.',
+        inReplyTo: messageId,
+        references: [messageId],
+        text: 'Great, thank you! Can it come before noon?',
+      });
+      const answer = await eventually(
+        async () => created.find((e) => e.message.text.includes('Can it come before noon?')),
+        15_000,
+        'the emailed answer reaching the agent',
+      );
+      expect(answer.conversation.id).toBe(conversation.id);
+      expect(answer.message.channel).toBe('email');
     });
 
     it('emails a reply the connected-but-idle visitor has not read after offlineEmailAfterSeconds, and not one they read', async () => {

@@ -165,6 +165,9 @@ describe('phone: Twilio callbacks, call logs, Zammad CTI and CDR import (real AP
     const voicemail = await callWhere(twilio.id, params['CallSid'], () => true, 'the captured callback');
     expect(voicemail.metadata.call).toMatchObject({ direction: 'outbound', outcome: 'voicemail', customerNumber: '+15153573516', durationSeconds: 17 });
     expect(voicemail.text).toBe('Call to +1 515 357 3516 reached voicemail, 17 s');
+    // Our own call is no customer waiting for an answer.
+    const { rows } = await stack.db.query('SELECT last_inbound_at FROM conversations WHERE id = $1', [voicemail.conversation_id]);
+    expect(rows[0].last_inbound_at).toBeNull();
   });
 
   it('should open a conversation asking for a call back when an inbound call is missed, and reopen one after it was resolved', async () => {

@@ -339,7 +339,8 @@ export class TimelineWriter {
           threadKey: incoming.threadKey ?? null,
           preview,
           lastMessageAt: incoming.occurredAt,
-          lastInboundAt: incoming.occurredAt,
+          // An entry a channel reports as ours (an outbound call) is no customer waiting for us.
+          lastInboundAt: incoming.direction === 'inbound' ? incoming.occurredAt : null,
         }),
       );
       return { conversation, conversationIsNew: true, reopenedFrom: null };
@@ -358,7 +359,9 @@ export class TimelineWriter {
       existing.lastMessageAt = incoming.occurredAt;
       existing.preview = preview;
     }
-    if (!existing.lastInboundAt || incoming.occurredAt > existing.lastInboundAt) existing.lastInboundAt = incoming.occurredAt;
+    if (incoming.direction === 'inbound' && (!existing.lastInboundAt || incoming.occurredAt > existing.lastInboundAt)) {
+      existing.lastInboundAt = incoming.occurredAt;
+    }
     existing.subject ??= incoming.subject ?? null;
     existing.subjectKey ??= hints?.normalizedSubject || null;
     const conversation = await conversations.save(existing);
@@ -368,15 +371,24 @@ export class TimelineWriter {
   /**
    * The conversation of the nearest stored message this one answers; else of a stored message
    * that answers this one (it arrived first); else the one our subject token names.
+   *
+   * Email Message-IDs are unique worldwide, so an email answer finds what it answers on any
+   * connector: a chat reply we emailed to an offline visitor, or mail sent from another mailbox.
+   * Other channels' ids are only unique per connector.
    */
   private async findByReference(manager: EntityManager, connector: ConnectorEntity, incoming: NormalizedMessage): Promise<ThreadCandidate | null> {
     const replyTo = incoming.threading?.replyTo ?? [];
     if (replyTo.length) {
-      const rows = (await manager.query(
-        `SELECT m.external_id, c.id, c.status FROM messages m JOIN conversations c ON c.id = m.conversation_id
-          WHERE m.connector_id = $1 AND m.external_id = ANY($2)`,
-        [connector.id, replyTo],
-      )) as Array<{ external_id: string; id: string; status: ThreadCandidate['status'] }>;
+      const rows = (await (incoming.channel === 'email'
+        ? manager.query(
+            `SELECT m.external_id, c.id, c.status FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.external_id = ANY($1)`,
+            [replyTo],
+          )
+        : manager.query(
+            `SELECT m.external_id, c.id, c.status FROM messages m JOIN conversations c ON c.id = m.conversation_id
+              WHERE m.connector_id = $1 AND m.external_id = ANY($2)`,
+            [connector.id, replyTo],
+          ))) as Array<{ external_id: string; id: string; status: ThreadCandidate['status'] }>;
       const nearest = replyTo.map((id) => rows.find((r) => r.external_id === id)).find(Boolean);
       if (nearest) return { id: nearest.id, status: nearest.status };
     }
