@@ -61,6 +61,8 @@ describe('live chat over /chat (real API, worker, PostgreSQL, Redis, socket.io-c
       reconnection,
       reconnectionDelay: 100,
       extraHeaders: origin ? { origin } : {},
+      // Its own connection: a socket sharing the agents' would be opened without these headers.
+      forceNew: true,
     });
     sockets.push(socket);
     return socket;
