@@ -86,7 +86,7 @@ start('worker', 'dist/apps/worker/main.js', { SEED_DEMO: 'false' });
 
 console.log(`
 Throughline is up.
-  Console      ${base}/
+  Console      ${base}/   (admin and supervisor screens: ${base}/admin)
   API          ${base}/api   (OpenAPI: ${base}/api/docs)
   Webhook      POST ${base}/api/hooks/5eed0000-0000-4000-8000-000000000001/generic
                signing secret: throughline-demo-signing-secret
