@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ConversationEntity, MessageEntity } from '@throughline/server/database';
+import { PeriodicSweep } from '@throughline/server/queue';
 import { TimelineEvents } from '@throughline/server/timeline';
 
 /** How often the worker looks for snoozes that ended. */
@@ -15,8 +16,7 @@ const BATCH = 200;
 @Injectable()
 export class SnoozeWaker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SnoozeWaker.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly loop = new PeriodicSweep('snooze sweep', this.logger);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -24,23 +24,16 @@ export class SnoozeWaker implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.wakeDue(), SNOOZE_CHECK_INTERVAL_MS);
+    this.loop.every(SNOOZE_CHECK_INTERVAL_MS, () => this.sweep(new Date()));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Wakes every conversation snoozed until `now` or earlier; returns how many. Overlapping calls share one sweep. */
   wakeDue(now = new Date()): Promise<number> {
-    this.running ??= this.sweep(now)
-      .catch((err: Error) => {
-        this.logger.warn(`snooze sweep failed: ${err.message}`);
-        return 0;
-      })
-      .finally(() => (this.running = undefined));
-    return this.running;
+    return this.loop.run(() => this.sweep(now));
   }
 
   private async sweep(now: Date): Promise<number> {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
-import { JobProducer, QueueName } from '@throughline/server/queue';
+import { JobProducer, PeriodicSweep, QueueName } from '@throughline/server/queue';
 
 /** Grace before a `pending` event counts as stranded: the API may still be queueing it. */
 const PENDING_GRACE = '2 seconds';
@@ -18,8 +18,7 @@ const BATCH = 500;
 @Injectable()
 export class IngestSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(IngestSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly loop = new PeriodicSweep('sweep', this.logger);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -28,23 +27,16 @@ export class IngestSweeper implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweepOnce(), this.config.sweepIntervalMs);
+    this.loop.every(this.config.sweepIntervalMs, () => this.sweep());
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Returns how many events were queued; overlapping calls share one sweep. */
   sweepOnce(): Promise<number> {
-    this.running ??= this.sweep()
-      .catch((err: Error) => {
-        this.logger.warn(`sweep failed: ${err.message}`);
-        return 0;
-      })
-      .finally(() => (this.running = undefined));
-    return this.running;
+    return this.loop.run(() => this.sweep());
   }
 
   private async sweep(): Promise<number> {
