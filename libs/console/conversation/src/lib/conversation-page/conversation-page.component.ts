@@ -25,6 +25,7 @@ import {
   type ConversationChanges,
   dayKey,
   InboxStore,
+  lastInboundOf,
   PresenceStore,
 } from '@throughline/console/data-access';
 import { CustomerPanelComponent } from '@throughline/console/customer';
@@ -198,7 +199,7 @@ export class ConversationPageComponent {
   private markRead(entries: readonly MessageView[]): void {
     const conversation = this.store.conversation();
     if (!conversation || document.visibilityState === 'hidden') return;
-    const lastInbound = [...entries].reverse().find((e) => e.conversationId === conversation.id && e.direction === 'inbound');
+    const lastInbound = lastInboundOf(entries, conversation.id);
     const key = `${conversation.id}:${lastInbound?.id ?? 'none'}`;
     if (key === this.lastReadMarked) return;
     this.lastReadMarked = key;
