@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, ElementRef, input, linkedSignal, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, input, linkedSignal, output, signal, viewChild } from '@angular/core';
 import { CHANNEL_LABELS } from '@throughline/console/ui';
 import type { ChannelKind, ReplyChannelView } from '@throughline/domain';
 
@@ -22,11 +22,11 @@ export interface ComposerSubmit {
       <div class="tabs" role="tablist" aria-label="What to write">
         <button type="button" role="tab" class="tab" [attr.aria-selected]="mode() === 'reply'" (click)="focus('reply')">Reply <kbd>r</kbd></button>
         <button type="button" role="tab" class="tab" [attr.aria-selected]="mode() === 'note'" (click)="focus('note')">Internal note <kbd>n</kbd></button>
-        @if (mode() === 'reply' && channels().length > 1) {
+        @if (mode() === 'reply' && replyChannels().length > 1) {
           <label class="via">
             <span>via</span>
             <select [value]="channel() ?? ''" (change)="channel.set(asChannel($any($event.target).value))" aria-label="Reply channel">
-              @for (c of channels(); track c.channel + c.connectorId) {
+              @for (c of replyChannels(); track c.channel + c.connectorId) {
                 <!-- [selected]: the select's [value] is set before its options exist, and would show the first one. -->
                 <option [value]="c.channel" [selected]="c.channel === channel()">{{ label(c.channel) }}{{ c.to ? ' · ' + c.to : '' }}</option>
               }
@@ -89,7 +89,6 @@ export class ComposerComponent {
   private readonly box = viewChild<ElementRef<HTMLTextAreaElement>>('box');
   protected readonly mode = signal<ComposerMode>('reply');
   protected readonly text = signal('');
-  protected readonly channels = computed(() => this.replyChannels());
   protected readonly channel = linkedSignal<ChannelKind | null>(() => this.replyChannels().find((c) => c.default)?.channel ?? null);
 
   /** Switches mode and puts the cursor in the box (keyboard `r` / `n`). */
