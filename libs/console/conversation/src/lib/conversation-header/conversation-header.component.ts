@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { type ConversationChanges, type OtherAgent, TeamStore } from '@throughline/console/data-access';
 import { ChannelBadgeComponent } from '@throughline/console/ui';
 import { type ConversationView, PRIORITIES } from '@throughline/domain';
@@ -33,7 +33,7 @@ export function snoozeUntil(choice: string, now = new Date()): Date {
         <h1 id="conversation-title">{{ c.customerName || 'Unknown customer' }}</h1>
         <span class="ref">#{{ c.ref }}</span>
         <tl-channel-badge [channel]="c.channel" />
-        <span class="status" [attr.data-status]="c.status">{{ statusLabel() }}</span>
+        <span class="status" [attr.data-status]="c.status">{{ c.status }}</span>
         <button type="button" class="resolve" (click)="setStatus(c.status === 'resolved' ? 'open' : 'resolved')">
           {{ c.status === 'resolved' ? 'Reopen' : 'Resolve' }} <kbd>e</kbd>
         </button>
@@ -133,7 +133,6 @@ export class ConversationHeaderComponent {
   readonly changed = output<ConversationChanges>();
   protected readonly priorities = PRIORITIES;
   protected readonly snoozeOptions = SNOOZE_OPTIONS;
-  protected readonly statusLabel = computed(() => this.conversation().status);
 
   constructor() {
     void this.team.load();
