@@ -10,7 +10,7 @@ import type {
 } from './channel';
 import type { IdentityKind } from './identity';
 
-/** Shapes of the REST API (DESIGN.md "Interfaces"), shared by the API, the console and tests. */
+/** Shapes of the REST API (docs/architecture.md, "Contracts"), shared by the API, the console and tests. */
 
 export interface ApiError {
   statusCode: number;
@@ -219,8 +219,8 @@ export interface InsightPromptView {
 }
 
 /**
- * `GET /api/conversations/:id/insights` and the `insights.updated` event: DESIGN.md's insights
- * shape (sentiment, emotions, prompts, suggestions, suppressed) plus optional extras.
+ * `GET /api/conversations/:id/insights` and the `insights.updated` event: the insights contract
+ * (docs/architecture.md, "Contracts": sentiment, emotions, prompts, suggestions, suppressed) plus optional extras.
  */
 export interface InsightsView {
   /** VADER compound score −1..1 of the conversation's mood, and its label. */

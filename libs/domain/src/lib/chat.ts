@@ -1,5 +1,5 @@
 /**
- * The `/chat` Socket.IO contract between the embeddable widget and the API (DESIGN.md "Chat").
+ * The `/chat` Socket.IO contract between the embeddable widget and the API (docs/architecture.md, "Contracts").
  * Shared by the server, the widget and tests; types only, plus the limits both sides enforce.
  */
 export const CHAT_NAMESPACE = '/chat';

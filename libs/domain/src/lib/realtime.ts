@@ -1,6 +1,6 @@
 import type { ConversationView, CustomerView, InsightsView, MessageView } from './api';
 
-/** Socket.IO rooms (DESIGN.md "The path of one message", step 5). */
+/** Socket.IO rooms (docs/architecture.md, "The path of one message", step 6). */
 export const rooms = {
   conversation: (id: string) => `conversation:${id}`,
   customer: (id: string) => `customer:${id}`,

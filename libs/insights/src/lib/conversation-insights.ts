@@ -35,7 +35,7 @@ export interface ConversationInsightsInput
   recentMessages?: number;
 }
 
-/** DESIGN.md's insights shape (suggestion ids are the server's), plus guidance and the history signals behind the prompts. */
+/** The insights contract (docs/architecture.md, "Contracts"; suggestion ids are the server's), plus guidance and the history signals behind the prompts. */
 export interface ConversationInsights extends ScoredSuggestions {
   sentiment: Sentiment;
   emotions: EmotionReading[];

@@ -3,7 +3,7 @@ import { safeEqual } from './safe-equal';
 
 /**
  * What a website's server computes for its signed-in user: hex HMAC-SHA256 of the exact email or
- * user id string under the connector's identity secret (DESIGN.md "Chat").
+ * user id string under the connector's identity secret (docs/architecture.md, "Contracts").
  */
 export function signChatIdentity(value: string, identitySecret: string): string {
   return createHmac('sha256', identitySecret).update(value, 'utf8').digest('hex');

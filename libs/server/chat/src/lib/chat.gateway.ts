@@ -55,7 +55,7 @@ interface VisitorSocketData {
 }
 
 /**
- * `/chat`: the website widget's namespace (DESIGN.md "Chat"). The handshake is checked before the
+ * `/chat`: the website widget's namespace (docs/architecture.md, "Contracts"). The handshake is checked before the
  * socket connects (connector key, page origin, identity HMAC, visitor token); refusals reach the
  * widget as `connect_error` with the reason. A visitor message is stored in raw_events before it
  * is acknowledged, then ingested like every channel's.

@@ -3,7 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import type { ConnectorTestView, ConnectorView, CreatedConnectorView, RawEventView } from '@throughline/domain';
 import type { Observable } from 'rxjs';
 
-/** What an admin sends to create a connector (DESIGN.md "Interfaces"). */
+/** What an admin sends to create a connector (docs/architecture.md, "Contracts"). */
 export interface NewConnector {
   name: string;
   kind: ConnectorView['kind'];
