@@ -89,7 +89,11 @@ describe('TimelineEntryComponent', () => {
 
   it('should link a mention to its post', async () => {
     const { el } = await render(
-      entry('s1', 5, { channel: 'social', text: '@shop my order?', metadata: { social: { platform: 'X', postUrl: 'https://x.com/ana/status/9', handle: 'ana', displayName: 'Ana' } } }),
+      entry('s1', 5, {
+        channel: 'social',
+        text: '@shop my order?',
+        metadata: { social: { platform: 'X', postUrl: 'https://x.com/ana/status/9', handle: 'ana', displayName: 'Ana' } },
+      }),
     );
     expect(el.querySelector('.mention')?.textContent).toContain('Ana @ana on X');
     const link = el.querySelector<HTMLAnchorElement>('.mention a');
@@ -119,6 +123,19 @@ describe('TimelineEntryComponent', () => {
     expect(el.querySelector('[role=alert]')?.textContent).toBe('Not delivered: Mailbox full');
     el.querySelector<HTMLButtonElement>('button.retry')?.click();
     expect(retried).toEqual([failed]);
+  });
+
+  it('should warn that a reply of unknown outcome may be posted, and offer Send again rather than Retry', async () => {
+    const unknown = entry('r2', 5, { direction: 'outbound', deliveryStatus: 'unknown', deliveryError: 'X timed out' });
+    const { el, fixture } = await render(unknown);
+    const retried: MessageView[] = [];
+    fixture.componentInstance.retry.subscribe((m) => retried.push(m));
+
+    expect(el.querySelector('[role=alert]')?.textContent).toBe('Not confirmed: it may already be posted (X timed out). Check the platform first.');
+    const button = el.querySelector<HTMLButtonElement>('button.retry');
+    expect(button?.textContent).toBe('Send again');
+    button?.click();
+    expect(retried).toEqual([unknown]);
   });
 
   it('should name the earlier conversation an entry belongs to and open it', async () => {
