@@ -1,9 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CreatedConnectorView, MessageView } from '@throughline/domain';
 import { type CannedResponse, type RecordedRequest, startRecordingServer } from '@throughline/channels/social/testing';
 import { eventually, TestStack } from '../testing/test-stack';
+import { metaSignature, xSignature } from '../testing/provider-signatures';
 
 const PAYLOADS = join(__dirname, '../../../../channels/social/src/testing-payloads');
 const X_CONSUMER_SECRET = 'x-consumer-secret-for-delivery-outcomes';
@@ -98,11 +98,11 @@ describe('delivery without idempotency keys: sending, then unknown instead of a 
   };
   const xConversation = () =>
     conversationFrom(x, 'x', 'x-tweet-create-events.json', (body) => ({
-      'x-twitter-webhooks-signature': `sha256=${createHmac('sha256', X_CONSUMER_SECRET).update(body).digest('base64')}`,
+      'x-twitter-webhooks-signature': xSignature(body, X_CONSUMER_SECRET),
     }));
   const metaConversation = () =>
     conversationFrom(meta, 'meta', 'meta-page-feed-comments.json', (body) => ({
-      'x-hub-signature-256': `sha256=${createHmac('sha256', META_APP_SECRET).update(body).digest('hex')}`,
+      'x-hub-signature-256': metaSignature(body, META_APP_SECRET),
     }));
 
   const reply = async (conversationId: string, text: string) => {
