@@ -4,7 +4,7 @@
  * every string in the value loses it; everything else is kept as it is.
  */
 export function withoutNulCharacters<T>(value: T): T {
-  if (typeof value === 'string') return (value.includes('\u0000') ? value.replace(/\u0000/g, '') : value) as T;
+  if (typeof value === 'string') return (value.includes('\u0000') ? value.split('\u0000').join('') : value) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => withoutNulCharacters(item)) as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [withoutNulCharacters(key), withoutNulCharacters(item)])) as T;
