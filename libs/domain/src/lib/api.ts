@@ -1,4 +1,13 @@
-import type { ChannelKind, ConnectorProvider, ConversationStatus, DeliveryStatus, MessageDirection, Priority, RawEventStatus, Role } from './channel';
+import type {
+  ChannelKind,
+  ConnectorProvider,
+  ConversationStatus,
+  DeliveryStatus,
+  MessageDirection,
+  Priority,
+  RawEventStatus,
+  Role,
+} from './channel';
 import type { IdentityKind } from './identity';
 
 /** Shapes of the REST API (DESIGN.md "Interfaces"), shared by the API, the console and tests. */

@@ -49,7 +49,11 @@ export class SmtpInboundListener implements OnApplicationBootstrap, OnApplicatio
     this.server.on('error', (err) => this.logger.warn(`smtp: ${err.message}`));
     await new Promise<void>((resolve, reject) => {
       const onError = (err: NodeJS.ErrnoException) =>
-        reject(err.code === 'EADDRINUSE' ? new ConfigError('SMTP_INBOUND_PORT', `port ${this.config.smtpInboundPort} is already in use; choose another`) : err);
+        reject(
+          err.code === 'EADDRINUSE'
+            ? new ConfigError('SMTP_INBOUND_PORT', `port ${this.config.smtpInboundPort} is already in use; choose another`)
+            : err,
+        );
       this.server?.server.once('error', onError);
       this.server?.listen(this.config.smtpInboundPort, this.config.smtpInboundHost, () => {
         this.server?.server.off('error', onError);
