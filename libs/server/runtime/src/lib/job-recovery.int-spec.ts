@@ -62,6 +62,13 @@ describe('job recovery after outages', () => {
     return res.body;
   };
 
+  const processed = (rawEventId: string, what: string) =>
+    eventually(
+      async () => (await stack.db.query<{ status: string }>('SELECT status FROM raw_events WHERE id = $1', [rawEventId])).rows[0]?.status === 'processed',
+      20_000,
+      what,
+    );
+
   const deliveryStatus = async (messageId: string) =>
     (await stack.db.query<{ delivery_status: string }>('SELECT delivery_status FROM messages WHERE id = $1', [messageId])).rows[0]?.delivery_status;
 
@@ -120,14 +127,7 @@ describe('job recovery after outages', () => {
     await stack.db.query(`UPDATE raw_events SET queued_at = now() - interval '5 minutes' WHERE id = $1`, [event.id]);
 
     await stack.startWorker();
-    await eventually(
-      async () => {
-        const { rows } = await stack.db.query<{ status: string }>('SELECT status FROM raw_events WHERE id = $1', [event.id]);
-        return rows[0].status === 'processed';
-      },
-      20_000,
-      'the event to be processed',
-    );
+    await processed(event.id, 'the event to be processed');
     const { rows } = await stack.db.query<{ n: number }>('SELECT count(*)::int AS n FROM messages WHERE external_id = $1', [payload['externalId']]);
     expect(rows[0].n).toBe(1);
   });
@@ -163,14 +163,7 @@ describe('job recovery after outages', () => {
     expect(retried.status).toBe(200);
     expect(retried.body.retried).toBeGreaterThanOrEqual(1);
     await stack.startWorker();
-    await eventually(
-      async () => {
-        const { rows } = await stack.db.query<{ status: string }>('SELECT status FROM raw_events WHERE id = $1', [event.id]);
-        return rows[0].status === 'processed';
-      },
-      20_000,
-      'the retried event to be processed',
-    );
+    await processed(event.id, 'the retried event to be processed');
     expect((await stack.request<RawEventView[]>('GET', '/api/connectors/events/stuck', 'admin')).body.map((e) => e.id)).not.toContain(event.id);
   });
 
