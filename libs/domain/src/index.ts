@@ -9,3 +9,4 @@ export * from './lib/api';
 export * from './lib/realtime';
 export * from './lib/chat';
 export * from './lib/errors';
+export * from './lib/storable-text';

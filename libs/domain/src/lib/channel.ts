@@ -24,8 +24,12 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-/** `stored`: the channel has no delivery route (e.g. a generic connector without callback URL). */
-export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'stored'] as const;
+/**
+ * `stored`: the channel has no delivery route (e.g. a generic connector without callback URL).
+ * `sending`: a provider call without idempotency key is under way. `unknown`: such a call may or
+ * may not have posted (timeout, crash); an agent checks the platform and sends again explicitly.
+ */
+export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unknown', 'stored'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const ROLES = ['agent', 'supervisor', 'admin'] as const;

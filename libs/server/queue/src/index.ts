@@ -5,3 +5,6 @@ export * from './lib/queue.module';
 export * from './lib/realtime-publisher.service';
 export * from './lib/redis-locks.service';
 export * from './lib/periodic-sweep';
+export * from './lib/retry-schedule';
+export * from './lib/worker-retries';
+export * from './lib/transient-errors';

@@ -16,6 +16,8 @@ export class DeliveryError extends Error {
     message: string,
     /** False when retrying cannot help (e.g. the receiver rejects the payload with a 4xx). */
     readonly retryable: boolean,
+    /** The receiver may have acted on the request (timeout after sending): sending again could post twice. */
+    readonly outcomeUnknown = false,
   ) {
     super(message);
     this.name = 'DeliveryError';
@@ -23,12 +25,7 @@ export class DeliveryError extends Error {
 }
 
 /** POSTs a signed reply to the callback URL; throws DeliveryError on failure. */
-export async function postGenericReply(
-  callbackUrl: string,
-  payload: GenericOutboundPayload,
-  secret: string,
-  timeoutMs = 10_000,
-): Promise<void> {
+export async function postGenericReply(callbackUrl: string, payload: GenericOutboundPayload, secret: string, timeoutMs = 10_000): Promise<void> {
   const body = JSON.stringify(payload);
   let res: Response;
   try {

@@ -3,14 +3,26 @@ export class SocialDeliveryError extends Error {
   readonly permanent: boolean;
   readonly status?: number;
   readonly reason: string;
+  /** The request may have reached the platform and been carried out (timeout, connection lost mid-way): a post may exist. */
+  readonly outcomeUnknown: boolean;
 
-  constructor(reason: string, options: { permanent: boolean; status?: number }) {
+  constructor(reason: string, options: { permanent: boolean; status?: number; outcomeUnknown?: boolean }) {
     super(reason);
     this.name = 'SocialDeliveryError';
     this.reason = reason;
     this.permanent = options.permanent;
     this.status = options.status;
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
   }
+}
+
+/** Failures that happen before a request is sent: nothing can have been posted. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** True when a failed fetch may have delivered the request: anything but a connection that was never made. */
+export function mayHaveReachedServer(err: unknown): boolean {
+  const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return !(typeof code === 'string' && NOT_SENT_CODES.has(code));
 }
 
 export interface JsonRequest {
@@ -52,13 +64,21 @@ export async function requestJson(request: JsonRequest, options: RequestOptions)
       signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
     });
   } catch (err) {
-    throw new SocialDeliveryError(`${options.platform} unreachable: ${(err as Error).message}`, { permanent: false });
+    throw new SocialDeliveryError(`${options.platform} unreachable: ${(err as Error).message}`, {
+      permanent: false,
+      outcomeUnknown: mayHaveReachedServer(err),
+    });
   }
   const text = await res.text().catch(() => '');
   const body = parseJson(text);
   if (!res.ok) {
     const temporary = res.status >= 500 || res.status === 408 || res.status === 429 || Boolean(options.isTransient?.(res.status, body));
-    throw new SocialDeliveryError(`${options.platform} answered ${res.status}: ${errorDetail(body, text)}`, { permanent: !temporary, status: res.status });
+    // A gateway timeout answers for a backend that may still have done the work.
+    throw new SocialDeliveryError(`${options.platform} answered ${res.status}: ${errorDetail(body, text)}`, {
+      permanent: !temporary,
+      status: res.status,
+      outcomeUnknown: res.status === 504,
+    });
   }
   return { body, headers: res.headers };
 }
@@ -86,5 +106,5 @@ function errorDetail(body: unknown, text: string): string {
 export function requireId(value: unknown, platform: string, what: string): string {
   if (typeof value === 'string' && value) return value;
   if (typeof value === 'number') return String(value);
-  throw new SocialDeliveryError(`${platform} accepted the ${what} but answered without its id`, { permanent: true });
+  throw new SocialDeliveryError(`${platform} accepted the ${what} but answered without its id`, { permanent: true, outcomeUnknown: true });
 }

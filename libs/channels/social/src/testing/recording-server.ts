@@ -12,6 +12,8 @@ export interface RecordedRequest {
 export interface CannedResponse {
   status: number;
   body?: unknown;
+  /** Cut the connection instead of answering: the platform did the work, but the caller never hears so. */
+  dropConnection?: boolean;
 }
 
 /** A real HTTP server on a free local port that records each request and answers from `respond`. */
@@ -24,6 +26,10 @@ export async function startRecordingServer(respond: (request: RecordedRequest) =
       const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       requests.push(request);
       const answer = respond(request);
+      if (answer.dropConnection) {
+        req.socket.destroy();
+        return;
+      }
       res.writeHead(answer.status, { 'content-type': 'application/json' });
       res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
     });

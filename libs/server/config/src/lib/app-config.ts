@@ -19,11 +19,12 @@ const url = (protocols: string[], example: string) =>
 const port = z.coerce.number().int().min(0).max(65535);
 
 const envSchema = z.object({
-  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@localhost:5432/throughline').default(
-    'postgres://postgres@localhost:5432/throughline',
-  ),
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@localhost:5432/throughline').default('postgres://postgres@localhost:5432/throughline'),
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://localhost:6379').default('redis://localhost:6379'),
-  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i, 'must be 1-40 letters, digits, - or _').default('throughline'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/i, 'must be 1-40 letters, digits, - or _')
+    .default('throughline'),
   PORT: port.default(3000),
   PUBLIC_URL: url(['http:', 'https:'], 'https://support.example.com').optional(),
   SMTP_INBOUND_PORT: port.default(2525),
@@ -32,9 +33,21 @@ const envSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`')
     .optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(12 * 3600),
-  WEBHOOK_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
-  EMAIL_MAX_BYTES: z.coerce.number().int().min(64 * 1024).default(25 * 1024 * 1024),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(12 * 3600),
+  WEBHOOK_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  EMAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(25 * 1024 * 1024),
   SMTP_INBOUND_HOST: z.string().min(1).default('0.0.0.0'),
   DEFAULT_PHONE_COUNTRY: z
     .string()
@@ -44,6 +57,13 @@ const envSchema = z.object({
   CONSOLE_DIR: z.string().optional(),
   INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  JOB_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(24),
+  JOB_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
+  JOB_RETRY_MAX_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(5 * 60 * 1000),
   SEED_DEMO: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
@@ -70,6 +90,11 @@ export interface AppConfig {
   consoleDir?: string;
   ingestConcurrency: number;
   sweepIntervalMs: number;
+  /**
+   * Ingest and delivery jobs: how often they run before they count as failed, and the capped
+   * exponential wait between runs (the defaults outlast a database or Redis outage of an hour).
+   */
+  jobRetry: { attempts: number; baseDelayMs: number; maxDelayMs: number };
   /** Seed the demo workspace on an empty database (npm start sets it). */
   seedDemo: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -126,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     consoleDir: e.CONSOLE_DIR,
     ingestConcurrency: e.INGEST_CONCURRENCY,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    jobRetry: { attempts: e.JOB_RETRY_ATTEMPTS, baseDelayMs: e.JOB_RETRY_BASE_MS, maxDelayMs: Math.max(e.JOB_RETRY_MAX_DELAY_MS, e.JOB_RETRY_BASE_MS) },
     seedDemo: e.SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
   };

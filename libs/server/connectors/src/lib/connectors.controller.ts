@@ -12,6 +12,12 @@ import { ConnectorsService } from './connectors.service';
 export class ConnectorsController {
   constructor(private readonly connectors: ConnectorsService) {}
 
+  /** Failed raw events and events stuck pending/queued, across every connector (declared before `:id`). */
+  @Get('events/stuck')
+  stuckEvents(): Promise<RawEventView[]> {
+    return this.connectors.stuckEvents();
+  }
+
   @Get()
   async list(): Promise<ConnectorView[]> {
     return (await this.connectors.list()).map((c) => this.connectors.toView(c));
@@ -43,6 +49,13 @@ export class ConnectorsController {
   @Get(':id/events')
   events(@Param('id', ParseUUIDPipe) id: string, @Query() query: ListEventsQueryDto): Promise<RawEventView[]> {
     return this.connectors.events(id, query.status);
+  }
+
+  /** Retries every failed or stuck event of the connector at once; answers how many. */
+  @Post(':id/events/retry')
+  @HttpCode(200)
+  retryStuckEvents(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<{ retried: number }> {
+    return this.connectors.retryStuckEvents(id, user.id);
   }
 
   @Post(':id/events/:eventId/retry')

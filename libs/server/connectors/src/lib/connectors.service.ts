@@ -1,11 +1,11 @@
 import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { IsNull, type Repository } from 'typeorm';
+import { In, IsNull, type Repository } from 'typeorm';
 import { isProviderOfKind, type ConnectorTestView, type ConnectorView, type CreatedConnectorView, type RawEventView } from '@throughline/domain';
 import { APP_CONFIG, type AppConfig, SecretBox } from '@throughline/server/config';
 import { AuditLogEntity, ConnectorEntity, QueueEntity, RawEventEntity } from '@throughline/server/database';
-import { JobProducer, QueueName } from '@throughline/server/queue';
+import { JobProducer, QueueName, STUCK_AFTER } from '@throughline/server/queue';
 import { PROVIDERS, type ProviderSpec } from './connector-providers';
 import type { CreateConnectorDto, UpdateConnectorDto } from './connector.dto';
 
@@ -22,6 +22,7 @@ export function toRawEventView(e: RawEventEntity): RawEventView {
   };
 }
 
+const STUCK_LIMIT = 500;
 
 @Injectable()
 export class ConnectorsService {
@@ -51,9 +52,7 @@ export class ConnectorsService {
       health: c.health,
       lastEventAt: c.lastEventAt?.toISOString() ?? null,
       lastError: c.lastError,
-      webhookUrls: Object.fromEntries(
-        (spec?.webhookPaths ?? []).map((path) => [path, `${this.config.publicUrl}/api/hooks/${c.id}/${path}`]),
-      ),
+      webhookUrls: Object.fromEntries((spec?.webhookPaths ?? []).map((path) => [path, `${this.config.publicUrl}/api/hooks/${c.id}/${path}`])),
       createdAt: c.createdAt.toISOString(),
     };
   }
@@ -147,11 +146,22 @@ export class ConnectorsService {
   async test(id: string, actorId: string): Promise<ConnectorTestView> {
     const connector = await this.get(id);
     const spec = this.spec(connector.provider);
-    if (!spec.check) return { ok: true, checks: [{ ok: true, stage: 'ok', message: `${connector.provider} connectors receive events by webhook; there is nothing to log in to` }] };
+    if (!spec.check)
+      return {
+        ok: true,
+        checks: [{ ok: true, stage: 'ok', message: `${connector.provider} connectors receive events by webhook; there is nothing to log in to` }],
+      };
     const checks = await spec.check(connector.config, this.secretsOf(connector));
     const ok = checks.every((c) => c.ok);
     if (ok) await this.connectors.update({ id }, { health: 'ok', lastError: null });
-    else await this.recordFailure(id, `connection test: ${checks.filter((c) => !c.ok).map((c) => c.message).join('; ')}`);
+    else
+      await this.recordFailure(
+        id,
+        `connection test: ${checks
+          .filter((c) => !c.ok)
+          .map((c) => c.message)
+          .join('; ')}`,
+      );
     await this.record(actorId, 'connector.tested', id, { ok });
     return { ok, checks };
   }
@@ -212,17 +222,51 @@ export class ConnectorsService {
     return events.map(toRawEventView);
   }
 
+  /**
+   * Raw events an admin should look at, across connectors, oldest first: failed ones, and those
+   * still pending or queued after STUCK_AFTER (the sweeper and the job retries had their chance).
+   */
+  async stuckEvents(connectorId?: string): Promise<RawEventView[]> {
+    const rows = (await this.rawEvents.query(
+      `SELECT id FROM raw_events
+        WHERE (status = 'failed' OR (status IN ('pending', 'queued') AND received_at < now() - interval '${STUCK_AFTER}'))
+          AND ($1::uuid IS NULL OR connector_id = $1)
+        ORDER BY received_at LIMIT ${STUCK_LIMIT}`,
+      [connectorId ?? null],
+    )) as Array<{ id: string }>;
+    if (!rows.length) return [];
+    const events = await this.rawEvents.find({
+      where: { id: In(rows.map((r) => r.id)) },
+      order: { receivedAt: 'ASC' },
+      select: { id: true, connectorId: true, externalId: true, status: true, error: true, attempts: true, receivedAt: true, processedAt: true },
+    });
+    return events.map(toRawEventView);
+  }
+
   /** Puts a failed event back through ingest, e.g. after fixing the connector's configuration. */
   async retryEvent(connectorId: string, eventId: string, actorId: string): Promise<RawEventView> {
     const event = await this.rawEvents.findOne({ where: { id: eventId, connectorId } });
     if (!event) throw new NotFoundException(`event ${eventId} not found on connector ${connectorId}`);
     if (event.status !== 'failed') throw new ConflictException(`event ${eventId} is ${event.status}, only failed events can be retried`);
-    await this.rawEvents.update({ id: eventId }, { status: 'pending', error: null, attempts: 0 });
-    if (await this.jobs.retryOrEnqueue(QueueName.Ingest, 'ingest', { rawEventId: eventId }, eventId)) {
-      await this.rawEvents.update({ id: eventId, status: 'pending' }, { status: 'queued', queuedAt: new Date() });
-    }
+    await this.requeueEvent(eventId);
     await this.record(actorId, 'raw_event.retried', eventId, { connectorId });
-    return toRawEventView((await this.rawEvents.findOneByOrFail({ id: eventId })));
+    return toRawEventView(await this.rawEvents.findOneByOrFail({ id: eventId }));
+  }
+
+  /** Every failed or stuck event of the connector goes through ingest again (ingest is idempotent, so a live one is not doubled). */
+  async retryStuckEvents(connectorId: string, actorId: string): Promise<{ retried: number }> {
+    await this.get(connectorId);
+    const stuck = await this.stuckEvents(connectorId);
+    for (const event of stuck) await this.requeueEvent(event.id);
+    await this.record(actorId, 'raw_event.retried_all', connectorId, { count: stuck.length });
+    return { retried: stuck.length };
+  }
+
+  private async requeueEvent(eventId: string): Promise<void> {
+    await this.rawEvents.update({ id: eventId, status: 'failed' }, { status: 'pending', error: null, attempts: 0 });
+    if ((await this.jobs.requeue(QueueName.Ingest, 'ingest', { rawEventId: eventId }, eventId)) !== 'unreachable') {
+      await this.rawEvents.update({ id: eventId, status: In(['pending', 'queued']) }, { status: 'queued', queuedAt: new Date() });
+    }
   }
 
   /** A successful read of a polled connector clears the failure shown to admins. */

@@ -16,7 +16,10 @@ const UUID_OR = (...words: string[]) => new RegExp(`^(${words.join('|')}|[0-9a-f
 
 export class ListConversationsQueryDto {
   @ApiPropertyOptional({ enum: CONVERSATION_STATUSES }) @IsOptional() @IsIn(CONVERSATION_STATUSES) status?: ConversationStatus;
-  @ApiPropertyOptional({ description: 'a queue id, or `none`' }) @IsOptional() @Matches(UUID_OR('none'), { message: 'queueId must be a UUID or none' }) queueId?: string;
+  @ApiPropertyOptional({ description: 'a queue id, or `none`' })
+  @IsOptional()
+  @Matches(UUID_OR('none'), { message: 'queueId must be a UUID or none' })
+  queueId?: string;
   @ApiPropertyOptional({ description: 'a user id, `me` or `none`' })
   @IsOptional()
   @Matches(UUID_OR('me', 'none'), { message: 'assigneeId must be a UUID, me or none' })
@@ -51,7 +54,10 @@ export class ListConversationsQueryDto {
 
 export class PostMessageDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(50_000) text!: string;
-  @ApiPropertyOptional({ enum: CHANNEL_KINDS, description: 'reply on another channel the customer has' }) @IsOptional() @IsIn(CHANNEL_KINDS) channel?: ChannelKind;
+  @ApiPropertyOptional({ enum: CHANNEL_KINDS, description: 'reply on another channel the customer has' })
+  @IsOptional()
+  @IsIn(CHANNEL_KINDS)
+  channel?: ChannelKind;
   @ApiPropertyOptional({ description: 'an internal note, never sent to the customer' }) @IsOptional() @IsBoolean() note?: boolean;
 }
 
@@ -71,4 +77,12 @@ export class UpdateConversationDto {
 
 export class ConversationMessagesQueryDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+}
+
+export class RetryDeliveryDto {
+  /** Required for a reply whose earlier attempt may have been posted (`unknown`): the agent checked the platform. */
+  @ApiPropertyOptional({ description: 'send a reply in delivery status unknown again, accepting it may then appear twice' })
+  @IsOptional()
+  @IsBoolean()
+  confirm?: boolean;
 }

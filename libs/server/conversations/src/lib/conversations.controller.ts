@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ConversationCountsView, ConversationView, MessageView, Page, QueueView, ReplyChannelView } from '@throughline/domain';
-import { type AuthenticatedUser, CurrentUser } from '@throughline/server/auth';
-import { ConversationMessagesQueryDto, ListConversationsQueryDto, PostMessageDto, UpdateConversationDto } from './conversation.dto';
+import { type AuthenticatedUser, CurrentUser, MinRole } from '@throughline/server/auth';
+import { ConversationMessagesQueryDto, ListConversationsQueryDto, PostMessageDto, RetryDeliveryDto, UpdateConversationDto } from './conversation.dto';
 import { ConversationsService } from './conversations.service';
 
 @ApiTags('conversations')
@@ -51,11 +51,21 @@ export class ConversationsController {
     return this.conversations.post(id, body, user);
   }
 
-  /** A failed reply, sent again; 409 for a message that did not fail. */
+  /**
+   * A failed reply, sent again; one whose outcome is unknown only with `confirm: true` (it may
+   * already be posted); 409 otherwise, and for a message that did not fail.
+   */
   @Post('conversations/:id/messages/:messageId/retry')
   @HttpCode(200)
-  retry(@Param('id', ParseUUIDPipe) id: string, @Param('messageId', ParseUUIDPipe) messageId: string): Promise<MessageView> {
-    return this.conversations.retryDelivery(id, messageId);
+  retry(@Param('id', ParseUUIDPipe) id: string, @Param('messageId', ParseUUIDPipe) messageId: string, @Body() body: RetryDeliveryDto): Promise<MessageView> {
+    return this.conversations.retryDelivery(id, messageId, body.confirm === true);
+  }
+
+  /** Replies that failed, whose outcome is unknown, or that are still on their way after minutes, across the workspace. */
+  @Get('replies/stuck')
+  @MinRole('admin')
+  stuckReplies(): Promise<MessageView[]> {
+    return this.conversations.stuckReplies();
   }
 
   @Patch('conversations/:id')

@@ -18,15 +18,8 @@ import {
 } from '@throughline/domain';
 import type { AuthenticatedUser } from '@throughline/server/auth';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
-import {
-  AuditLogEntity,
-  ConversationEntity,
-  ConversationReadEntity,
-  MessageEntity,
-  QueueEntity,
-  UserEntity,
-} from '@throughline/server/database';
-import { JobProducer, QueueName, RealtimePublisher } from '@throughline/server/queue';
+import { AuditLogEntity, ConversationEntity, ConversationReadEntity, MessageEntity, QueueEntity, UserEntity } from '@throughline/server/database';
+import { JobProducer, QueueName, RealtimePublisher, STUCK_AFTER } from '@throughline/server/queue';
 import {
   type ConversationListPosition,
   decodeListCursor,
@@ -50,6 +43,7 @@ interface ListRow {
 }
 
 /** "2026-11-24 09:00 UTC": for system lines, which every agent reads in their own zone. */
+const STUCK_LIMIT = 200;
 const lineTime = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 @Injectable()
@@ -121,7 +115,9 @@ export class ConversationsService {
          FROM conversations
         GROUP BY GROUPING SETS ((), (queue_id), (channel))`,
       [user.id],
-    )) as Array<Record<ConversationStatus | 'mine' | 'unassigned', number> & { by_queue: number; by_channel: number; queue_id: string | null; channel: ChannelKind }>;
+    )) as Array<
+      Record<ConversationStatus | 'mine' | 'unassigned', number> & { by_queue: number; by_channel: number; queue_id: string | null; channel: ChannelKind }
+    >;
     const view: ConversationCountsView = {
       status: Object.fromEntries(CONVERSATION_STATUSES.map((s) => [s, 0])) as Record<ConversationStatus, number>,
       mine: 0,
@@ -215,21 +211,44 @@ export class ConversationsService {
     return view;
   }
 
-  /** Sends a failed reply again (e.g. after the connector was fixed): pending, then the `deliver` job. */
-  async retryDelivery(id: string, messageId: string): Promise<MessageView> {
+  /**
+   * Sends a failed reply again (e.g. after the connector was fixed): pending, then the `deliver` job.
+   * A reply whose earlier attempt may have been posted (`unknown`) is sent again only when the agent
+   * confirms, having checked the platform.
+   */
+  async retryDelivery(id: string, messageId: string, confirmed = false): Promise<MessageView> {
     const conversation = await this.find(id);
     const message = await this.messages.findOne({ where: { id: messageId, conversationId: id } });
     if (!message) throw new NotFoundException(`message ${messageId} not found in conversation ${id}`);
-    if (message.direction !== 'outbound' || message.deliveryStatus !== 'failed') {
-      throw new ConflictException(`message ${messageId} is ${message.deliveryStatus ?? message.direction}; only a failed reply can be sent again`);
+    const from = message.deliveryStatus;
+    if (message.direction !== 'outbound' || (from !== 'failed' && from !== 'unknown')) {
+      throw new ConflictException(`message ${messageId} is ${from ?? message.direction}; only a failed reply can be sent again`);
     }
-    await this.messages.update({ id: messageId, deliveryStatus: 'failed' }, { deliveryStatus: 'pending', deliveryError: null });
+    if (from === 'unknown' && !confirmed) {
+      throw new ConflictException(`confirm: message ${messageId} may already be posted; check the platform, then send again with confirm: true`);
+    }
+    const moved = await this.messages.update({ id: messageId, deliveryStatus: from }, { deliveryStatus: 'pending', deliveryError: null });
+    if (!moved.affected) throw new ConflictException(`message ${messageId} changed meanwhile; reload it`);
     message.deliveryStatus = 'pending';
     message.deliveryError = null;
     await this.events.messageUpdated(message, conversation);
     // If Redis is down the delivery sweeper queues it later.
-    await this.jobs.retryOrEnqueue(QueueName.Deliver, 'deliver', { messageId }, messageId);
+    await this.jobs.requeue(QueueName.Deliver, 'deliver', { messageId }, messageId);
     return this.messageViews.one(message);
+  }
+
+  /** Outbound replies an admin should look at: failed, unknown outcome, or still pending/sending after STUCK_AFTER. Oldest first. */
+  async stuckReplies(): Promise<MessageView[]> {
+    const rows = await this.messages
+      .createQueryBuilder('m')
+      .where("m.direction = 'outbound'")
+      .andWhere(
+        `(m.delivery_status IN ('failed', 'unknown') OR (m.delivery_status IN ('pending', 'sending') AND m.created_at < now() - interval '${STUCK_AFTER}'))`,
+      )
+      .orderBy('m.created_at', 'ASC')
+      .take(STUCK_LIMIT)
+      .getMany();
+    return this.messageViews.of(rows);
   }
 
   async update(id: string, dto: UpdateConversationDto, user: AuthenticatedUser): Promise<ConversationView> {
@@ -270,7 +289,10 @@ export class ConversationsService {
     if (dto.queueId !== undefined && dto.queueId !== conversation.queueId) {
       const queue = dto.queueId ? await this.queues.findOne({ where: { id: dto.queueId } }) : null;
       if (dto.queueId && !queue) throw new BadRequestException(`queueId: queue ${dto.queueId} does not exist`);
-      lines.push({ text: queue ? `${actor.name} moved this to ${queue.name}` : `${actor.name} removed this from its queue`, event: { event: 'queue', from: conversation.queueId, to: dto.queueId } });
+      lines.push({
+        text: queue ? `${actor.name} moved this to ${queue.name}` : `${actor.name} removed this from its queue`,
+        event: { event: 'queue', from: conversation.queueId, to: dto.queueId },
+      });
       conversation.queueId = dto.queueId;
     }
     if (dto.priority !== undefined && dto.priority !== conversation.priority) {
@@ -299,7 +321,13 @@ export class ConversationsService {
         ),
       );
       await manager.save(
-        manager.create(AuditLogEntity, { actorUserId: actor.id, action: 'conversation.updated', entityType: 'conversation', entityId: id, details: { ...dto } }),
+        manager.create(AuditLogEntity, {
+          actorUserId: actor.id,
+          action: 'conversation.updated',
+          entityType: 'conversation',
+          entityId: id,
+          details: { ...dto },
+        }),
       );
       return { saved, systemMessages };
     });

@@ -36,11 +36,22 @@ export class DeliveryService {
     this.senders = { generic, imap: email, smtp: email, mime: email, widget: chat, x, mastodon, meta };
   }
 
-  /** Throws DeliveryError; `retryable: false` means retrying cannot help. */
-  async deliver(messageId: string): Promise<'sent' | 'skipped'> {
+  /**
+   * Throws DeliveryError; `retryable: false` means retrying cannot help. Through a sender that
+   * could post twice (no idempotency key), the reply is marked `sending` in its own committed write
+   * before the call; finding it still `sending` means an earlier attempt's outcome is unknown, and
+   * it becomes `unknown` for an agent to check instead of being posted again.
+   */
+  async deliver(messageId: string): Promise<'sent' | 'skipped' | 'unknown'> {
     const message = await this.messages.findOne({ where: { id: messageId } });
     if (!message) throw new DeliveryError(`message ${messageId} does not exist`, false);
-    if (message.direction !== 'outbound' || message.deliveryStatus !== 'pending') return 'skipped';
+    if (message.direction !== 'outbound') return 'skipped';
+    if (message.deliveryStatus === 'sending') {
+      const at = message.deliveryAttemptedAt?.toISOString() ?? 'an unknown time';
+      await this.markUnknown(message, `the attempt at ${at} stopped before the platform confirmed the post`);
+      return 'unknown';
+    }
+    if (message.deliveryStatus !== 'pending') return 'skipped';
     if (!message.connectorId) throw new DeliveryError('the conversation has no connector to deliver through', false);
     const connector = await this.connectors.get(message.connectorId).catch(() => null);
     if (!connector) throw new DeliveryError('the connector was deleted', false);
@@ -49,10 +60,40 @@ export class DeliveryService {
 
     const sender = this.senders[connector.provider];
     if (!sender) throw new DeliveryError(`delivery through ${connector.provider} is not available on this server yet`, false);
-    const sent = await sender.send({ message, conversation, connector, secrets: this.connectors.secretsOf(connector) });
+    const guarded = sender.repeatMayDuplicate === true;
+    if (guarded && !(await this.claimForSending(message))) return 'skipped';
+    let sent: SentOutbound | void;
+    try {
+      sent = await sender.send({ message, conversation, connector, secrets: this.connectors.secretsOf(connector) });
+    } catch (err) {
+      if (guarded && err instanceof DeliveryError && err.outcomeUnknown) {
+        await this.markUnknown(message, err.message);
+        return 'unknown';
+      }
+      // The platform answered with an error: nothing was posted, so the next attempt may send.
+      if (guarded) await this.messages.update({ id: message.id, deliveryStatus: 'sending' }, { deliveryStatus: 'pending' });
+      throw err;
+    }
     if (sent) await this.record(message, sent);
     await this.setStatus(message, conversation, 'sent', null);
     return 'sent';
+  }
+
+  /** pending → sending, committed before the provider call; false when another run got there first. */
+  private async claimForSending(message: MessageEntity): Promise<boolean> {
+    const claimed = await this.messages.update(
+      { id: message.id, deliveryStatus: 'pending' },
+      { deliveryStatus: 'sending', deliveryAttemptedAt: () => 'now()' },
+    );
+    if (!claimed.affected) return false;
+    message.deliveryStatus = 'sending';
+    return true;
+  }
+
+  /** "Check before retry": shown in the console; only an agent's explicit "Send again" posts it. */
+  private async markUnknown(message: MessageEntity, reason: string): Promise<void> {
+    const conversation = message.conversationId ? await this.conversations.findOne({ where: { id: message.conversationId } }) : null;
+    await this.setStatus(message, conversation, 'unknown', `not confirmed, it may have been posted: ${reason}; check the platform before sending again`);
   }
 
   /**
@@ -84,7 +125,12 @@ export class DeliveryService {
     await this.setStatus(message, conversation, 'failed', error);
   }
 
-  private async setStatus(message: MessageEntity, conversation: ConversationEntity | null, status: 'sent' | 'failed', error: string | null): Promise<void> {
+  private async setStatus(
+    message: MessageEntity,
+    conversation: ConversationEntity | null,
+    status: 'sent' | 'failed' | 'unknown',
+    error: string | null,
+  ): Promise<void> {
     message.deliveryStatus = status;
     message.deliveryError = error?.slice(0, 1000) ?? null;
     await this.messages.update({ id: message.id }, { deliveryStatus: message.deliveryStatus, deliveryError: message.deliveryError });

@@ -2,12 +2,12 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
-import { JobProducer, PeriodicSweep, QueueName } from '@throughline/server/queue';
+import { JobProducer, PeriodicSweep, QueueName, STUCK_AFTER } from '@throughline/server/queue';
+
+const requeueIngest = (jobs: JobProducer, rawEventId: string) => jobs.requeue(QueueName.Ingest, 'ingest', { rawEventId }, rawEventId);
 
 /** Grace before a `pending` event counts as stranded: the API may still be queueing it. */
 const PENDING_GRACE = '2 seconds';
-/** A `queued` event this old whose job Redis no longer has (e.g. Redis restarted empty) is queued again. */
-const QUEUED_STALE = '2 minutes';
 const BATCH = 500;
 
 /**
@@ -44,17 +44,20 @@ export class IngestSweeper implements OnApplicationBootstrap, OnApplicationShutd
       `SELECT id FROM raw_events WHERE status = 'pending' AND received_at < now() - interval '${PENDING_GRACE}' ORDER BY received_at LIMIT ${BATCH}`,
     )) as Array<{ id: string }>;
     const stale = (await this.db.query(
-      `SELECT id FROM raw_events WHERE status = 'queued' AND queued_at < now() - interval '${QUEUED_STALE}' ORDER BY queued_at LIMIT ${BATCH}`,
+      `SELECT id FROM raw_events WHERE status = 'queued' AND queued_at < now() - interval '${STUCK_AFTER}' ORDER BY queued_at LIMIT ${BATCH}`,
     )) as Array<{ id: string }>;
     let queued = 0;
     for (const { id } of pending) {
-      if (!(await this.jobs.tryEnqueueIngest({ rawEventId: id }))) return queued; // Redis still down: try next round
+      const outcome = await requeueIngest(this.jobs, id);
+      if (outcome === 'unreachable') return queued; // Redis still down: try next round
       await this.db.query(`UPDATE raw_events SET status = 'queued', queued_at = now() WHERE id = $1 AND status = 'pending'`, [id]);
-      queued++;
+      if (outcome === 'requeued') queued++;
     }
+    // A `queued` event whose job Redis no longer has (e.g. Redis restarted empty), or whose job ended
+    // without settling it (it failed while the database was down), is queued again.
     for (const { id } of stale) {
-      if (await this.jobs.hasJob(QueueName.Ingest, id)) continue;
-      if (await this.jobs.tryEnqueueIngest({ rawEventId: id })) {
+      // A job still waiting or retrying is left alone; a finished or missing one runs again (ingest is idempotent).
+      if ((await requeueIngest(this.jobs, id)) === 'requeued') {
         await this.db.query(`UPDATE raw_events SET queued_at = now() WHERE id = $1 AND status = 'queued'`, [id]);
         queued++;
       }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
-import { InvalidPayloadError, type NormalizedMessage } from '@throughline/domain';
+import { InvalidPayloadError, type NormalizedMessage, withoutNulCharacters } from '@throughline/domain';
 import { issueVisitorToken, visitorIdOfThreadKey } from '@throughline/channels/chat';
 import { ConnectorsService } from '@throughline/server/connectors';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
@@ -42,6 +42,7 @@ export class IngestService {
       const ctx = this.adapterContext(connector, event.receivedAt, event.contentType);
       messages = await adapter.normalize(event.payload, ctx);
       if (adapter.lookup) messages.push(...(await adapter.lookup(event.payload, { ...ctx, secrets: this.connectors.secretsOf(connector) })));
+      messages = withoutNulCharacters(messages);
     } catch (err) {
       if (!(err instanceof InvalidPayloadError)) throw err;
       await this.markFailed(rawEventId, err.message);
@@ -60,10 +61,10 @@ export class IngestService {
         else if (result) results.push(result);
       }
       // A processed event keeps a note of what was deliberately not recorded, so admins can see why.
-      await manager.query(
-        "UPDATE raw_events SET status = 'processed', processed_at = now(), error = $2, attempts = attempts + 1 WHERE id = $1",
-        [rawEventId, notes.length ? notes.join('; ').slice(0, 2000) : null],
-      );
+      await manager.query("UPDATE raw_events SET status = 'processed', processed_at = now(), error = $2, attempts = attempts + 1 WHERE id = $1", [
+        rawEventId,
+        notes.length ? notes.join('; ').slice(0, 2000) : null,
+      ]);
       return results;
     });
     if (!persisted) return 'already-processed';
@@ -100,11 +101,9 @@ export class IngestService {
   }
 
   /** After the last retry: the event is kept, failed, with the error visible to admins. */
-  async markFailed(rawEventId: string, error: string, attempts?: number): Promise<void> {
-    await this.rawEvents.update(
-      { id: rawEventId },
-      { status: 'failed', error: error.slice(0, 2000), ...(attempts !== undefined ? { attempts } : {}) },
-    );
+  async markFailed(rawEventId: string, reason: string, attempts?: number): Promise<void> {
+    const error = withoutNulCharacters(reason);
+    await this.rawEvents.update({ id: rawEventId }, { status: 'failed', error: error.slice(0, 2000), ...(attempts !== undefined ? { attempts } : {}) });
     const event = await this.rawEvents.findOne({ where: { id: rawEventId }, select: { id: true, connectorId: true } });
     if (event) await this.connectors.recordFailure(event.connectorId, `event ${rawEventId}: ${error}`);
     this.logger.warn(`raw event ${rawEventId} failed: ${error}`);

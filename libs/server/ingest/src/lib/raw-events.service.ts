@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { createHash } from 'node:crypto';
 import { Inject } from '@nestjs/common';
-import { InvalidPayloadError, type RawEventStatus } from '@throughline/domain';
+import { InvalidPayloadError, type RawEventStatus, withoutNulCharacters } from '@throughline/domain';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
 import { webhooksReceived } from '@throughline/server/health';
 import { ConnectorEntity, RawEventEntity } from '@throughline/server/database';
@@ -61,7 +61,8 @@ export class RawEventsService {
    * is unreachable the event stays `pending` and the sweeper queues it later; either way it is safe
    * to acknowledge, because Postgres already has it.
    */
-  async accept(connector: ConnectorEntity, event: IncomingRawEvent): Promise<AcceptedRawEvent> {
+  async accept(connector: ConnectorEntity, incoming: IncomingRawEvent): Promise<AcceptedRawEvent> {
+    const event = { ...incoming, externalId: withoutNulCharacters(incoming.externalId) };
     const inserted = await this.rawEvents
       .createQueryBuilder()
       .insert()
@@ -84,7 +85,9 @@ export class RawEventsService {
   }
 
   /** A signed but unusable payload: kept as failed, with the reason, for admins. */
-  async recordInvalid(connector: ConnectorEntity, event: IncomingRawEvent, error: string): Promise<void> {
+  async recordInvalid(connector: ConnectorEntity, incoming: IncomingRawEvent, reason: string): Promise<void> {
+    const event = { ...incoming, externalId: withoutNulCharacters(incoming.externalId) };
+    const error = withoutNulCharacters(reason);
     await this.rawEvents
       .createQueryBuilder()
       .insert()

@@ -7,6 +7,7 @@ import {
   ASSOCIATIONS_SCHEDULER_ID,
   CHAT_OFFLINE_EMAIL_JOB,
   DEFAULT_JOB_OPTIONS,
+  durableJobOptions,
   type DeliverJobData,
   ENRICH_JOB,
   type EnrichJobData,
@@ -19,6 +20,8 @@ import {
 import { createFailFastRedis } from './redis';
 
 const ENQUEUE_TIMEOUT_MS = 2000;
+
+export type RequeueOutcome = 'live' | 'requeued' | 'unreachable';
 
 /**
  * Adds jobs without ever blocking a caller on a Redis outage: `tryEnqueue*` resolves false
@@ -34,13 +37,14 @@ export class JobProducer implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.connection = createFailFastRedis(config.redisUrl);
     this.connection.on('error', (err) => this.logger.debug(`redis: ${err.message}`));
-    const make = (name: QueueName) =>
-      new Queue(name, { connection: this.connection, prefix: queuePrefix(config.redisPrefix), defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    const make = (name: QueueName, defaultJobOptions: object) =>
+      new Queue(name, { connection: this.connection, prefix: queuePrefix(config.redisPrefix), defaultJobOptions });
+    // What was acknowledged (events, replies) is retried through a long outage; the rest is best effort.
     this.queues = {
-      [QueueName.Ingest]: make(QueueName.Ingest),
-      [QueueName.Deliver]: make(QueueName.Deliver),
-      [QueueName.Poll]: make(QueueName.Poll),
-      [QueueName.Enrich]: make(QueueName.Enrich),
+      [QueueName.Ingest]: make(QueueName.Ingest, durableJobOptions(config.jobRetry)),
+      [QueueName.Deliver]: make(QueueName.Deliver, durableJobOptions(config.jobRetry)),
+      [QueueName.Poll]: make(QueueName.Poll, DEFAULT_JOB_OPTIONS),
+      [QueueName.Enrich]: make(QueueName.Enrich, DEFAULT_JOB_OPTIONS),
     };
     for (const queue of Object.values(this.queues)) queue.on('error', (err) => this.logger.debug(`queue: ${err.message}`));
   }
@@ -102,24 +106,29 @@ export class JobProducer implements OnModuleDestroy {
     await this.queues[QueueName.Poll].removeJobScheduler(pollSchedulerId(connectorId));
   }
 
-  /** Re-runs a job kept as failed, or adds it anew when Redis no longer has it. */
-  async retryOrEnqueue(name: QueueName, jobName: string, data: object, jobId: string): Promise<boolean> {
+  /**
+   * Makes sure the row's job will run: a job still waiting, delayed or running is left alone
+   * (`live`); one that already finished (failed after its retries, or completed without settling
+   * the row) is run again from scratch, and a missing one is added (`requeued`); `unreachable`
+   * while Redis is down.
+   */
+  async requeue(name: QueueName, jobName: string, data: object, jobId: string): Promise<RequeueOutcome> {
     try {
       const job = await this.queues[name].getJob(jobId);
-      if (job && (await job.isFailed())) {
-        await job.retry('failed');
-        return true;
+      const state = job ? await job.getState() : 'unknown';
+      if (job && (state === 'failed' || state === 'completed')) {
+        // Atomic in Redis: it throws when another process moved the job meanwhile, which is just as good.
+        await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true }).catch((err: Error) => {
+          this.logger.debug(`${name} job ${jobId} was moved meanwhile: ${err.message}`);
+        });
+        return 'requeued';
       }
+      if (job && state !== 'unknown') return 'live';
     } catch (err) {
       this.logger.warn(`could not look up ${name} job ${jobId}: ${(err as Error).message}`);
-      return false;
+      return 'unreachable';
     }
-    return this.tryAdd(name, jobName, data, jobId);
-  }
-
-  /** True when the job exists in Redis (waiting, active, delayed or failed-and-kept). */
-  async hasJob(name: QueueName, jobId: string): Promise<boolean> {
-    return Boolean(await this.queues[name].getJob(jobId));
+    return (await this.tryAdd(name, jobName, data, jobId)) ? 'requeued' : 'unreachable';
   }
 
   /** `jobId` undefined: BullMQ numbers the job (nothing to deduplicate). */

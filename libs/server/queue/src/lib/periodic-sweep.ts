@@ -36,3 +36,9 @@ export class PeriodicSweep {
     await this.running;
   }
 }
+
+/**
+ * A Postgres interval: a `queued` event or a `pending` reply this old had time to be queued again
+ * by a sweep, so admins see it in the lists of stuck work (and can retry it).
+ */
+export const STUCK_AFTER = '2 minutes';

@@ -1,3 +1,5 @@
+import { CAPPED_EXPONENTIAL, type RetrySchedule } from './retry-schedule';
+
 /** Every BullMQ queue; the key prefix carries a hash tag so a Redis Cluster keeps each queue on one slot. */
 export enum QueueName {
   Ingest = 'ingest',
@@ -44,10 +46,18 @@ export const ASSOCIATIONS_SCHEDULER_ID = 'associations-nightly';
 /** Job scheduler id of a connector's poller. */
 export const pollSchedulerId = (connectorId: string) => `poll:${connectorId}`;
 
-/** Retries with exponential backoff; failures are kept for admins, successes are trimmed. */
+/** Best-effort jobs (insights): a few retries with exponential backoff; failures are kept for admins, successes are trimmed. */
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 6,
   backoff: { type: 'exponential', delay: 1000 },
   removeOnComplete: { count: 1000 },
   removeOnFail: { count: 10_000 },
 } as const;
+
+/**
+ * Ingest and delivery: retried on the capped exponential schedule (the worker computes each wait
+ * with `retryDelayMs`), so a job outlasts a long database or Redis outage instead of failing.
+ */
+export function durableJobOptions(schedule: RetrySchedule) {
+  return { ...DEFAULT_JOB_OPTIONS, attempts: schedule.attempts, backoff: { type: CAPPED_EXPONENTIAL } };
+}

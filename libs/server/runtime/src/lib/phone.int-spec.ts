@@ -1,23 +1,15 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConversationView, CreatedConnectorView, RawEventView } from '@throughline/domain';
 import { signBody } from '@throughline/channels/generic';
 import { eventually, TestStack } from '../testing/test-stack';
+import { twilioSignature } from '../testing/provider-signatures';
 
 const FIXTURES = join(__dirname, '../../../../../test-fixtures/phone');
 const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
 const ACCOUNT_SID = 'AC8bbf41596517948ed9b6ad40ac16ff45';
 const AUTH_TOKEN = 'f2a1c0ffee0ddba11f2a1c0ffee0ddba';
-
-/**
- * X-Twilio-Signature as twilio-node computes it: base64 HMAC-SHA1 under the auth token of the
- * full URL followed by each parameter's name and value, names sorted.
- */
-function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
-  const data = url + Object.keys(params).sort().map((name) => name + params[name]).join('');
-  return createHmac('sha1', authToken).update(data, 'utf8').digest('base64');
-}
 
 interface StoredCall {
   id: string;

@@ -1,9 +1,10 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CreatedConnectorView, MessageView } from '@throughline/domain';
 import { type RecordedRequest, startRecordingServer } from '@throughline/channels/social/testing';
 import { eventually, TestStack } from '../testing/test-stack';
+import { metaSignature as signMeta, xSignature as signX } from '../testing/provider-signatures';
 
 /** Payloads written from the providers' documented formats (libs/channels/social/src/testing-payloads/README.md). */
 const PAYLOADS = join(__dirname, '../../../../channels/social/src/testing-payloads');
@@ -18,8 +19,8 @@ const X_ACCOUNT = '2244994945';
 const META_APP_SECRET = 'meta-app-secret-0123456789';
 const META_PAGE = '104512345678901';
 
-const xSignature = (body: string) => `sha256=${createHmac('sha256', X_CONSUMER_SECRET).update(body).digest('base64')}`;
-const metaSignature = (body: string) => `sha256=${createHmac('sha256', META_APP_SECRET).update(body).digest('hex')}`;
+const xSignature = (body: string) => signX(body, X_CONSUMER_SECRET);
+const metaSignature = (body: string) => signMeta(body, META_APP_SECRET);
 
 type Fake = Awaited<ReturnType<typeof startRecordingServer>>;
 

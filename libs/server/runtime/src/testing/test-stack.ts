@@ -19,6 +19,8 @@ export const USERS = { admin: 'admin@test.example', supervisor: 'supervisor@test
 export interface StackOptions {
   /** The Redis the API talks to (e.g. through a TcpProxy); the worker always uses the real one. */
   apiRedisUrl?: string;
+  /** The PostgreSQL port the worker talks to (e.g. a TcpProxy's); the API always uses the real one. */
+  workerDatabasePort?: number;
   /** Extra environment for both processes (e.g. a small EMAIL_MAX_BYTES). */
   env?: Record<string, string>;
 }
@@ -38,6 +40,7 @@ export class TestStack {
   private constructor(
     readonly config: AppConfig,
     private readonly apiConfig: AppConfig,
+    private readonly workerConfig: AppConfig,
   ) {
     this.db = new Pool({ connectionString: config.databaseUrl, max: 4 });
   }
@@ -60,7 +63,12 @@ export class TestStack {
       ...options.env,
     };
     const config = loadConfig(env);
-    const stack = new TestStack(config, loadConfig({ ...env, REDIS_URL: options.apiRedisUrl ?? env.REDIS_URL }));
+    const workerDatabaseUrl = options.workerDatabasePort ? env.DATABASE_URL.replace(':5432/', `:${options.workerDatabasePort}/`) : env.DATABASE_URL;
+    const stack = new TestStack(
+      config,
+      loadConfig({ ...env, REDIS_URL: options.apiRedisUrl ?? env.REDIS_URL }),
+      loadConfig({ ...env, DATABASE_URL: workerDatabaseUrl }),
+    );
     await prepareDatabase(config.databaseUrl);
     const hash = await hashPassword(PASSWORD, 4);
     for (const [role, email] of Object.entries(USERS)) {
@@ -73,7 +81,7 @@ export class TestStack {
   }
 
   async startWorker(): Promise<void> {
-    this.worker = await bootstrapWorker(this.config);
+    this.worker = await bootstrapWorker(this.workerConfig);
   }
 
   async stopWorker(): Promise<void> {
@@ -134,7 +142,12 @@ export class TestStack {
 
   /** An agent's Socket.IO connection to /agents, connected. */
   async agentSocket(role: keyof typeof USERS = 'agent'): Promise<Socket> {
-    const socket = io(`${this.baseUrl}/agents`, { path: '/socket.io', auth: { token: await this.token(role) }, transports: ['websocket'], reconnection: false });
+    const socket = io(`${this.baseUrl}/agents`, {
+      path: '/socket.io',
+      auth: { token: await this.token(role) },
+      transports: ['websocket'],
+      reconnection: false,
+    });
     this.sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -151,14 +164,19 @@ export class TestStack {
    */
   async settle(timeoutMs = 15_000): Promise<void> {
     const producer = this.api.get(JobProducer);
-    await eventually(async () => {
-      for (const name of Object.values(QueueName)) {
-        const states = name === QueueName.Ingest || name === QueueName.Deliver ? (['active', 'waiting', 'delayed'] as const) : (['active', 'waiting'] as const);
-        const counts = await producer.queue(name).getJobCounts(...states);
-        if (states.some((state) => counts[state])) return false;
-      }
-      return true;
-    }, timeoutMs, 'the worker to finish its jobs');
+    await eventually(
+      async () => {
+        for (const name of Object.values(QueueName)) {
+          const states =
+            name === QueueName.Ingest || name === QueueName.Deliver ? (['active', 'waiting', 'delayed'] as const) : (['active', 'waiting'] as const);
+          const counts = await producer.queue(name).getJobCounts(...states);
+          if (states.some((state) => counts[state])) return false;
+        }
+        return true;
+      },
+      timeoutMs,
+      'the worker to finish its jobs',
+    );
   }
 
   async close(): Promise<void> {

@@ -121,6 +121,19 @@ describe('TimelineEntryComponent', () => {
     expect(retried).toEqual([failed]);
   });
 
+  it('should warn that a reply of unknown outcome may be posted, and offer Send again rather than Retry', async () => {
+    const unknown = entry('r2', 5, { direction: 'outbound', deliveryStatus: 'unknown', deliveryError: 'X timed out' });
+    const { el, fixture } = await render(unknown);
+    const retried: MessageView[] = [];
+    fixture.componentInstance.retry.subscribe((m) => retried.push(m));
+
+    expect(el.querySelector('[role=alert]')?.textContent).toBe('Not confirmed: it may already be posted (X timed out). Check the platform first.');
+    const button = el.querySelector<HTMLButtonElement>('button.retry');
+    expect(button?.textContent).toBe('Send again');
+    button?.click();
+    expect(retried).toEqual([unknown]);
+  });
+
   it('should name the earlier conversation an entry belongs to and open it', async () => {
     const { el, fixture } = await render(entry('o1', 5), { id: 'c0', label: '#0C0 · Old order' });
     const opened: string[] = [];

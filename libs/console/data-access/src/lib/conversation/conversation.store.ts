@@ -226,15 +226,17 @@ export class ConversationStore {
     this.draftsSignal.update((drafts) => drafts.filter((d) => d.clientId !== clientId));
   }
 
-  /** Asks the server to send a reply whose delivery failed once more. */
+  /**
+   * Asks the server to send a reply whose delivery failed once more; for one whose outcome is
+   * unknown, the agent's "Send again" is the explicit confirmation the server asks for.
+   */
   async retryDelivery(message: MessageView): Promise<void> {
     if (!message.conversationId) return;
     try {
-      const updated = await firstValueFrom(this.conversationsApi.retry(message.conversationId, message.id));
-      // The live update of the new attempt may have come first; only a still-failed entry is stale.
-      this.entriesSignal.update((entries) =>
-        entries.some((e) => e.id === updated.id && e.deliveryStatus !== 'failed') ? entries : upsertEntries(entries, [updated]),
-      );
+      const updated = await firstValueFrom(this.conversationsApi.retry(message.conversationId, message.id, message.deliveryStatus === 'unknown'));
+      // The live update of the new attempt may have come first; only a still-failed (or unknown) entry is stale.
+      const stale = (e: MessageView) => e.deliveryStatus === 'failed' || e.deliveryStatus === 'unknown';
+      this.entriesSignal.update((entries) => (entries.some((e) => e.id === updated.id && !stale(e)) ? entries : upsertEntries(entries, [updated])));
     } catch (error) {
       this.updateErrorSignal.set(describeHttpError(error, 'Could not retry this reply.'));
     }
@@ -301,7 +303,9 @@ export class ConversationStore {
     const current = this.conversationSignal();
     // Live events and answers can cross; never go back to an older state.
     if (current && current.id === conversation.id && Date.parse(current.updatedAt) > Date.parse(conversation.updatedAt)) return;
-    this.conversationSignal.set(current?.readAt !== undefined && conversation.readAt === undefined ? { ...conversation, readAt: current.readAt } : conversation);
+    this.conversationSignal.set(
+      current?.readAt !== undefined && conversation.readAt === undefined ? { ...conversation, readAt: current.readAt } : conversation,
+    );
   }
 
   private upsertCustomerConversation(conversation: ConversationView): void {

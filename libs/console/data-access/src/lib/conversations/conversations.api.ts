@@ -71,8 +71,9 @@ export class ConversationsApi {
   }
 
   /** Sends a failed reply again. */
-  retry(conversationId: string, messageId: string): Observable<MessageView> {
-    return this.http.post<MessageView>(`/api/conversations/${conversationId}/messages/${messageId}/retry`, {});
+  /** `confirm`: the agent chose to send a reply whose earlier attempt may already be posted. */
+  retry(conversationId: string, messageId: string, confirm = false): Observable<MessageView> {
+    return this.http.post<MessageView>(`/api/conversations/${conversationId}/messages/${messageId}/retry`, confirm ? { confirm } : {});
   }
 
   update(id: string, changes: ConversationChanges): Observable<ConversationView> {

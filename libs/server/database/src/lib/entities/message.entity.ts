@@ -23,6 +23,8 @@ export class MessageEntity {
   @Column({ name: 'thread_refs', type: 'text', array: true, nullable: true }) threadRefs!: string[] | null;
   @Column({ name: 'delivery_status', type: 'text', nullable: true }) deliveryStatus!: DeliveryStatus | null;
   @Column({ name: 'delivery_error', type: 'text', nullable: true }) deliveryError!: string | null;
+  /** When the last provider call for this reply started (set with `sending`, before the call). */
+  @Column({ name: 'delivery_attempted_at', type: 'timestamptz', nullable: true }) deliveryAttemptedAt!: Date | null;
   @Column({ type: 'jsonb', default: {} }) metadata!: Record<string, unknown>;
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt!: Date;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

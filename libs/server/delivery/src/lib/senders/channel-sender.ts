@@ -16,5 +16,10 @@ export interface SentOutbound {
 
 /** Sends one outbound message through one kind of connector; throws DeliveryError. */
 export interface ChannelSender {
+  /**
+   * True when the provider has no idempotency key, so a repeated call after a timeout or crash
+   * could post twice: delivery then records `sending` first and never repeats an unknown outcome.
+   */
+  readonly repeatMayDuplicate?: boolean;
   send(ctx: OutboundContext): Promise<SentOutbound | void>;
 }

@@ -10,6 +10,9 @@ import { postingReply, requiredSecret, SocialThreads } from './social-threads';
  */
 @Injectable()
 export class MetaSender implements ChannelSender {
+  /** Neither X nor the Graph API takes an idempotency key. */
+  readonly repeatMayDuplicate = true;
+
   constructor(private readonly threads: SocialThreads) {}
 
   async send({ message, conversation, connector, secrets }: OutboundContext): Promise<SentOutbound> {

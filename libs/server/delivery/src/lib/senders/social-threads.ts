@@ -10,7 +10,7 @@ export async function postingReply<T>(send: () => Promise<T>): Promise<T> {
   try {
     return await send();
   } catch (err) {
-    if (err instanceof SocialDeliveryError) throw new DeliveryError(err.reason, !err.permanent);
+    if (err instanceof SocialDeliveryError) throw new DeliveryError(err.reason, !err.permanent, err.outcomeUnknown);
     throw err;
   }
 }

@@ -6,6 +6,9 @@ import { postingReply, requiredSecret, SocialThreads } from './social-threads';
 /** An agent's reply on X: a reply to the customer's latest post, or a direct message when they wrote one. */
 @Injectable()
 export class XSender implements ChannelSender {
+  /** Neither X nor the Graph API takes an idempotency key. */
+  readonly repeatMayDuplicate = true;
+
   constructor(private readonly threads: SocialThreads) {}
 
   async send({ message, conversation, connector, secrets }: OutboundContext): Promise<SentOutbound> {
