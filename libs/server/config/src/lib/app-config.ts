@@ -19,11 +19,12 @@ const url = (protocols: string[], example: string) =>
 const port = z.coerce.number().int().min(0).max(65535);
 
 const envSchema = z.object({
-  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@localhost:5432/throughline').default(
-    'postgres://postgres@localhost:5432/throughline',
-  ),
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@localhost:5432/throughline').default('postgres://postgres@localhost:5432/throughline'),
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://localhost:6379').default('redis://localhost:6379'),
-  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i, 'must be 1-40 letters, digits, - or _').default('throughline'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/i, 'must be 1-40 letters, digits, - or _')
+    .default('throughline'),
   PORT: port.default(3000),
   PUBLIC_URL: url(['http:', 'https:'], 'https://support.example.com').optional(),
   SMTP_INBOUND_PORT: port.default(2525),
@@ -32,10 +33,24 @@ const envSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`')
     .optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(12 * 3600),
-  WEBHOOK_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
-  EMAIL_MAX_BYTES: z.coerce.number().int().min(64 * 1024).default(25 * 1024 * 1024),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(12 * 3600),
+  WEBHOOK_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  EMAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(25 * 1024 * 1024),
   SMTP_INBOUND_HOST: z.string().min(1).default('0.0.0.0'),
+  SMTP_INBOUND_MAX_CLIENTS: z.coerce.number().int().min(1).max(100_000).default(200),
+  SMTP_INBOUND_MAX_PER_IP: z.coerce.number().int().min(1).max(10_000).default(10),
   DEFAULT_PHONE_COUNTRY: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code like GB or US')
@@ -65,6 +80,9 @@ export interface AppConfig {
   emailMaxBytes: number;
   /** Interface the inbound SMTP listener binds; port 0 picks a free one (tests). */
   smtpInboundHost: string;
+  /** Concurrent SMTP clients overall, and per remote address; the next one gets 421. */
+  smtpInboundMaxClients: number;
+  smtpInboundMaxPerIp: number;
   defaultPhoneCountry?: string;
   stateDir: string;
   consoleDir?: string;
@@ -121,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT_BYTES,
     emailMaxBytes: e.EMAIL_MAX_BYTES,
     smtpInboundHost: e.SMTP_INBOUND_HOST,
+    smtpInboundMaxClients: e.SMTP_INBOUND_MAX_CLIENTS,
+    smtpInboundMaxPerIp: e.SMTP_INBOUND_MAX_PER_IP,
     defaultPhoneCountry: e.DEFAULT_PHONE_COUNTRY,
     stateDir,
     consoleDir: e.CONSOLE_DIR,
