@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import * as express from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppConfig } from '@throughline/server/config';
+import { type AppConfig, ConfigError } from '@throughline/server/config';
 import { CALL_IMPORT_MAX_BYTES } from '@throughline/server/ingest';
 import { CATALOG_IMPORT_MAX_BYTES } from '@throughline/server/insights';
 import { socketIoKey } from '@throughline/server/queue';
@@ -50,6 +50,17 @@ function serveChatWidget(app: NestExpressApplication): void {
   });
 }
 
+/** Production never runs with the demo's published passwords and secrets: one line says what to remove. */
+async function refuseDemoLeftovers(app: INestApplication): Promise<void> {
+  const leftovers = await app.get(DemoSeedService).leftovers();
+  if (!leftovers.length) return;
+  await app.close();
+  throw new ConfigError(
+    'NODE_ENV',
+    `production refuses to start while the demo workspace is present: ${leftovers.join(', ')}; disable or delete the users and rotate or delete the connectors first`,
+  );
+}
+
 /** Creates and starts the API (listening on config.port; 0 picks a free port). */
 export async function bootstrapApi(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiRootModule.forRoot(config), {
@@ -90,6 +101,11 @@ export async function bootstrapApi(config: AppConfig): Promise<INestApplication>
     });
   }
 
+  if (config.production) {
+    // Initialised first, so that closing a refused app releases what its modules opened.
+    await app.init();
+    await refuseDemoLeftovers(app);
+  }
   await app.listen(config.port);
   if (config.seedDemo) await app.get(DemoSeedService).seed();
   return app;
