@@ -6,7 +6,7 @@ import * as express from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AppConfig, ConfigError } from '@throughline/server/config';
-import { CALL_IMPORT_MAX_BYTES } from '@throughline/server/ingest';
+import { CALL_IMPORT_MAX_BYTES, HookIntake } from '@throughline/server/ingest';
 import { CATALOG_IMPORT_MAX_BYTES } from '@throughline/server/insights';
 import { socketIoKey } from '@throughline/server/queue';
 import { RedisIoAdapter } from '@throughline/server/realtime';
@@ -50,6 +50,17 @@ function serveChatWidget(app: NestExpressApplication): void {
   });
 }
 
+/** Answers a webhook for an unknown or disabled connector before its body is read, and closes the connection. */
+function refuseUnknownConnectors(intake: HookIntake): express.RequestHandler {
+  return (req, res, next) => {
+    intake.refusalBeforeBody(req.path.split('/')[1] ?? '').then((refusal) => {
+      if (!refusal) return next();
+      res.setHeader('Connection', 'close');
+      res.status(refusal.getStatus()).json(refusal.getResponse());
+    }, next);
+  };
+}
+
 /** Production never runs with the demo's published passwords and secrets: one line says what to remove. */
 async function refuseDemoLeftovers(app: INestApplication): Promise<void> {
   const leftovers = await app.get(DemoSeedService).leftovers();
@@ -70,6 +81,7 @@ export async function bootstrapApi(config: AppConfig): Promise<INestApplication>
   app.setGlobalPrefix('api');
   // Webhook bodies stay raw Buffers: signatures are computed over the exact bytes. Raw mail
   // (attachments included) has its own, larger limit.
+  app.use('/api/hooks', refuseUnknownConnectors(app.get(HookIntake)));
   app.use(/^\/api\/hooks\/[^/]+\/email$/, express.raw({ type: () => true, limit: config.emailMaxBytes }));
   app.use('/api/hooks', express.raw({ type: () => true, limit: config.webhookBodyLimitBytes }));
   // CDR files as a text/csv body (multipart uploads are read by the import controller).
