@@ -71,7 +71,6 @@ const envSchema = z.object({
   CHAT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
   CHAT_NEW_VISITORS_PER_IP: z.coerce.number().int().min(1).default(20),
   CHAT_NEW_VISITORS_PER_CONNECTOR: z.coerce.number().int().min(1).default(1000),
-  CHAT_NEW_CONVERSATIONS_PER_IP: z.coerce.number().int().min(1).default(30),
 });
 
 export interface AppConfig {
@@ -108,8 +107,8 @@ export interface AppConfig {
   outboundGuard: boolean;
   /** Hosts and IP ranges the outbound guard lets through (on-premise mail servers, an internal callback). */
   outboundAllow: OutboundAllowList;
-  /** Unauthenticated chat: new visitors per IP and per connector, new conversations per IP, per window. */
-  chatLimits: { windowSeconds: number; visitorsPerIp: number; visitorsPerConnector: number; conversationsPerIp: number };
+  /** Unauthenticated chat: new visitors (handshakes without a valid visitor token) per address on a widget and per widget, per window. */
+  chatLimits: { windowSeconds: number; visitorsPerIp: number; visitorsPerConnector: number };
 }
 
 export interface OutboundAllowList {
@@ -204,7 +203,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: e.CHAT_RATE_WINDOW_SECONDS,
       visitorsPerIp: e.CHAT_NEW_VISITORS_PER_IP,
       visitorsPerConnector: e.CHAT_NEW_VISITORS_PER_CONNECTOR,
-      conversationsPerIp: e.CHAT_NEW_CONVERSATIONS_PER_IP,
     },
   };
 }
