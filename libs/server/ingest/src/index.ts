@@ -5,3 +5,4 @@ export * from './lib/ingest-sweeper.service';
 export * from './lib/ingest.module';
 export * from './lib/smtp-inbound.service';
 export * from './lib/call-import.service';
+export { HookIntake } from './lib/hook-intake.service';

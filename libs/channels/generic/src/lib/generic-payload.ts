@@ -60,10 +60,7 @@ function identitiesOf(from: GenericPayload['from'], connectorId: string, default
   return identities;
 }
 
-export function normalizeGenericPayload(
-  payload: GenericPayload,
-  ctx: { connectorId: string; defaultCountry?: string },
-): NormalizedMessage {
+export function normalizeGenericPayload(payload: GenericPayload, ctx: { connectorId: string; defaultCountry?: string }): NormalizedMessage {
   return {
     channel: 'generic',
     direction: 'inbound',

@@ -1,3 +1,5 @@
+import { guardedRequest, OutboundRefusedError, type GuardedResponse } from './guarded-request';
+import { OPEN_OUTBOUND, type OutboundPolicy } from './outbound-address';
 import { signBody, SIGNATURE_HEADER } from './signature';
 
 /** What a generic connector's callback URL receives for an agent reply. */
@@ -24,24 +26,33 @@ export class DeliveryError extends Error {
   }
 }
 
-/** POSTs a signed reply to the callback URL; throws DeliveryError on failure. */
-export async function postGenericReply(callbackUrl: string, payload: GenericOutboundPayload, secret: string, timeoutMs = 10_000): Promise<void> {
+/**
+ * POSTs a signed reply to the callback URL under the outbound policy; throws DeliveryError on
+ * failure. A redirect is a failure (never followed), and errors carry the status only, not the body.
+ */
+export async function postGenericReply(
+  callbackUrl: string,
+  payload: GenericOutboundPayload,
+  secret: string,
+  policy: OutboundPolicy = OPEN_OUTBOUND,
+  timeoutMs = 10_000,
+): Promise<void> {
   const body = JSON.stringify(payload);
-  let res: Response;
+  let res: GuardedResponse;
   try {
-    res = await fetch(callbackUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(body, secret) },
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    res = await guardedRequest(
+      callbackUrl,
+      { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(body, secret) }, body, timeoutMs },
+      policy,
+    );
   } catch (err) {
+    if (err instanceof OutboundRefusedError) throw new DeliveryError(`callback refused: ${err.message}`, false);
     throw new DeliveryError(`callback ${callbackUrl} unreachable: ${(err as Error).message}`, true);
   }
-  if (!res.ok) {
-    const detail = (await res.text().catch(() => '')).slice(0, 200);
+  if (res.status >= 300 && res.status < 400) throw new DeliveryError(`callback answered ${res.status} (redirects are not followed)`, false);
+  if (res.status < 200 || res.status >= 300) {
     // 408/429 and 5xx are the receiver's transient trouble; other 4xx will fail the same way again.
     const retryable = res.status >= 500 || res.status === 408 || res.status === 429;
-    throw new DeliveryError(`callback answered ${res.status}${detail ? `: ${detail}` : ''}`, retryable);
+    throw new DeliveryError(`callback answered ${res.status}`, retryable);
   }
 }

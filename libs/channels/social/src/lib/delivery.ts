@@ -62,12 +62,17 @@ export async function requestJson(request: JsonRequest, options: RequestOptions)
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      // A base URL from connector settings must not bounce the token to wherever a redirect points.
+      redirect: 'manual',
     });
   } catch (err) {
     throw new SocialDeliveryError(`${options.platform} unreachable: ${(err as Error).message}`, {
       permanent: false,
       outcomeUnknown: mayHaveReachedServer(err),
     });
+  }
+  if (res.status >= 300 && res.status < 400) {
+    throw new SocialDeliveryError(`${options.platform} answered ${res.status} (redirects are not followed)`, { permanent: true, status: res.status });
   }
   const text = await res.text().catch(() => '');
   const body = parseJson(text);

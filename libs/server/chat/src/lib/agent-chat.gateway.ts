@@ -27,7 +27,9 @@ export class AgentChatGateway {
     if (!visitorId) return { ok: false, error: 'conversationId: not a live chat conversation' };
     const user = await this.users.findOne({ where: { id: this.userId(socket) }, select: { id: true, name: true } });
     this.toVisitor(socket, visitorId, 'typing', { author: 'agent', authorName: user?.name ?? null });
-    socket.to(rooms.conversation(body.conversationId)).emit('chat.typing', { conversationId: body.conversationId, author: 'agent', name: user?.name ?? null, at: new Date().toISOString() });
+    socket
+      .to(rooms.conversation(body.conversationId))
+      .emit('chat.typing', { conversationId: body.conversationId, author: 'agent', name: user?.name ?? null, at: new Date().toISOString() });
     return { ok: true };
   }
 

@@ -68,7 +68,9 @@ export class ChatPresence implements OnModuleDestroy {
 
   /** The agent message the visitor has read up to (the widget's `read`), kept for the offline email's re-check. */
   async markRead(visitorId: string, messageId: string): Promise<void> {
-    await this.redis.set(this.key('read', visitorId), messageId, 'EX', KEEP_LAST_SEEN_SECONDS).catch((err: Error) => this.logger.warn(`chat read state not recorded: ${err.message}`));
+    await this.redis
+      .set(this.key('read', visitorId), messageId, 'EX', KEEP_LAST_SEEN_SECONDS)
+      .catch((err: Error) => this.logger.warn(`chat read state not recorded: ${err.message}`));
   }
 
   /** Null when the visitor has read nothing we know of. Throws while Redis is unreachable. */

@@ -9,7 +9,14 @@ export function toChatMessage(message: MessageEntity): ChatMessage | null {
   const createdAt = message.occurredAt.toISOString();
   if (message.direction === 'inbound') {
     const clientId = (message.metadata['chat'] as { clientId?: string } | undefined)?.clientId;
-    return { id: message.externalId ?? message.id, text: message.text, author: 'visitor', authorName: message.authorName, createdAt, ...(clientId ? { clientId } : {}) };
+    return {
+      id: message.externalId ?? message.id,
+      text: message.text,
+      author: 'visitor',
+      authorName: message.authorName,
+      createdAt,
+      ...(clientId ? { clientId } : {}),
+    };
   }
   if (message.direction === 'outbound') return { id: message.id, text: message.text, author: 'agent', authorName: message.authorName, createdAt };
   return null;

@@ -39,6 +39,7 @@ import {
 import { ConnectorsService } from '@throughline/server/connectors';
 import { ConversationEntity, MessageEntity } from '@throughline/server/database';
 import { RawEventsService } from '@throughline/server/ingest';
+import { ChatFloodGuard } from './chat-flood.service';
 import { ChatPresence } from './chat-presence.service';
 import { toChatMessage } from './chat-transcript';
 
@@ -68,6 +69,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly connectors: ConnectorsService,
     private readonly rawEvents: RawEventsService,
     private readonly presence: ChatPresence,
+    private readonly flood: ChatFloodGuard,
     @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
   ) {}
@@ -110,6 +112,10 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
     // A token we did not issue (or issued under a rotated secret) starts a new visitor instead of locking the widget out.
     const known = input.visitorToken ? verifyVisitorToken(input.visitorToken, secret) : null;
+    if (!known) {
+      const refusal = await this.flood.newVisitorRefusal(connector.id, socket.handshake.address);
+      if (refusal) throw new ChatProtocolError(refusal);
+    }
     const session = known && input.visitorToken ? { visitorId: known, visitorToken: input.visitorToken } : issueVisitorToken(secret);
     return {
       connectorId: connector.id,

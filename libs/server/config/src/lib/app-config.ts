@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import * as ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { ConfigError } from './config-error';
 
@@ -49,6 +50,8 @@ const envSchema = z.object({
     .min(64 * 1024)
     .default(25 * 1024 * 1024),
   SMTP_INBOUND_HOST: z.string().min(1).default('0.0.0.0'),
+  SMTP_INBOUND_MAX_CLIENTS: z.coerce.number().int().min(1).max(100_000).default(200),
+  SMTP_INBOUND_MAX_PER_IP: z.coerce.number().int().min(1).max(10_000).default(10),
   DEFAULT_PHONE_COUNTRY: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code like GB or US')
@@ -66,6 +69,15 @@ const envSchema = z.object({
     .default(5 * 60 * 1000),
   SEED_DEMO: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  NODE_ENV: z.string().default('development'),
+  OUTBOUND_GUARD: z.enum(['on', 'off'], { message: 'must be on or off' }).optional(),
+  OUTBOUND_ALLOW_HOSTS: z
+    .string()
+    .refine((v) => parseAllowList(v) !== null, { message: 'must be a comma-separated list of host names and IP ranges like mail.corp.internal,10.1.0.0/16' })
+    .optional(),
+  CHAT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+  CHAT_NEW_VISITORS_PER_IP: z.coerce.number().int().min(1).default(20),
+  CHAT_NEW_VISITORS_PER_CONNECTOR: z.coerce.number().int().min(1).default(1000),
 });
 
 export interface AppConfig {
@@ -85,6 +97,9 @@ export interface AppConfig {
   emailMaxBytes: number;
   /** Interface the inbound SMTP listener binds; port 0 picks a free one (tests). */
   smtpInboundHost: string;
+  /** Concurrent SMTP clients overall, and per remote address; the next one gets 421. */
+  smtpInboundMaxClients: number;
+  smtpInboundMaxPerIp: number;
   defaultPhoneCountry?: string;
   stateDir: string;
   consoleDir?: string;
@@ -98,6 +113,35 @@ export interface AppConfig {
   /** Seed the demo workspace on an empty database (npm start sets it). */
   seedDemo: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** NODE_ENV=production: demo leftovers and generated keys refuse the start; the outbound guard is on by default. */
+  production: boolean;
+  /** Outbound connections from connector settings (callbacks, provider base URLs, IMAP/SMTP) refuse internal addresses. */
+  outboundGuard: boolean;
+  /** Hosts and IP ranges the outbound guard lets through (on-premise mail servers, an internal callback). */
+  outboundAllow: OutboundAllowList;
+  /** Unauthenticated chat: new visitors (handshakes without a valid visitor token) per address on a widget and per widget, per window. */
+  chatLimits: { windowSeconds: number; visitorsPerIp: number; visitorsPerConnector: number };
+}
+
+export interface OutboundAllowList {
+  hosts: string[];
+  /** CIDR ranges as written, e.g. 10.1.0.0/16 or fd12::/16. */
+  cidrs: string[];
+}
+
+/** Parses OUTBOUND_ALLOW_HOSTS; null when an entry is neither a host name nor an address range. */
+export function parseAllowList(value: string | undefined): OutboundAllowList | null {
+  const list: OutboundAllowList = { hosts: [], cidrs: [] };
+  for (const entry of (value ?? '')
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean)) {
+    if (ipaddr.isValidCIDR(entry)) list.cidrs.push(entry);
+    else if (ipaddr.isValid(entry)) list.cidrs.push(`${entry}/${ipaddr.parse(entry).kind() === 'ipv4' ? 32 : 128}`);
+    else if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(entry)) list.hosts.push(entry);
+    else return null;
+  }
+  return list;
 }
 
 interface LocalSecrets {
@@ -131,6 +175,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(name, `${issue.message} (got ${JSON.stringify(env[name])})`);
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production) {
+    // Generated keys live in a local file: in production they would differ per host and vanish with a container.
+    for (const name of ['JWT_SECRET', 'SECRETS_KEY'] as const) {
+      if (!e[name]) throw new ConfigError(name, 'must be set explicitly when NODE_ENV=production (generated keys are for local machines only)');
+    }
+    if (e.SEED_DEMO === 'true')
+      throw new ConfigError('SEED_DEMO', 'the demo workspace (known passwords and secrets) cannot be seeded when NODE_ENV=production');
+  }
   const stateDir = resolve(e.STATE_DIR);
   const generated = e.SECRETS_KEY && e.JWT_SECRET ? null : localSecrets(stateDir);
   return {
@@ -146,6 +199,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT_BYTES,
     emailMaxBytes: e.EMAIL_MAX_BYTES,
     smtpInboundHost: e.SMTP_INBOUND_HOST,
+    smtpInboundMaxClients: e.SMTP_INBOUND_MAX_CLIENTS,
+    smtpInboundMaxPerIp: e.SMTP_INBOUND_MAX_PER_IP,
     defaultPhoneCountry: e.DEFAULT_PHONE_COUNTRY,
     stateDir,
     consoleDir: e.CONSOLE_DIR,
@@ -154,5 +209,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobRetry: { attempts: e.JOB_RETRY_ATTEMPTS, baseDelayMs: e.JOB_RETRY_BASE_MS, maxDelayMs: Math.max(e.JOB_RETRY_MAX_DELAY_MS, e.JOB_RETRY_BASE_MS) },
     seedDemo: e.SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
+    production,
+    outboundGuard: (e.OUTBOUND_GUARD ?? (production ? 'on' : 'off')) === 'on',
+    outboundAllow: parseAllowList(e.OUTBOUND_ALLOW_HOSTS) as OutboundAllowList,
+    chatLimits: {
+      windowSeconds: e.CHAT_RATE_WINDOW_SECONDS,
+      visitorsPerIp: e.CHAT_NEW_VISITORS_PER_IP,
+      visitorsPerConnector: e.CHAT_NEW_VISITORS_PER_CONNECTOR,
+    },
   };
 }

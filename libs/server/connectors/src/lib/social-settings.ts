@@ -4,7 +4,12 @@ import { DEFAULT_MAX_EVENT_AGE_MINUTES, MastodonClient, MetaGraphClient, SocialD
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
 /** Signed deliveries whose every event is older than this are refused as replays; 0 turns the check off. */
-const maxEventAgeMinutes = z.number().int().min(0).max(30 * 24 * 60).default(DEFAULT_MAX_EVENT_AGE_MINUTES);
+const maxEventAgeMinutes = z
+  .number()
+  .int()
+  .min(0)
+  .max(30 * 24 * 60)
+  .default(DEFAULT_MAX_EVENT_AGE_MINUTES);
 const numericId = (what: string) => z.string().trim().regex(/^\d+$/, `must be the numeric ${what} id`);
 
 export const xProviderConfigSchema = z
@@ -21,7 +26,10 @@ export const mastodonProviderConfigSchema = z
   .object({
     instanceUrl: httpUrl,
     /** The id of our account on that instance (its own mentions are not customers). */
-    accountId: z.string().trim().regex(/^[\w-]+$/, 'must be the Mastodon account id'),
+    accountId: z
+      .string()
+      .trim()
+      .regex(/^[\w-]+$/, 'must be the Mastodon account id'),
     pollIntervalSeconds: z.number().int().min(10).max(3600).default(60),
   })
   .strict();
@@ -40,11 +48,7 @@ export const metaProviderConfigSchema = z
   .strict();
 
 /** Asks the platform whose token this is, and says whether it is the configured account. */
-async function checkToken(
-  platform: string,
-  probe: () => Promise<{ id: string; name?: string }>,
-  expectedId: string,
-): Promise<ConnectionCheck[]> {
+async function checkToken(platform: string, probe: () => Promise<{ id: string; name?: string }>, expectedId: string): Promise<ConnectionCheck[]> {
   try {
     const account = await probe();
     const who = account.name ? `${account.name} (${account.id})` : account.id;
@@ -55,7 +59,15 @@ async function checkToken(
   } catch (err) {
     if (!(err instanceof SocialDeliveryError)) throw err;
     const refused = err.status === 401 || err.status === 403;
-    return [{ ok: false, stage: refused ? 'auth' : 'connect', message: refused ? `${platform} refused the token` : `${platform} could not be reached`, detail: err.reason }];
+    return [
+      {
+        ok: false,
+        stage: refused ? 'auth' : 'connect',
+        message: refused ? `${platform} refused the token` : `${platform} could not be reached`,
+        // The status only: the answer's text could be anything the configured URL returns.
+        detail: err.status ? `answered ${err.status}` : err.reason,
+      },
+    ];
   }
 }
 
@@ -67,19 +79,27 @@ export function checkX(config: Record<string, unknown>, secrets: Record<string, 
   const { accountId, apiBaseUrl } = xProviderConfigSchema.parse(config);
   if (!secrets['accessToken']) return Promise.resolve(inboundOnly('X', 'accessToken'));
   const client = new XClient({ apiBaseUrl, accessToken: secrets['accessToken'] });
-  return checkToken('X', async () => {
-    const me = await client.me();
-    return { id: me.id, name: me.username && `@${me.username}` };
-  }, accountId);
+  return checkToken(
+    'X',
+    async () => {
+      const me = await client.me();
+      return { id: me.id, name: me.username && `@${me.username}` };
+    },
+    accountId,
+  );
 }
 
 export function checkMastodon(config: Record<string, unknown>, secrets: Record<string, string>): Promise<ConnectionCheck[]> {
   const { instanceUrl, accountId } = mastodonProviderConfigSchema.parse(config);
   const client = new MastodonClient({ instanceUrl, accessToken: secrets['accessToken'] ?? '' });
-  return checkToken('Mastodon', async () => {
-    const account = await client.verifyCredentials();
-    return { id: account.id, name: account.acct && `@${account.acct}` };
-  }, accountId);
+  return checkToken(
+    'Mastodon',
+    async () => {
+      const account = await client.verifyCredentials();
+      return { id: account.id, name: account.acct && `@${account.acct}` };
+    },
+    accountId,
+  );
 }
 
 export function checkMeta(config: Record<string, unknown>, secrets: Record<string, string>): Promise<ConnectionCheck[]> {

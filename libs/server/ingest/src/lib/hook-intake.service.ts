@@ -1,4 +1,13 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException, ParseUUIDPipe, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  type HttpException,
+  Injectable,
+  NotFoundException,
+  ParseUUIDPipe,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { InvalidPayloadError, type ConnectorProvider } from '@throughline/domain';
 import { ConnectorsService } from '@throughline/server/connectors';
 import type { ConnectorEntity } from '@throughline/server/database';
@@ -35,6 +44,17 @@ export class HookIntake {
 
   secretsOf(connector: ConnectorEntity): Record<string, string> {
     return this.connectors.secretsOf(connector);
+  }
+
+  /**
+   * Runs before a webhook body is read (see the API bootstrap): an unknown, malformed or disabled
+   * connector is refused at once, so nobody can make us read megabytes for a connector that is not there.
+   */
+  async refusalBeforeBody(id: string): Promise<HttpException | null> {
+    const connector = isUUID(id) ? await this.connectors.get(id).catch(() => null) : null;
+    if (!connector) return new NotFoundException('no such connector');
+    if (!connector.enabled) return new ForbiddenException(`connector ${id} is disabled; enable it to accept events`);
+    return null;
   }
 
   async connectorFor(id: string, provider: ConnectorProvider): Promise<ConnectorEntity> {

@@ -5,8 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import * as express from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppConfig } from '@throughline/server/config';
-import { CALL_IMPORT_MAX_BYTES } from '@throughline/server/ingest';
+import { type AppConfig, ConfigError } from '@throughline/server/config';
+import { CALL_IMPORT_MAX_BYTES, HookIntake } from '@throughline/server/ingest';
 import { CATALOG_IMPORT_MAX_BYTES } from '@throughline/server/insights';
 import { socketIoKey } from '@throughline/server/queue';
 import { RedisIoAdapter } from '@throughline/server/realtime';
@@ -50,6 +50,28 @@ function serveChatWidget(app: NestExpressApplication): void {
   });
 }
 
+/** Answers a webhook for an unknown or disabled connector before its body is read, and closes the connection. */
+function refuseUnknownConnectors(intake: HookIntake): express.RequestHandler {
+  return (req, res, next) => {
+    intake.refusalBeforeBody(req.path.split('/')[1] ?? '').then((refusal) => {
+      if (!refusal) return next();
+      res.setHeader('Connection', 'close');
+      res.status(refusal.getStatus()).json(refusal.getResponse());
+    }, next);
+  };
+}
+
+/** Production never runs with the demo's published passwords and secrets: one line says what to remove. */
+async function refuseDemoLeftovers(app: INestApplication): Promise<void> {
+  const leftovers = await app.get(DemoSeedService).leftovers();
+  if (!leftovers.length) return;
+  await app.close();
+  throw new ConfigError(
+    'NODE_ENV',
+    `production refuses to start while the demo workspace is present: ${leftovers.join(', ')}; disable or delete the users and rotate or delete the connectors first`,
+  );
+}
+
 /** Creates and starts the API (listening on config.port; 0 picks a free port). */
 export async function bootstrapApi(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiRootModule.forRoot(config), {
@@ -59,6 +81,7 @@ export async function bootstrapApi(config: AppConfig): Promise<INestApplication>
   app.setGlobalPrefix('api');
   // Webhook bodies stay raw Buffers: signatures are computed over the exact bytes. Raw mail
   // (attachments included) has its own, larger limit.
+  app.use('/api/hooks', refuseUnknownConnectors(app.get(HookIntake)));
   app.use(/^\/api\/hooks\/[^/]+\/email$/, express.raw({ type: () => true, limit: config.emailMaxBytes }));
   app.use('/api/hooks', express.raw({ type: () => true, limit: config.webhookBodyLimitBytes }));
   // CDR files as a text/csv body (multipart uploads are read by the import controller).
@@ -90,6 +113,11 @@ export async function bootstrapApi(config: AppConfig): Promise<INestApplication>
     });
   }
 
+  if (config.production) {
+    // Initialised first, so that closing a refused app releases what its modules opened.
+    await app.init();
+    await refuseDemoLeftovers(app);
+  }
   await app.listen(config.port);
   if (config.seedDemo) await app.get(DemoSeedService).seed();
   return app;

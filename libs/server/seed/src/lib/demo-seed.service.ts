@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import { hashPassword } from '@throughline/server/auth';
 import { rawEmailExternalId } from '@throughline/channels/email';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
@@ -41,6 +41,18 @@ export class DemoSeedService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * What of the demo workspace is still here: its enabled users (known emails and password) and any
+   * connector holding one of its published secrets. Production refuses to start while any is.
+   */
+  async leftovers(): Promise<string[]> {
+    const emails = DEMO_USERS.map((u) => u.email);
+    const users = await this.db.getRepository(UserEntity).find({ where: { email: In(emails), disabled: false }, select: { email: true } });
+    const demoSecrets = new Set<string>([DEMO_SIGNING_SECRET, DEMO_CHAT_IDENTITY_SECRET]);
+    const connectors = (await this.connectors.list()).filter((c) => Object.values(this.connectors.secretsOf(c)).some((v) => demoSecrets.has(v)));
+    return [...users.map((u) => `demo user ${u.email}`), ...connectors.map((c) => `connector "${c.name}" (${c.id}) with the demo secret`)];
+  }
+
   async seed(): Promise<boolean> {
     const users = this.db.getRepository(UserEntity);
     if (await users.exists({ where: { email: DEMO_USERS[0].email } })) return false;
@@ -48,11 +60,10 @@ export class DemoSeedService {
     await users.save(DEMO_USERS.map((u) => users.create({ ...u, passwordHash })));
     const queues = this.db.getRepository(QueueEntity);
     const saved = await queues.save(DEMO_QUEUES.map((name) => queues.create({ name })));
-    await this.connectors.create(
-      { name: 'Website contact form', kind: 'generic', provider: 'generic', queueId: saved[0].id, config: {} },
-      null,
-      { id: DEMO_CONNECTOR_ID, signingSecret: DEMO_SIGNING_SECRET },
-    );
+    await this.connectors.create({ name: 'Website contact form', kind: 'generic', provider: 'generic', queueId: saved[0].id, config: {} }, null, {
+      id: DEMO_CONNECTOR_ID,
+      signingSecret: DEMO_SIGNING_SECRET,
+    });
     const connector = await this.db.getRepository(ConnectorEntity).findOneByOrFail({ id: DEMO_CONNECTOR_ID });
     // Catalog, purchases, rules and phrases first, so the enrich job of each demo message finds them.
     await this.catalog.importProducts(DEMO_PRODUCTS);

@@ -47,7 +47,30 @@ describe('sanitizeEmailHtml', () => {
     expect(result.hasRemoteContent).toBe(true);
   });
 
+  it.each([
+    ['image-set()', 'background-image: image-set("https://t.example/a.png" 1x)'],
+    ['-webkit-image-set()', 'background-image: -webkit-image-set(url(https://t.example/a.png) 1x)'],
+    ['an escaped url( (u\\72l)', 'background: u\\72l(https://t.example/a.png)'],
+    ['an escaped url( (\\75 rl)', 'background: \\75 rl(https://t.example/a.png)'],
+    ['a url( split by a comment', 'background: ur/**/l(https://t.example/a.png)'],
+    ['an escaped image-set(', 'background: imag\\65-set("https://t.example/a.png" 1x)'],
+    ['@import', '@import "https://t.example/x.css"'],
+    ['an escaped expression(', 'width: expr\\65ssion(alert(1))'],
+  ])('should drop CSS that fetches or runs something: %s', (_, declaration) => {
+    const result = sanitizeEmailHtml(`<p style='color: red; ${declaration}'>x</p>`);
+    expect(result.html).toBe('<p style="color:red">x</p>');
+    expect(result.html).not.toContain('t.example');
+  });
+
+  it("should report remote CSS images however they are written, so they load only on the agent's click", () => {
+    expect(sanitizeEmailHtml(`<p style='background: u\\72l("https://t.example/a.png")'>x</p>`).hasRemoteContent).toBe(true);
+    expect(sanitizeEmailHtml(`<p style='background-image: image-set("//t.example/a.png" 1x)'>x</p>`).hasRemoteContent).toBe(true);
+  });
+
   it('should report no remote content for self-contained mail', () => {
-    expect(sanitizeEmailHtml('<p><b>Hello</b> <img src="cid:a@b"></p>')).toEqual({ html: '<p><b>Hello</b> <img src="cid:a@b" /></p>', hasRemoteContent: false });
+    expect(sanitizeEmailHtml('<p><b>Hello</b> <img src="cid:a@b"></p>')).toEqual({
+      html: '<p><b>Hello</b> <img src="cid:a@b" /></p>',
+      hasRemoteContent: false,
+    });
   });
 });

@@ -9,8 +9,17 @@ export interface SanitizedHtml {
 /** Where email HTML legitimately points images: attachments of the same mail, or inline data. */
 const EMBEDDED_SOURCE = /^\s*(?:cid|data):/i;
 const REMOTE_URL = /^\s*(?:https?:)?\/\//i;
-/** CSS that loads or runs something: remote backgrounds, fonts, IE expressions and bindings. */
-const ACTIVE_CSS = /url\s*\(|expression\s*\(|javascript:|behavior\s*:|-moz-binding|@import/i;
+/** CSS that loads or runs something: remote backgrounds and images, fonts, IE expressions and bindings. */
+const ACTIVE_CSS = /url\s*\(|image-set\s*\(|image\s*\(|cross-fade\s*\(|element\s*\(|expression\s*\(|javascript:|behavior\s*:|-moz-binding|@import/i;
+const REMOTE_CSS = /(?:url|image-set|image)\s*\(\s*['"]?\s*(?:https?:)?\/\//i;
+
+/** A declaration as a browser reads it: comments gone, escapes (`u\72l(`, `\75 rl(`) decoded. */
+function cssAsRead(declaration: string): string {
+  return declaration
+    .replace(/\/\*[\s\S]*?(?:\*\/|$)/g, '')
+    .replace(/\\([0-9a-f]{1,6})\s?/gi, (_, hex: string) => String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff) || 0xfffd))
+    .replace(/\\(.)/g, '$1');
+}
 
 // No `id`/`name`: mail must not be able to shadow the console's own DOM ids.
 const LAYOUT_ATTRIBUTES = ['align', 'valign', 'width', 'height', 'bgcolor', 'border', 'dir', 'lang', 'title', 'style', 'class'];
@@ -28,10 +37,13 @@ export function sanitizeEmailHtml(html: string): SanitizedHtml {
       hasRemoteContent ||= REMOTE_URL.test(attribs['background']);
       delete attribs['background'];
     }
-    if (attribs['style'] && ACTIVE_CSS.test(attribs['style'])) {
-      const declarations = attribs['style'].split(';');
-      hasRemoteContent ||= declarations.some((d) => /url\s*\(\s*['"]?\s*(?:https?:)?\/\//i.test(d));
-      attribs['style'] = declarations.filter((d) => !ACTIVE_CSS.test(d)).join(';');
+    if (attribs['style']) {
+      const declarations = attribs['style'].split(';').map((d) => ({ d, read: cssAsRead(d) }));
+      hasRemoteContent ||= declarations.some(({ read }) => REMOTE_CSS.test(read));
+      attribs['style'] = declarations
+        .filter(({ read }) => !ACTIVE_CSS.test(read))
+        .map(({ d }) => d)
+        .join(';');
     }
     return attribs;
   };

@@ -1,14 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { DeliveryError, postGenericReply } from '@throughline/channels/generic';
+import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
 import { CustomerIdentityEntity } from '@throughline/server/database';
 import type { ChannelSender, OutboundContext } from './channel-sender';
 
 /** A signed POST to the connector's callback URL. */
 @Injectable()
 export class GenericSender implements ChannelSender {
-  constructor(@InjectRepository(CustomerIdentityEntity) private readonly identities: Repository<CustomerIdentityEntity>) {}
+  constructor(
+    @InjectRepository(CustomerIdentityEntity) private readonly identities: Repository<CustomerIdentityEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async send({ message, conversation, connector, secrets }: OutboundContext): Promise<void> {
     const callbackUrl = connector.config['callbackUrl'];
@@ -31,6 +35,7 @@ export class GenericSender implements ChannelSender {
         sentAt: message.occurredAt.toISOString(),
       },
       secrets['signingSecret'] ?? '',
+      { guard: this.config.outboundGuard, allow: this.config.outboundAllow },
     );
   }
 }
