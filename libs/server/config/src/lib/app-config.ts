@@ -19,11 +19,12 @@ const url = (protocols: string[], example: string) =>
 const port = z.coerce.number().int().min(0).max(65535);
 
 const envSchema = z.object({
-  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@localhost:5432/throughline').default(
-    'postgres://postgres@localhost:5432/throughline',
-  ),
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@localhost:5432/throughline').default('postgres://postgres@localhost:5432/throughline'),
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://localhost:6379').default('redis://localhost:6379'),
-  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i, 'must be 1-40 letters, digits, - or _').default('throughline'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/i, 'must be 1-40 letters, digits, - or _')
+    .default('throughline'),
   PORT: port.default(3000),
   PUBLIC_URL: url(['http:', 'https:'], 'https://support.example.com').optional(),
   SMTP_INBOUND_PORT: port.default(2525),
@@ -32,9 +33,37 @@ const envSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`')
     .optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(12 * 3600),
-  WEBHOOK_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
-  EMAIL_MAX_BYTES: z.coerce.number().int().min(64 * 1024).default(25 * 1024 * 1024),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(15 * 60),
+  REFRESH_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .default(14 * 24 * 3600),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
+  INVITE_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(72),
+  SMTP_OUTBOUND_URL: url(['smtp:', 'smtps:'], 'smtp://user:password@smtp.example.com:587').optional(),
+  MAIL_FROM: z.string().email('must be an email address like support@example.com').optional(),
+  WEBHOOK_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  EMAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(25 * 1024 * 1024),
   SMTP_INBOUND_HOST: z.string().min(1).default('0.0.0.0'),
   DEFAULT_PHONE_COUNTRY: z
     .string()
@@ -59,7 +88,17 @@ export interface AppConfig {
   /** 32-byte AES-256-GCM key for connector secrets at rest. */
   secretsKey: Buffer;
   jwtSecret: string;
+  /** Lifetime of an access token; the console renews it with its refresh cookie. */
   jwtTtlSeconds: number;
+  refreshTtlSeconds: number;
+  /** Failed sign-ins allowed per IP and account, and per IP across accounts, in one window. */
+  loginMaxFailures: number;
+  loginMaxFailuresPerIp: number;
+  loginFailureWindowSeconds: number;
+  inviteTtlHours: number;
+  /** Outbound mail for invites and reset links; without it the admin shares the link by hand. */
+  smtpOutboundUrl?: string;
+  mailFrom?: string;
   webhookBodyLimitBytes: number;
   /** Largest raw mail accepted by SMTP, the email webhook and IMAP; larger mail is refused or kept as failed. */
   emailMaxBytes: number;
@@ -118,6 +157,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secretsKey: Buffer.from(e.SECRETS_KEY ?? (generated as LocalSecrets).SECRETS_KEY, 'hex'),
     jwtSecret: e.JWT_SECRET ?? (generated as LocalSecrets).JWT_SECRET,
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    refreshTtlSeconds: e.REFRESH_TTL_SECONDS,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginMaxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+    loginFailureWindowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
+    inviteTtlHours: e.INVITE_TTL_HOURS,
+    smtpOutboundUrl: e.SMTP_OUTBOUND_URL,
+    mailFrom: e.MAIL_FROM,
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT_BYTES,
     emailMaxBytes: e.EMAIL_MAX_BYTES,
     smtpInboundHost: e.SMTP_INBOUND_HOST,
