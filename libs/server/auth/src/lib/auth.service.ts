@@ -43,7 +43,7 @@ export class AuthService {
         action: 'auth.login_failed',
         entityType: 'user',
         entityId: user?.id ?? null,
-        details: { email: email.trim().toLowerCase(), ip, reason: !user ? 'unknown email' : user.disabled ? 'disabled' : 'wrong password' },
+        details: { email: email.trim().toLowerCase(), ip, reason: failureReason(user) },
       });
       throw new UnauthorizedException('wrong email or password');
     }
@@ -87,4 +87,10 @@ export class AuthService {
     if (!user || user.disabled) throw new UnauthorizedException('this account no longer exists');
     return toUserView(user);
   }
+}
+
+function failureReason(user: UserEntity | null): string {
+  if (!user) return 'unknown email';
+  if (user.disabled) return 'disabled';
+  return user.passwordHash ? 'wrong password' : 'invite not accepted';
 }
