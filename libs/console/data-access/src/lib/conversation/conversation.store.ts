@@ -301,7 +301,9 @@ export class ConversationStore {
     const current = this.conversationSignal();
     // Live events and answers can cross; never go back to an older state.
     if (current && current.id === conversation.id && Date.parse(current.updatedAt) > Date.parse(conversation.updatedAt)) return;
-    this.conversationSignal.set(current?.readAt !== undefined && conversation.readAt === undefined ? { ...conversation, readAt: current.readAt } : conversation);
+    this.conversationSignal.set(
+      current?.readAt !== undefined && conversation.readAt === undefined ? { ...conversation, readAt: current.readAt } : conversation,
+    );
   }
 
   private upsertCustomerConversation(conversation: ConversationView): void {
