@@ -34,7 +34,7 @@ const ROLE_LABELS: Record<UserView['role'], string> = {
         <tl-connection-indicator [state]="state" />
       }
       @if (user(); as u) {
-        <a class="user" routerLink="/account/password" [attr.title]="u.email + ' · change password'">
+        <a class="user" routerLink="/account/password" aria-label="Change your password" [attr.title]="u.email + ' · change password'">
           <span class="avatar" aria-hidden="true">{{ initials() }}</span>
           <span class="who">
             <span class="name">{{ u.name }}</span>
