@@ -8,6 +8,24 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('@throughline/console/login').then((m) => m.loginRoutes),
   },
   {
+    // Invite and reset links: whoever holds the token may set the password, signed in or not.
+    path: 'invite/:token',
+    data: { mode: 'invite' },
+    title: 'Welcome · Throughline',
+    loadComponent: () => import('@throughline/console/login').then((m) => m.PasswordPageComponent),
+  },
+  {
+    path: 'reset/:token',
+    data: { mode: 'reset' },
+    title: 'New password · Throughline',
+    loadComponent: () => import('@throughline/console/login').then((m) => m.PasswordPageComponent),
+  },
+  {
+    path: 'account',
+    canMatch: [authGuard],
+    loadChildren: () => import('@throughline/console/login').then((m) => m.accountRoutes),
+  },
+  {
     // Agents who type /admin land back in the inbox, without downloading the admin code.
     path: 'admin',
     canMatch: [authGuard, roleGuard(['admin', 'supervisor'])],

@@ -1,13 +1,4 @@
-import type {
-  ChannelKind,
-  ConnectorProvider,
-  ConversationStatus,
-  DeliveryStatus,
-  MessageDirection,
-  Priority,
-  RawEventStatus,
-  Role,
-} from './channel';
+import type { ChannelKind, ConnectorProvider, ConversationStatus, DeliveryStatus, MessageDirection, Priority, RawEventStatus, Role } from './channel';
 import type { IdentityKind } from './identity';
 
 /** Shapes of the REST API (docs/architecture.md, "Contracts"), shared by the API, the console and tests. */
@@ -28,6 +19,30 @@ export interface UserView {
 export interface LoginResponse {
   accessToken: string;
   user: UserView;
+}
+
+/** `active` can sign in; `invited` has not set a password yet; `disabled` is switched off (never deleted). */
+export type PersonStatus = 'active' | 'invited' | 'disabled';
+
+/** A user as `GET /api/users` lists them (agents see active people only). */
+export interface PersonView extends UserView {
+  status: PersonStatus;
+  /** Most open conversations routing gives them; null follows the queue's setting. */
+  capacity: number | null;
+  createdAt: string;
+}
+
+/** `POST /api/users`: the invite link is shown once, to pass on when it was not emailed. */
+export interface CreatedPersonView {
+  user: PersonView;
+  inviteUrl: string;
+  emailed: boolean;
+}
+
+/** `POST /api/users/:id/reset-link`. */
+export interface ResetLinkView {
+  resetUrl: string;
+  emailed: boolean;
 }
 
 export interface Page<T> {

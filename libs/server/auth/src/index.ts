@@ -3,4 +3,7 @@ export * from './lib/auth.guard';
 export * from './lib/auth.module';
 export * from './lib/auth.service';
 export * from './lib/password';
+export * from './lib/password-policy';
 export * from './lib/token.service';
+export * from './lib/user-access.service';
+export * from './lib/users.service';

@@ -29,6 +29,12 @@ export const adminRoutes: Route[] = [
         loadComponent: () => import('./connectors/connector-detail.component').then((m) => m.ConnectorDetailComponent),
       },
       {
+        path: 'people',
+        canMatch: [adminOnly],
+        title: 'People · Throughline',
+        loadComponent: () => import('./people/people-page.component').then((m) => m.PeoplePageComponent),
+      },
+      {
         path: 'phrases',
         title: 'Phrase library · Throughline',
         loadComponent: () => import('./phrases/phrases-page.component').then((m) => m.PhrasesPageComponent),

@@ -12,10 +12,10 @@ describe('roles and tokens', () => {
 
   const service = (secret: string) => new TokenService({ jwtSecret: secret, jwtTtlSeconds: 60 } as AppConfig);
 
-  it('should verify its own tokens and refuse tokens signed with another secret', () => {
+  it('should verify its own tokens, carrying the token version, and refuse tokens signed with another secret', () => {
     const user = { id: 'u1', email: 'a@x.io', role: 'agent' as const };
-    const token = service('a'.repeat(32)).issue(user);
-    expect(service('a'.repeat(32)).verify(token)).toEqual(user);
+    const token = service('a'.repeat(32)).issue({ ...user, tokenVersion: 3 });
+    expect(service('a'.repeat(32)).verify(token)).toEqual({ ...user, version: 3, expiresAt: expect.any(Number) });
     expect(service('b'.repeat(32)).verify(token)).toBeNull();
     expect(service('a'.repeat(32)).verify('not.a.token')).toBeNull();
   });

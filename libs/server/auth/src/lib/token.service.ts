@@ -6,13 +6,24 @@ import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
 export interface AuthenticatedUser {
   id: string;
   email: string;
+  /** The user's role now (read from the users table by the guard, not the token's claim). */
   role: Role;
+}
+
+/** What a signature-valid access token says; the guard still checks it against the user's current state. */
+export interface AccessClaims extends AuthenticatedUser {
+  /** The user's token_version when it was issued: a bump revokes it. */
+  version: number;
+  /** Seconds since the epoch. */
+  expiresAt: number;
 }
 
 interface TokenClaims {
   sub: string;
   email: string;
   role: Role;
+  ver: number;
+  exp?: number;
 }
 
 @Injectable()
@@ -23,17 +34,17 @@ export class TokenService {
     this.jwt = new JwtService({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds, issuer: 'throughline' } });
   }
 
-  issue(user: AuthenticatedUser): string {
-    const claims: TokenClaims = { sub: user.id, email: user.email, role: user.role };
+  issue(user: AuthenticatedUser & { tokenVersion: number }): string {
+    const claims: TokenClaims = { sub: user.id, email: user.email, role: user.role, ver: user.tokenVersion };
     return this.jwt.sign(claims);
   }
 
-  /** The user a token names, or null when it is invalid, expired or forged. */
-  verify(token: string): AuthenticatedUser | null {
+  /** The claims of a token, or null when it is invalid, expired or forged. */
+  verify(token: string): AccessClaims | null {
     try {
       const claims = this.jwt.verify<TokenClaims>(token, { issuer: 'throughline' });
-      if (!claims.sub || !(ROLES as readonly string[]).includes(claims.role)) return null;
-      return { id: claims.sub, email: claims.email, role: claims.role };
+      if (!claims.sub || !(ROLES as readonly string[]).includes(claims.role) || !Number.isInteger(claims.ver) || typeof claims.exp !== 'number') return null;
+      return { id: claims.sub, email: claims.email, role: claims.role, version: claims.ver, expiresAt: claims.exp };
     } catch {
       return null;
     }

@@ -38,7 +38,23 @@ const envSchema = z.object({
     .number()
     .int()
     .min(60)
-    .default(12 * 3600),
+    .default(15 * 60),
+  REFRESH_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .default(14 * 24 * 3600),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
+  INVITE_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(72),
+  SMTP_OUTBOUND_URL: url(['smtp:', 'smtps:'], 'smtp://user:password@smtp.example.com:587').optional(),
+  MAIL_FROM: z.string().email('must be an email address like support@example.com').optional(),
   WEBHOOK_BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -91,7 +107,17 @@ export interface AppConfig {
   /** 32-byte AES-256-GCM key for connector secrets at rest. */
   secretsKey: Buffer;
   jwtSecret: string;
+  /** Lifetime of an access token; the console renews it with its refresh cookie. */
   jwtTtlSeconds: number;
+  refreshTtlSeconds: number;
+  /** Failed sign-ins allowed per IP and account, and per IP across accounts, in one window. */
+  loginMaxFailures: number;
+  loginMaxFailuresPerIp: number;
+  loginFailureWindowSeconds: number;
+  inviteTtlHours: number;
+  /** Outbound mail for invites and reset links; without it the admin shares the link by hand. */
+  smtpOutboundUrl?: string;
+  mailFrom?: string;
   webhookBodyLimitBytes: number;
   /** Largest raw mail accepted by SMTP, the email webhook and IMAP; larger mail is refused or kept as failed. */
   emailMaxBytes: number;
@@ -196,6 +222,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secretsKey: Buffer.from(e.SECRETS_KEY ?? (generated as LocalSecrets).SECRETS_KEY, 'hex'),
     jwtSecret: e.JWT_SECRET ?? (generated as LocalSecrets).JWT_SECRET,
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    refreshTtlSeconds: e.REFRESH_TTL_SECONDS,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginMaxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+    loginFailureWindowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
+    inviteTtlHours: e.INVITE_TTL_HOURS,
+    smtpOutboundUrl: e.SMTP_OUTBOUND_URL,
+    mailFrom: e.MAIL_FROM,
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT_BYTES,
     emailMaxBytes: e.EMAIL_MAX_BYTES,
     smtpInboundHost: e.SMTP_INBOUND_HOST,

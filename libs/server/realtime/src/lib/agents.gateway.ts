@@ -1,55 +1,69 @@
-import { Logger } from '@nestjs/common';
-import {
-  ConnectedSocket,
-  MessageBody,
-  type OnGatewayConnection,
-  type OnGatewayInit,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, type OnGatewayConnection, type OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Namespace, Socket } from 'socket.io';
+import type { Subscription } from 'rxjs';
 import type { Repository } from 'typeorm';
 import { AGENTS_NAMESPACE, type AgentPresence, PRESENCE_STATES, type PresenceState, type RealtimeClientEvents, rooms } from '@throughline/domain';
-import { QueueEntity, UserEntity } from '@throughline/server/database';
-import { TokenService, type AuthenticatedUser } from '@throughline/server/auth';
+import { QueueEntity } from '@throughline/server/database';
+import { type AuthenticatedUser, UserAccessService } from '@throughline/server/auth';
 
 interface AgentSocketData {
   user: AuthenticatedUser;
   /** Shown to other agents with this socket's presence. */
   name: string;
+  /** Seconds since the epoch: the socket is closed when its token expires. */
+  expiresAt: number;
 }
 
-/** `/agents`: every agent socket is authenticated by the JWT in `auth.token` before it connects. */
+/** setTimeout's largest delay (about 24 days); a longer-lived token's socket simply reconnects then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * `/agents`: every agent socket is authenticated by the access token in `auth.token` before it
+ * connects, and closed when that token expires or its user is disabled, demoted or signs out
+ * (the client reconnects with a fresh token and gets the rooms of its current role).
+ */
 @WebSocketGateway({ namespace: AGENTS_NAMESPACE })
-export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
+export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   private readonly logger = new Logger(AgentsGateway.name);
+  private changes: Subscription | null = null;
 
   constructor(
-    private readonly tokens: TokenService,
+    private readonly access: UserAccessService,
     @InjectRepository(QueueEntity) private readonly queues: Repository<QueueEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
   ) {}
 
   afterInit(namespace: Namespace): void {
     namespace.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown })?.token;
-      const user = typeof token === 'string' ? this.tokens.verify(token) : null;
-      if (!user) return next(new Error('unauthorized: send a valid access token in auth.token'));
-      // The name is looked up once here, so every presence this socket sends carries it.
-      this.users.findOne({ where: { id: user.id, disabled: false }, select: { id: true, name: true } }).then(
-        (found) => {
-          if (!found) return next(new Error('unauthorized: this user no longer exists or is disabled'));
-          Object.assign(socket.data as AgentSocketData, { user, name: found.name });
+      if (typeof token !== 'string') return next(new Error('unauthorized: send a valid access token in auth.token'));
+      this.access.authenticate(token).then(
+        (session) => {
+          if (!session) return next(new Error('unauthorized: this token is invalid, expired or revoked, or its user is disabled'));
+          const data: AgentSocketData = {
+            user: { id: session.id, email: session.email, role: session.role },
+            name: session.name,
+            expiresAt: session.expiresAt,
+          };
+          Object.assign(socket.data as AgentSocketData, data);
           next();
         },
         (err: Error) => next(new Error(`cannot check the user right now: ${err.message}`)),
       );
     });
+    // Every API process hears every change and drops its own sockets of that user.
+    this.changes = this.access.changes$.subscribe((userId) => namespace.in(rooms.agent(userId)).local.disconnectSockets(true));
+  }
+
+  onModuleDestroy(): void {
+    this.changes?.unsubscribe();
   }
 
   async handleConnection(socket: Socket): Promise<void> {
-    const { user } = socket.data as AgentSocketData;
+    const { user, expiresAt } = socket.data as AgentSocketData;
+    const expiry = setTimeout(() => socket.disconnect(true), Math.min(Math.max(0, expiresAt * 1000 - Date.now()), MAX_TIMER_MS));
+    socket.once('disconnect', () => clearTimeout(expiry));
     const queues = await this.queues.find({ select: { id: true } });
     // Agents see every queue for now; per-queue membership narrows this later without changing clients.
     const joined = [rooms.agent(user.id), rooms.queue(null), ...queues.map((q) => rooms.queue(q.id))];

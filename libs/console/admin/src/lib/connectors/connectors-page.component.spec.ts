@@ -35,7 +35,12 @@ describe('ConnectorsPageComponent', () => {
     const { el, list, render } = await setup();
     expect(el.querySelector('[aria-label="Loading connectors"]')).not.toBeNull();
     await list.respond([
-      connector('a', { name: 'Website contact form', health: 'failing', lastError: 'invalid payload: text: Too small', lastEventAt: new Date(NOW).toISOString() }),
+      connector('a', {
+        name: 'Website contact form',
+        health: 'failing',
+        lastError: 'invalid payload: text: Too small',
+        lastEventAt: new Date(NOW).toISOString(),
+      }),
       connector('b', { name: 'Support mailbox', kind: 'email', provider: 'imap', health: 'ok', enabled: false }),
     ]);
     await render();

@@ -37,7 +37,9 @@ describe('ImportPageComponent', () => {
     await importCsv.respond({ imported: 0, skipped: 0, errors: [{ line: 2, reason: 'quantity: a whole number of at least 1' }] });
     await render();
     expect(el.querySelector('[role="status"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('0 imported, 0 unchanged, 1 line with errors');
-    const rows = [...el.querySelectorAll('table[aria-label="Lines with errors"] tbody tr')].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
+    const rows = [...el.querySelectorAll('table[aria-label="Lines with errors"] tbody tr')].map((r) =>
+      [...r.querySelectorAll('td')].map((td) => td.textContent),
+    );
     expect(rows).toEqual([['2', 'quantity: a whole number of at least 1']]);
     // Orders do not change the catalog: no reload of the products.
     expect(products.calls).toHaveLength(1);

@@ -5,9 +5,7 @@ import type { EmpathyPhraseTrigger } from '@throughline/domain';
  * An emotion is its GoEmotions name (optionally `≥ minScore`), a history signal is `history: <kind>`.
  */
 export function formatTriggers(triggers: readonly EmpathyPhraseTrigger[]): string {
-  return triggers
-    .map((t) => ('history' in t ? `history: ${t.history}` : t.minScore === undefined ? t.emotion : `${t.emotion} ≥ ${t.minScore}`))
-    .join(', ');
+  return triggers.map((t) => ('history' in t ? `history: ${t.history}` : t.minScore === undefined ? t.emotion : `${t.emotion} ≥ ${t.minScore}`)).join(', ');
 }
 
 /** Reads what `formatTriggers` writes (`>=` works as well as `≥`); throws an Error naming the part it cannot read. */

@@ -34,7 +34,16 @@ describe('report figures', () => {
   });
 
   it('should say why a rate has no figure', () => {
-    const empty = report({ conversations: 0, conversationsWithSuggestions: 0, shown: 0, accepted: 0, converted: 0, suggestionRate: null, acceptanceRate: null, conversionRate: null });
+    const empty = report({
+      conversations: 0,
+      conversationsWithSuggestions: 0,
+      shown: 0,
+      accepted: 0,
+      converted: 0,
+      suggestionRate: null,
+      acceptanceRate: null,
+      conversionRate: null,
+    });
     expect(reportRates(empty).map((r) => [r.value, r.note])).toEqual([
       ['–', 'No conversation had insights computed in this window.'],
       ['–', 'No suggestion was shown in this window.'],

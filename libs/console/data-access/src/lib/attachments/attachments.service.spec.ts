@@ -98,12 +98,18 @@ describe('AttachmentsService', () => {
       // Only the attachment the HTML refers to is fetched.
       http.expectOne('/api/attachments/logo').flush(new Blob(['png']));
 
-      await expect(rendering).resolves.toBe('<p>Hi</p><img src="blob:test/1" alt="logo"><img src="blob:test/1"><img data-remote-src="https://tracker.example/p.gif">');
+      await expect(rendering).resolves.toBe(
+        '<p>Hi</p><img src="blob:test/1" alt="logo"><img src="blob:test/1"><img data-remote-src="https://tracker.example/p.gif">',
+      );
     });
 
     it('should restore remote images only when asked', async () => {
-      await expect(service.renderableHtml('<img data-remote-src="https://cdn.example/a.png">', [], true)).resolves.toBe('<img src="https://cdn.example/a.png">');
-      await expect(service.renderableHtml('<img data-remote-src="https://cdn.example/a.png">', [], false)).resolves.toBe('<img data-remote-src="https://cdn.example/a.png">');
+      await expect(service.renderableHtml('<img data-remote-src="https://cdn.example/a.png">', [], true)).resolves.toBe(
+        '<img src="https://cdn.example/a.png">',
+      );
+      await expect(service.renderableHtml('<img data-remote-src="https://cdn.example/a.png">', [], false)).resolves.toBe(
+        '<img data-remote-src="https://cdn.example/a.png">',
+      );
     });
 
     it('should match a content id given without angle brackets', async () => {

@@ -15,7 +15,11 @@ export class AttachmentsService {
 
   constructor() {
     inject(DestroyRef).onDestroy(() => {
-      for (const url of this.urls.values()) void url.then((u) => URL.revokeObjectURL(u), () => undefined);
+      for (const url of this.urls.values())
+        void url.then(
+          (u) => URL.revokeObjectURL(u),
+          () => undefined,
+        );
       this.urls.clear();
     });
   }

@@ -54,12 +54,29 @@ describe('authInterceptor', () => {
     req.flush([]);
   });
 
-  it('should sign out and go to /login when the API answers 401 to an authenticated request', async () => {
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('should renew the token once and retry when the API answers 401 to an authenticated request', async () => {
+    const { client, http, auth } = setup(true);
+    const result = firstValueFrom(client.get('/api/conversations'));
+    http.expectOne('/api/conversations').flush({ statusCode: 401 }, { status: 401, statusText: 'Unauthorized' });
+    await flush();
+    http.expectOne('/api/auth/refresh').flush({ ...session, accessToken: 'token-456' });
+    await flush();
+    const retried = http.expectOne('/api/conversations');
+    expect(retried.request.headers.get('Authorization')).toBe('Bearer token-456');
+    retried.flush({ items: [], nextCursor: null });
+
+    await expect(result).resolves.toEqual({ items: [], nextCursor: null });
+    expect(auth.token()).toBe('token-456');
+  });
+
+  it('should sign out and go to /login when the token cannot be renewed either', async () => {
     const { client, http, auth, navigate } = setup(true);
     const result = firstValueFrom(client.get('/api/conversations'));
-    http
-      .expectOne('/api/conversations')
-      .flush({ statusCode: 401, error: 'Unauthorized', message: 'jwt expired' }, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/conversations').flush({ statusCode: 401, error: 'Unauthorized', message: 'jwt expired' }, { status: 401, statusText: 'Unauthorized' });
+    await flush();
+    http.expectOne('/api/auth/refresh').flush({ statusCode: 401 }, { status: 401, statusText: 'Unauthorized' });
 
     await expect(result).rejects.toMatchObject({ status: 401 });
     expect(auth.isAuthenticated()).toBe(false);

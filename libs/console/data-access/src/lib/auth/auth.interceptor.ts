@@ -1,6 +1,6 @@
 import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
-import { catchError, throwError } from 'rxjs';
+import { catchError, from, switchMap, throwError } from 'rxjs';
 import { AuthStore } from './auth.store';
 
 /** Only our own API gets the token: relative `/api/...` URLs or absolute ones on this origin. */
@@ -14,9 +14,15 @@ function isApiRequest(url: string): boolean {
   }
 }
 
+/** Sign-in, refresh and logout answer 401 for their own reasons: renewing and retrying would loop. */
+function isAuthRequest(url: string): boolean {
+  return /\/api\/auth\/(login|refresh|logout)$/.test(new URL(url, window.location.origin).pathname);
+}
+
 /**
- * Adds `Authorization: Bearer <token>` to API requests, and signs the agent out when the API
- * answers 401 to a request that carried a token (expired or revoked session).
+ * Adds `Authorization: Bearer <token>` to API requests. When the API answers 401 to a request
+ * that carried a token (expired or revoked), renews the token once with the refresh cookie and
+ * retries; if that fails too, the store has signed the agent out.
  */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const auth = inject(AuthStore);
@@ -24,13 +30,18 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   if (!token || !isApiRequest(req.url) || req.headers.has('Authorization')) {
     return next(req);
   }
-  const authed = req.clone({ setHeaders: { Authorization: `Bearer ${token}` } });
-  return next(authed).pipe(
+  const withToken = (value: string) => req.clone({ setHeaders: { Authorization: `Bearer ${value}` } });
+  return next(withToken(token)).pipe(
     catchError((error: unknown) => {
-      if (error instanceof HttpErrorResponse && error.status === 401 && auth.token() === token) {
-        auth.logout();
-      }
-      return throwError(() => error);
+      if (!(error instanceof HttpErrorResponse) || error.status !== 401 || isAuthRequest(req.url)) return throwError(() => error);
+      // Another request may have renewed the token meanwhile; otherwise renew it now.
+      const renewed = auth.token() !== token ? Promise.resolve(true) : auth.refresh();
+      return from(renewed).pipe(
+        switchMap((ok) => {
+          const fresh = auth.token();
+          return ok && fresh && fresh !== token ? next(withToken(fresh)) : throwError(() => error);
+        }),
+      );
     }),
   );
 };

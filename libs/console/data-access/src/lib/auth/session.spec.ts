@@ -26,6 +26,8 @@ describe('session', () => {
     const expired = jwt({ sub: 'u1', exp: now / 1000 - 60 });
     const valid = jwt({ sub: 'u1', exp: now / 1000 + 3600 });
     expect(parseSession(JSON.stringify({ accessToken: expired, user }), now)).toBeNull();
+    // Kept for the refresh cookie to renew when asked to ignore expiry.
+    expect(parseSession(JSON.stringify({ accessToken: expired, user }), null)).toEqual({ accessToken: expired, user });
     expect(parseSession(JSON.stringify({ accessToken: valid, user }), now)?.accessToken).toBe(valid);
   });
 

@@ -38,8 +38,11 @@ export function tokenExpiry(token: string): number | null {
   }
 }
 
-/** Parses a stored session; anything malformed or expired counts as signed out. */
-export function parseSession(raw: string | null, now = Date.now()): Session | null {
+/**
+ * Parses a stored session; anything malformed counts as signed out, and so does an expired access
+ * token unless `now` is null (the refresh cookie may still renew it).
+ */
+export function parseSession(raw: string | null, now: number | null = Date.now()): Session | null {
   if (!raw) return null;
   let value: unknown;
   try {
@@ -49,13 +52,14 @@ export function parseSession(raw: string | null, now = Date.now()): Session | nu
   }
   if (!isSession(value)) return null;
   const exp = tokenExpiry(value.accessToken);
-  if (exp !== null && exp * 1000 <= now) return null;
+  if (now !== null && exp !== null && exp * 1000 <= now) return null;
   return { accessToken: value.accessToken, user: value.user };
 }
 
-export function readStoredSession(): Session | null {
+/** The stored session; with `includeExpired`, also one whose access token has expired. */
+export function readStoredSession(includeExpired = false): Session | null {
   try {
-    return parseSession(localStorage.getItem(SESSION_STORAGE_KEY));
+    return parseSession(localStorage.getItem(SESSION_STORAGE_KEY), includeExpired ? null : Date.now());
   } catch {
     return null;
   }

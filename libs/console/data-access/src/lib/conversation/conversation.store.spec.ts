@@ -21,7 +21,9 @@ function setup(options: { conversation?: ConversationView; timeline?: Page<Messa
   const conversationsApi = {
     get: jest.fn((id: string) => of({ ...current, id })),
     list: jest.fn((): ReturnType<ConversationsApi['list']> => of({ items: options.others ?? [], nextCursor: null })),
-    replyChannels: jest.fn((): ReturnType<ConversationsApi['replyChannels']> => of([{ channel: 'email', connectorId: 'k1', to: null, default: true }] as ReplyChannelView[])),
+    replyChannels: jest.fn(
+      (): ReturnType<ConversationsApi['replyChannels']> => of([{ channel: 'email', connectorId: 'k1', to: null, default: true }] as ReplyChannelView[]),
+    ),
     post: post.fn,
     update: jest.fn((id: string, changes: ConversationChanges) => of({ ...current, ...changes, updatedAt: at(0) })),
     retry: jest.fn(),
@@ -69,7 +71,10 @@ describe('ConversationStore', () => {
       expect(conversationsApi.list).toHaveBeenCalledWith({ customerId: CUSTOMER.id, limit: CUSTOMER_CONVERSATIONS_LIMIT });
 
       // Newest first from the server, oldest first on screen; an entry of an earlier conversation included.
-      await timeline.respond({ items: [entry('m3', 1, { conversationId: 'c1' }), entry('m2', 5, { conversationId: 'c1' }), entry('m1', 600, { conversationId: 'c0' })], nextCursor: 'older' });
+      await timeline.respond({
+        items: [entry('m3', 1, { conversationId: 'c1' }), entry('m2', 5, { conversationId: 'c1' }), entry('m1', 600, { conversationId: 'c0' })],
+        nextCursor: 'older',
+      });
       await opening;
 
       expect(store.loading()).toBe(false);
@@ -96,7 +101,9 @@ describe('ConversationStore', () => {
 
     it('should show why a conversation could not be loaded', async () => {
       const { store, conversationsApi } = setup();
-      conversationsApi.get.mockReturnValueOnce(throwError(() => new HttpErrorResponse({ status: 404, error: { statusCode: 404, error: 'Not Found', message: 'Conversation not found' } })));
+      conversationsApi.get.mockReturnValueOnce(
+        throwError(() => new HttpErrorResponse({ status: 404, error: { statusCode: 404, error: 'Not Found', message: 'Conversation not found' } })),
+      );
       await store.open('missing');
       expect(store.error()).toBe('Conversation not found');
       expect(store.loading()).toBe(false);
@@ -171,7 +178,10 @@ describe('ConversationStore', () => {
     });
 
     it('should reload the timeline when either side of an unmerge is the customer, and ignore other unmerges', async () => {
-      const { store, realtime, timeline } = await opened({ items: [entry('m1', 10, { conversationId: 'c1' }), entry('old', 9000, { conversationId: 'c-old' })], nextCursor: null });
+      const { store, realtime, timeline } = await opened({
+        items: [entry('m1', 10, { conversationId: 'c1' }), entry('old', 9000, { conversationId: 'c-old' })],
+        nextCursor: null,
+      });
       const other = customer('cust-9');
       realtime.emit('customer.unmerged', { customer: other, restoredCustomer: customer('cust-8') });
       await settle();

@@ -11,7 +11,7 @@ import type {
   Priority,
   QueueView,
   ReplyChannelView,
-  UserView,
+  PersonView,
 } from '@throughline/domain';
 import type { Observable } from 'rxjs';
 
@@ -92,7 +92,7 @@ export class ConversationsApi {
     return this.http.get<QueueView[]>('/api/queues');
   }
 
-  users(): Observable<UserView[]> {
-    return this.http.get<UserView[]>('/api/users');
+  users(): Observable<PersonView[]> {
+    return this.http.get<PersonView[]>('/api/users');
   }
 }

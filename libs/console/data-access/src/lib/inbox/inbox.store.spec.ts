@@ -400,7 +400,10 @@ describe('InboxStore', () => {
 
     it('should re-sync the list after a customer merge', async () => {
       const { store, realtime, api } = await loaded([conversation('a', 5), conversation('b', 6)]);
-      realtime.emit('customer.merged', { customer: { id: 'cust-a', name: 'Ana', identities: [], mergedInto: null, createdAt: '' }, mergedCustomerId: 'cust-b' });
+      realtime.emit('customer.merged', {
+        customer: { id: 'cust-a', name: 'Ana', identities: [], mergedInto: null, createdAt: '' },
+        mergedCustomerId: 'cust-b',
+      });
       expect(api.list).toHaveBeenCalledTimes(2);
       await api.respond(1, [conversation('a', 5, { customerName: 'Ana' })]);
       expect(ids(store)).toEqual(['a']);

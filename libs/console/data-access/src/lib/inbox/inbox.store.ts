@@ -51,9 +51,7 @@ export class InboxStore {
   readonly loadingMore = this.loadingMoreSignal.asReadonly();
   readonly loadMoreError = this.loadMoreErrorSignal.asReadonly();
   readonly hasMore = computed(() => this.nextCursor() !== null);
-  readonly isEmpty = computed(
-    () => this.loadedSignal() && !this.loadingSignal() && this.itemsSignal().length === 0,
-  );
+  readonly isEmpty = computed(() => this.loadedSignal() && !this.loadingSignal() && this.itemsSignal().length === 0);
   /** Ids of rows that arrived or changed live a moment ago. */
   readonly freshIds = this.freshSignal.asReadonly();
   readonly connection = this.realtime.status;

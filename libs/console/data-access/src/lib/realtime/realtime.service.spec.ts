@@ -51,10 +51,7 @@ async function settle(): Promise<void> {
 }
 
 function setup() {
-  localStorage.setItem(
-    SESSION_STORAGE_KEY,
-    JSON.stringify({ accessToken: 'token-123', user: { id: 'u1', email: 'a@example.com', name: 'A', role: 'agent' } }),
-  );
+  localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ accessToken: 'token-123', user: { id: 'u1', email: 'a@example.com', name: 'A', role: 'agent' } }));
   const sockets: FakeSocket[] = [];
   TestBed.configureTestingModule({
     providers: [

@@ -1,10 +1,5 @@
 import { DestroyRef, effect, inject, Injectable, InjectionToken, signal } from '@angular/core';
-import {
-  AGENTS_NAMESPACE,
-  type RealtimeClientEvents,
-  type RealtimeEventName,
-  type RealtimeEvents,
-} from '@throughline/domain';
+import { AGENTS_NAMESPACE, type RealtimeClientEvents, type RealtimeEventName, type RealtimeEvents } from '@throughline/domain';
 import { filter, map, type Observable, Subject } from 'rxjs';
 import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
 import { AuthStore } from '../auth/auth.store';
@@ -71,6 +66,8 @@ export class RealtimeService {
   private readonly statusSignal = signal<ConnectionStatus>('offline');
   /** Rooms to (re)join on every connect: the server forgets them when a socket drops. */
   private readonly subscriptions = new Set<RoomSubscription>();
+  /** The access token of the current connection (the server closes the socket when it expires). */
+  private connectedWith: string | null = null;
 
   readonly status = this.statusSignal.asReadonly();
   /** Emits on every successful connect, the first one included. */
@@ -79,7 +76,10 @@ export class RealtimeService {
   constructor() {
     // Signing out closes the connection; nobody may listen without a session.
     effect(() => {
-      if (!this.auth.token()) this.disconnect();
+      const token = this.auth.token();
+      if (!token) this.disconnect();
+      // A renewed token: reconnect with it now rather than be cut off when the old one expires.
+      else if (this.socket?.connected && token !== this.connectedWith) this.socket.disconnect().connect();
     });
     inject(DestroyRef).onDestroy(() => this.disconnect());
   }
@@ -136,7 +136,10 @@ export class RealtimeService {
     const socket = create(AGENTS_NAMESPACE, {
       path: '/socket.io',
       // A function, so every reconnect sends the current token rather than the first one.
-      auth: (cb) => cb({ token: this.auth.token() }),
+      auth: (cb) => {
+        this.connectedWith = this.auth.token();
+        cb({ token: this.connectedWith });
+      },
     });
     this.socket = socket;
 
@@ -152,8 +155,10 @@ export class RealtimeService {
       // The client reconnects by itself except when the server closed the socket on purpose.
       if (reason === 'io server disconnect') this.scheduleRetry(() => this.reconnect(socket));
     });
-    socket.on('connect_error', () => {
+    socket.on('connect_error', (error) => {
       if (this.socket !== socket) return;
+      // Refused for its token (expired, revoked): renew it before the retry below (or sign out if the session ended).
+      if (error.message.startsWith('unauthorized')) void this.auth.refresh();
       // `active` is false when the server refused the handshake (e.g. a middleware error):
       // socket.io then stops trying, so we try again ourselves, more and more slowly.
       if (!socket.active) {

@@ -1,5 +1,5 @@
-import { inject, Injectable, signal } from '@angular/core';
-import type { QueueView, UserView } from '@throughline/domain';
+import { computed, inject, Injectable, signal } from '@angular/core';
+import type { PersonView, QueueView } from '@throughline/domain';
 import { firstValueFrom } from 'rxjs';
 import { ConversationsApi } from '../conversations/conversations.api';
 
@@ -7,11 +7,13 @@ import { ConversationsApi } from '../conversations/conversations.api';
 @Injectable({ providedIn: 'root' })
 export class TeamStore {
   private readonly api = inject(ConversationsApi);
-  private readonly usersSignal = signal<UserView[]>([]);
+  /** Disabled people too (admins see them), so past assignees keep their names. */
+  private readonly usersSignal = signal<PersonView[]>([]);
   private readonly queuesSignal = signal<QueueView[]>([]);
   private loading: Promise<void> | null = null;
 
-  readonly users = this.usersSignal.asReadonly();
+  /** Who can be picked: disabled people are never offered. */
+  readonly users = computed(() => this.usersSignal().filter((u) => u.status !== 'disabled'));
   readonly queues = this.queuesSignal.asReadonly();
 
   /** Loads once; a failed load is tried again on the next call. */

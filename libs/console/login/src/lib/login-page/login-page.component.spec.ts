@@ -52,9 +52,7 @@ describe('LoginPageComponent', () => {
     type(password, 'wrong');
     await submit();
 
-    http
-      .expectOne(LOGIN_URL)
-      .flush({ statusCode: 401, error: 'Unauthorized', message: 'Invalid credentials' }, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne(LOGIN_URL).flush({ statusCode: 401, error: 'Unauthorized', message: 'Invalid credentials' }, { status: 401, statusText: 'Unauthorized' });
     await settle(fixture);
 
     const alert = el.querySelector('[role=alert]');

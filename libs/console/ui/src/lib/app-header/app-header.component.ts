@@ -34,13 +34,13 @@ const ROLE_LABELS: Record<UserView['role'], string> = {
         <tl-connection-indicator [state]="state" />
       }
       @if (user(); as u) {
-        <div class="user" [attr.title]="u.email">
+        <a class="user" routerLink="/account/password" aria-label="Change your password" [attr.title]="u.email + ' · change password'">
           <span class="avatar" aria-hidden="true">{{ initials() }}</span>
           <span class="who">
             <span class="name">{{ u.name }}</span>
             <span class="role">{{ roleLabel() }}</span>
           </span>
-        </div>
+        </a>
       }
       <button type="button" class="sign-out" (click)="signOut.emit()">Sign out</button>
     </div>
@@ -56,33 +56,84 @@ const ROLE_LABELS: Record<UserView['role'], string> = {
       background: var(--tl-surface, #fff);
       border-bottom: 1px solid var(--tl-border, #e2e8f0);
     }
-    .brand { display: flex; align-items: center; gap: 0.5rem; font-weight: 600; }
+    .brand {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      font-weight: 600;
+    }
+    a.user {
+      color: inherit;
+      text-decoration: none;
+    }
     .mark {
-      width: 1.1rem; height: 1.1rem; border-radius: 0.3rem;
+      width: 1.1rem;
+      height: 1.1rem;
+      border-radius: 0.3rem;
       background: linear-gradient(135deg, var(--tl-accent, #2563eb) 0 50%, #60a5fa 50% 100%);
     }
-    .sections { display: flex; gap: 0.25rem; margin-right: auto; }
-    .sections a {
-      padding: 0.3rem 0.7rem; border-radius: 0.4rem;
-      font-size: 0.875rem; color: var(--tl-text-muted, #64748b); text-decoration: none;
+    .sections {
+      display: flex;
+      gap: 0.25rem;
+      margin-right: auto;
     }
-    .sections a:hover { background: var(--tl-surface-muted, #f1f5f9); color: var(--tl-text, #0f172a); }
-    .sections a.active { background: var(--tl-accent-soft, #e0ecff); color: var(--tl-accent-strong, #1d4ed8); font-weight: 600; }
-    .sections a:focus-visible { outline: 2px solid var(--tl-accent, #2563eb); outline-offset: 2px; }
-    .end { display: flex; align-items: center; gap: 1.25rem; }
-    .user { display: flex; align-items: center; gap: 0.5rem; }
+    .sections a {
+      padding: 0.3rem 0.7rem;
+      border-radius: 0.4rem;
+      font-size: 0.875rem;
+      color: var(--tl-text-muted, #64748b);
+      text-decoration: none;
+    }
+    .sections a:hover {
+      background: var(--tl-surface-muted, #f1f5f9);
+      color: var(--tl-text, #0f172a);
+    }
+    .sections a.active {
+      background: var(--tl-accent-soft, #e0ecff);
+      color: var(--tl-accent-strong, #1d4ed8);
+      font-weight: 600;
+    }
+    .sections a:focus-visible {
+      outline: 2px solid var(--tl-accent, #2563eb);
+      outline-offset: 2px;
+    }
+    .end {
+      display: flex;
+      align-items: center;
+      gap: 1.25rem;
+    }
+    .user {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+    }
     .avatar {
-      display: grid; place-items: center;
-      width: 1.9rem; height: 1.9rem; border-radius: 50%;
-      font-size: 0.75rem; font-weight: 600;
-      color: var(--tl-text, #0f172a); background: var(--tl-surface-muted, #f1f5f9);
+      display: grid;
+      place-items: center;
+      width: 1.9rem;
+      height: 1.9rem;
+      border-radius: 50%;
+      font-size: 0.75rem;
+      font-weight: 600;
+      color: var(--tl-text, #0f172a);
+      background: var(--tl-surface-muted, #f1f5f9);
       border: 1px solid var(--tl-border, #e2e8f0);
     }
-    .who { display: grid; line-height: 1.2; }
-    .name { font-size: 0.875rem; font-weight: 500; }
-    .role { font-size: 0.75rem; color: var(--tl-text-muted, #64748b); }
+    .who {
+      display: grid;
+      line-height: 1.2;
+    }
+    .name {
+      font-size: 0.875rem;
+      font-weight: 500;
+    }
+    .role {
+      font-size: 0.75rem;
+      color: var(--tl-text-muted, #64748b);
+    }
     .sign-out {
-      font: inherit; font-size: 0.8125rem;
+      font: inherit;
+      font-size: 0.8125rem;
       padding: 0.35rem 0.75rem;
       color: var(--tl-text, #0f172a);
       background: var(--tl-surface, #fff);
@@ -90,9 +141,18 @@ const ROLE_LABELS: Record<UserView['role'], string> = {
       border-radius: 0.45rem;
       cursor: pointer;
     }
-    .sign-out:hover { background: var(--tl-surface-muted, #f1f5f9); }
-    .sign-out:focus-visible { outline: 2px solid var(--tl-accent, #2563eb); outline-offset: 2px; }
-    @media (max-width: 600px) { .who { display: none; } }
+    .sign-out:hover {
+      background: var(--tl-surface-muted, #f1f5f9);
+    }
+    .sign-out:focus-visible {
+      outline: 2px solid var(--tl-accent, #2563eb);
+      outline-offset: 2px;
+    }
+    @media (max-width: 600px) {
+      .who {
+        display: none;
+      }
+    }
   `,
 })
 export class AppHeaderComponent {

@@ -13,12 +13,16 @@ import { MessageEntity } from './message.entity';
 import { OrderLineEntity } from './order-line.entity';
 import { OrderEntity } from './order.entity';
 import { ProductAssociationEntity } from './product-association.entity';
+import { PasswordTokenEntity } from './password-token.entity';
 import { ProductEntity } from './product.entity';
 import { PromptUseEntity } from './prompt-use.entity';
 import { QueueEntity } from './queue.entity';
 import { RawEventEntity } from './raw-event.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
 import { SuggestionEntity } from './suggestion.entity';
 import { UserEntity } from './user.entity';
+
+export type { PasswordTokenPurpose } from './password-token.entity';
 
 export {
   AttachmentEntity,
@@ -35,11 +39,13 @@ export {
   MessageEntity,
   OrderEntity,
   OrderLineEntity,
+  PasswordTokenEntity,
   ProductAssociationEntity,
   ProductEntity,
   PromptUseEntity,
   QueueEntity,
   RawEventEntity,
+  RefreshTokenEntity,
   SuggestionEntity,
   UserEntity,
 };
@@ -66,4 +72,6 @@ export const ENTITIES = [
   SuggestionEntity,
   PromptUseEntity,
   ConversationReadEntity,
+  RefreshTokenEntity,
+  PasswordTokenEntity,
 ];
