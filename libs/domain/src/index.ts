@@ -9,3 +9,7 @@ export * from './lib/api';
 export * from './lib/realtime';
 export * from './lib/chat';
 export * from './lib/errors';
+export * from './lib/admin';
+export * from './lib/queue-membership';
+export * from './lib/canned-response-template';
+export * from './lib/audit-redaction';

@@ -1,5 +1,6 @@
 import { AttachmentEntity } from './attachment.entity';
 import { AuditLogEntity } from './audit-log.entity';
+import { CannedResponseEntity } from './canned-response.entity';
 import { ConnectorCursorEntity } from './connector-cursor.entity';
 import { ConnectorEntity } from './connector.entity';
 import { ConversationEntity } from './conversation.entity';
@@ -15,14 +16,16 @@ import { OrderEntity } from './order.entity';
 import { ProductAssociationEntity } from './product-association.entity';
 import { ProductEntity } from './product.entity';
 import { PromptUseEntity } from './prompt-use.entity';
-import { QueueEntity } from './queue.entity';
+import { QueueEntity, QueueMemberEntity, QueueTeamEntity } from './queue.entity';
 import { RawEventEntity } from './raw-event.entity';
 import { SuggestionEntity } from './suggestion.entity';
+import { TeamEntity, TeamMemberEntity } from './team.entity';
 import { UserEntity } from './user.entity';
 
 export {
   AttachmentEntity,
   AuditLogEntity,
+  CannedResponseEntity,
   ConnectorCursorEntity,
   ConnectorEntity,
   ConversationEntity,
@@ -39,8 +42,12 @@ export {
   ProductEntity,
   PromptUseEntity,
   QueueEntity,
+  QueueMemberEntity,
+  QueueTeamEntity,
   RawEventEntity,
   SuggestionEntity,
+  TeamEntity,
+  TeamMemberEntity,
   UserEntity,
 };
 
@@ -66,4 +73,9 @@ export const ENTITIES = [
   SuggestionEntity,
   PromptUseEntity,
   ConversationReadEntity,
+  QueueMemberEntity,
+  QueueTeamEntity,
+  TeamEntity,
+  TeamMemberEntity,
+  CannedResponseEntity,
 ];
