@@ -19,3 +19,4 @@ export * from './lib/commands/console-commands';
 export * from './lib/insights/insights.api';
 export * from './lib/admin/connectors.api';
 export * from './lib/admin/insights-admin.api';
+export * from './lib/admin/workspace-admin.api';
