@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { effectiveQueueMembers, type QueueView } from '@throughline/domain';
 import { QueueEntity, QueueMemberEntity, QueueTeamEntity } from '@throughline/server/database';
+import { replaceLinks } from './replace-links';
 import { TeamsRepository } from './teams.repository';
 
 /** The owner of `queues`, `queue_members` and `queue_teams`. */
@@ -41,21 +42,11 @@ export class QueuesRepository {
   }
 
   async replaceMembers(manager: EntityManager, id: string, userIds: readonly string[]): Promise<void> {
-    await manager.delete(QueueMemberEntity, { queueId: id });
-    if (userIds.length)
-      await manager.insert(
-        QueueMemberEntity,
-        [...new Set(userIds)].map((userId) => ({ queueId: id, userId })),
-      );
+    await replaceLinks(manager, QueueMemberEntity, 'queueId', id, 'userId', userIds);
   }
 
   async replaceTeams(manager: EntityManager, id: string, teamIds: readonly string[]): Promise<void> {
-    await manager.delete(QueueTeamEntity, { queueId: id });
-    if (teamIds.length)
-      await manager.insert(
-        QueueTeamEntity,
-        [...new Set(teamIds)].map((teamId) => ({ queueId: id, teamId })),
-      );
+    await replaceLinks(manager, QueueTeamEntity, 'queueId', id, 'teamId', teamIds);
   }
 
   /** Fails with a foreign-key violation while conversations or connectors refer to the queue. */

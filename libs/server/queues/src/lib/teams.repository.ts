@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TeamView } from '@throughline/domain';
 import { TeamEntity, TeamMemberEntity } from '@throughline/server/database';
+import { replaceLinks } from './replace-links';
 
 /** The owner of `teams` and `team_members`. */
 @Injectable()
@@ -45,11 +46,6 @@ export class TeamsRepository {
   }
 
   async replaceMembers(manager: EntityManager, id: string, userIds: readonly string[]): Promise<void> {
-    await manager.delete(TeamMemberEntity, { teamId: id });
-    if (userIds.length)
-      await manager.insert(
-        TeamMemberEntity,
-        [...new Set(userIds)].map((userId) => ({ teamId: id, userId })),
-      );
+    await replaceLinks(manager, TeamMemberEntity, 'teamId', id, 'userId', userIds);
   }
 }
