@@ -10,3 +10,7 @@ export * from './lib/realtime';
 export * from './lib/chat';
 export * from './lib/errors';
 export * from './lib/storable-text';
+export * from './lib/admin';
+export * from './lib/queue-membership';
+export * from './lib/canned-response-template';
+export * from './lib/audit-redaction';

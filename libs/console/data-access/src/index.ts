@@ -20,3 +20,4 @@ export * from './lib/insights/insights.api';
 export * from './lib/admin/connectors.api';
 export * from './lib/admin/insights-admin.api';
 export * from './lib/admin/people.api';
+export * from './lib/admin/workspace-admin.api';

@@ -54,6 +54,14 @@ export interface Page<T> {
 export interface QueueView {
   id: string;
   name: string;
+  /** An archived queue keeps its conversations but takes no new ones (connectors pointing at it leave theirs in no queue). */
+  archived: boolean;
+  /** Users named as members. */
+  memberIds: string[];
+  /** Teams whose every member is a member. */
+  teamIds: string[];
+  /** memberIds ∪ the teams' members: who the queue's routing considers (sorted). */
+  effectiveMemberIds: string[];
 }
 
 export interface IdentityView {

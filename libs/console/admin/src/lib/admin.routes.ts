@@ -46,6 +46,22 @@ export const adminRoutes: Route[] = [
         loadComponent: () => import('./import/import-page.component').then((m) => m.ImportPageComponent),
       },
       {
+        path: 'queues',
+        title: 'Queues & teams · Throughline',
+        loadComponent: () => import('./queues/queues-page.component').then((m) => m.QueuesPageComponent),
+      },
+      {
+        path: 'canned-responses',
+        title: 'Canned responses · Throughline',
+        loadComponent: () => import('./canned-responses/canned-responses-page.component').then((m) => m.CannedResponsesPageComponent),
+      },
+      {
+        path: 'audit',
+        canMatch: [adminOnly],
+        title: 'Audit log · Throughline',
+        loadComponent: () => import('./audit-log/audit-log-page.component').then((m) => m.AuditLogPageComponent),
+      },
+      {
         path: 'report',
         title: 'Insights report · Throughline',
         loadComponent: () => import('./report/report-page.component').then((m) => m.ReportPageComponent),

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ConversationCountsView, ConversationView, MessageView, Page, QueueView, ReplyChannelView } from '@throughline/domain';
+import type { ConversationCountsView, ConversationView, MessageView, Page, ReplyChannelView } from '@throughline/domain';
 import { type AuthenticatedUser, CurrentUser, MinRole } from '@throughline/server/auth';
 import { ConversationMessagesQueryDto, ListConversationsQueryDto, PostMessageDto, RetryDeliveryDto, UpdateConversationDto } from './conversation.dto';
 import { ConversationsService } from './conversations.service';
@@ -71,10 +71,5 @@ export class ConversationsController {
   @Patch('conversations/:id')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateConversationDto, @CurrentUser() user: AuthenticatedUser): Promise<ConversationView> {
     return this.conversations.update(id, body, user);
-  }
-
-  @Get('queues')
-  queues(): Promise<QueueView[]> {
-    return this.conversations.listQueues();
   }
 }

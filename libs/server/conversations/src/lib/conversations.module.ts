@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QueuesModule } from '@throughline/server/queues';
 import { TimelineModule } from '@throughline/server/timeline';
 import { AttachmentsController } from './attachments.controller';
 import { ConversationsController } from './conversations.controller';
@@ -7,7 +8,7 @@ import { ReplyChannels } from './reply-channels.service';
 import { SnoozeWaker } from './snooze-waker.service';
 
 @Module({
-  imports: [TimelineModule],
+  imports: [TimelineModule, QueuesModule],
   controllers: [ConversationsController, AttachmentsController],
   providers: [ConversationsService, ReplyChannels],
   exports: [ConversationsService],

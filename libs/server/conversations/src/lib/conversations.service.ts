@@ -12,14 +12,14 @@ import {
   type MessageView,
   type Page,
   parseConversationSearch,
-  type QueueView,
   type ReplyChannelView,
   rooms,
 } from '@throughline/domain';
 import type { AuthenticatedUser } from '@throughline/server/auth';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
-import { AuditLogEntity, ConversationEntity, ConversationReadEntity, MessageEntity, QueueEntity, UserEntity } from '@throughline/server/database';
+import { AuditLogEntity, ConversationEntity, ConversationReadEntity, MessageEntity, UserEntity } from '@throughline/server/database';
 import { JobProducer, QueueName, RealtimePublisher, STUCK_AFTER } from '@throughline/server/queue';
+import { QueuesRepository } from '@throughline/server/queues';
 import {
   type ConversationListPosition,
   decodeListCursor,
@@ -53,7 +53,7 @@ export class ConversationsService {
     @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
     @InjectRepository(ConversationReadEntity) private readonly reads: Repository<ConversationReadEntity>,
-    @InjectRepository(QueueEntity) private readonly queues: Repository<QueueEntity>,
+    private readonly queues: QueuesRepository,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly events: TimelineEvents,
     private readonly messageViews: MessageViews,
@@ -287,8 +287,9 @@ export class ConversationsService {
       conversation.assigneeId = dto.assigneeId;
     }
     if (dto.queueId !== undefined && dto.queueId !== conversation.queueId) {
-      const queue = dto.queueId ? await this.queues.findOne({ where: { id: dto.queueId } }) : null;
+      const queue = dto.queueId ? await this.queues.find(dto.queueId) : null;
       if (dto.queueId && !queue) throw new BadRequestException(`queueId: queue ${dto.queueId} does not exist`);
+      if (queue?.archived) throw new BadRequestException(`queueId: queue ${queue.name} is archived`);
       lines.push({
         text: queue ? `${actor.name} moved this to ${queue.name}` : `${actor.name} removed this from its queue`,
         event: { event: 'queue', from: conversation.queueId, to: dto.queueId },
@@ -333,10 +334,6 @@ export class ConversationsService {
     });
     for (const line of systemMessages) await this.events.messageCreated(line, saved);
     return this.events.conversationUpdated(saved, previousQueueId);
-  }
-
-  async listQueues(): Promise<QueueView[]> {
-    return (await this.queues.find({ order: { name: 'ASC' } })).map((q) => ({ id: q.id, name: q.name }));
   }
 
   private snoozeTime(value: string | undefined): Date {

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
+import { AuditApiModule } from '@throughline/server/audit';
 import { AuthApiModule } from '@throughline/server/auth';
 import { type AppConfig, ConfigModule } from '@throughline/server/config';
 import { ChatGatewayModule } from '@throughline/server/chat';
@@ -12,7 +13,9 @@ import { HealthModule } from '@throughline/server/health';
 import { IngestApiModule, IngestWorkerModule } from '@throughline/server/ingest';
 import { InsightsApiModule, InsightsWorkerModule } from '@throughline/server/insights';
 import { queuePrefix, QueueModule, redisOptionsFromUrl } from '@throughline/server/queue';
+import { QueuesApiModule } from '@throughline/server/queues-admin';
 import { RealtimeGatewayModule } from '@throughline/server/realtime';
+import { RepliesApiModule } from '@throughline/server/replies';
 import { SeedModule } from '@throughline/server/seed';
 
 /** The HTTP API: REST, webhooks, the /agents socket namespace. */
@@ -32,6 +35,9 @@ export class ApiRootModule {
         ConversationsModule,
         IngestApiModule,
         InsightsApiModule,
+        QueuesApiModule,
+        RepliesApiModule,
+        AuditApiModule,
         RealtimeGatewayModule,
         ChatGatewayModule,
         SeedModule,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { QueuesRepository } from '@throughline/server/queues';
 import {
   conversationRefToSequence,
   decideThread,
@@ -66,6 +67,8 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 @Injectable()
 export class TimelineWriter {
+  constructor(private readonly queues: QueuesRepository) {}
+
   async persistInbound(
     manager: EntityManager,
     connector: ConnectorEntity,
@@ -333,7 +336,8 @@ export class TimelineWriter {
           channel: incoming.channel,
           status: 'open',
           priority: 'normal',
-          queueId: connector.queueId,
+          // A connector pointing at an archived queue still delivers: the conversation waits in no queue.
+          queueId: await this.queues.acceptingQueueId(manager, connector.queueId),
           subject: incoming.subject ?? null,
           subjectKey: hints?.normalizedSubject || null,
           threadKey: incoming.threadKey ?? null,

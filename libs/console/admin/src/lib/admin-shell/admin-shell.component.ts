@@ -17,6 +17,9 @@ const SECTIONS: readonly AdminSection[] = [
   { path: 'phrases', label: 'Phrase library', hint: 'What the insights suggest saying', roles: ['admin', 'supervisor'] },
   { path: 'import', label: 'Catalog & orders', hint: 'CSV imports, products', roles: ['admin'] },
   { path: 'report', label: 'Insights report', hint: 'Suggestions, conversions, prompts', roles: ['admin', 'supervisor'] },
+  { path: 'queues', label: 'Queues & teams', hint: 'Members, teams, archive', roles: ['admin', 'supervisor'] },
+  { path: 'canned-responses', label: 'Canned responses', hint: 'Replies inserted with /', roles: ['admin', 'supervisor'] },
+  { path: 'audit', label: 'Audit log', hint: 'Who changed what, and when', roles: ['admin'] },
 ];
 
 /** The admin and supervisor area: the header, the sections this role may open, and the screen. */

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import type { ReplyChannelView } from '@throughline/domain';
+import type { CannedResponseView, ReplyChannelView } from '@throughline/domain';
 import { type ComposerSubmit, ComposerComponent } from './composer.component';
 
 const CHANNELS: ReplyChannelView[] = [
@@ -28,7 +28,46 @@ async function setup(replyChannels: ReplyChannelView[] = []) {
   return { fixture, el, sent, box, type, keydown };
 }
 
+const canned = (shortcut: string, title: string, text: string): CannedResponseView => ({
+  id: shortcut,
+  shortcut,
+  title,
+  text,
+  shared: true,
+  ownerId: null,
+  editable: false,
+  updatedAt: '2026-12-01T00:00:00.000Z',
+});
+
 describe('ComposerComponent', () => {
+  it('should open the canned responses on /, choose with the arrows and insert the filled-in text with Enter', async () => {
+    const { fixture, el, type, keydown, box, sent } = await setup();
+    fixture.componentRef.setInput('cannedResponses', [canned('refund', 'Refund policy', 'Hi {{customer.firstName}}, refunds take 5 days. {{agent.name}}'), canned('thanks', 'Thanks', 'Thank you!')]);
+    fixture.componentRef.setInput('cannedContext', { customer: { name: 'Ana Bell' }, agent: { name: 'Ada Lovelace' }, conversationRef: '4F2K' });
+    await type('Hello /');
+    const options = () => [...el.querySelectorAll('[role="option"]')];
+    expect(options().map((o) => o.textContent)).toEqual([expect.stringContaining('/refund'), expect.stringContaining('/thanks')]);
+    await keydown({ key: 'ArrowDown' });
+    await keydown({ key: 'ArrowDown' });
+    expect(options()[0].getAttribute('aria-selected')).toBe('true');
+
+    await type('Hello /re');
+    expect(options()).toHaveLength(1);
+    await keydown({ key: 'Enter' });
+    expect(box().value).toBe('Hello Hi Ana, refunds take 5 days. Ada Lovelace');
+    expect(el.querySelector('[role="listbox"]')).toBeNull();
+    expect(sent).toEqual([]);
+  });
+
+  it('should close the list on Escape and keep the typed text', async () => {
+    const { fixture, el, type, keydown, box } = await setup();
+    fixture.componentRef.setInput('cannedResponses', [canned('thanks', 'Thanks', 'Thank you!')]);
+    await type('/th');
+    await keydown({ key: 'Escape' });
+    expect(el.querySelector('[role="listbox"]')).toBeNull();
+    expect(box().value).toBe('/th');
+  });
+
   it('should send a reply with Ctrl+Enter (or ⌘+Enter), and not with Enter alone', async () => {
     const { sent, type, keydown, box } = await setup();
     await type('  Hello Ana  ');

@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, ElementRef, input, linkedSignal, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, input, linkedSignal, output, signal, viewChild } from '@angular/core';
 import { CHANNEL_LABELS } from '@throughline/console/ui';
-import type { ChannelKind, ReplyChannelView } from '@throughline/domain';
+import { type CannedResponseContext, type CannedResponseView, type ChannelKind, renderCannedResponse, type ReplyChannelView } from '@throughline/domain';
+import { matchCannedResponses, type SlashQuery, slashQueryAt } from './canned-picker';
 
 export type ComposerMode = 'reply' | 'note';
 
@@ -13,6 +14,7 @@ export interface ComposerSubmit {
 /**
  * Where the agent writes: a reply on the channel of the customer's last message by default (or
  * another channel the customer can be reached on), or an internal note. Ctrl/⌘+Enter sends.
+ * Typing `/` opens the canned responses; arrows choose, Enter or Tab inserts it filled in.
  */
 @Component({
   selector: 'tl-composer',
@@ -36,6 +38,21 @@ export interface ComposerSubmit {
           <span class="via">via {{ label(channel() ?? fallbackChannel()) }}</span>
         }
       </div>
+      @if (matches().length) {
+        <ul class="canned" id="canned-list" role="listbox" aria-label="Canned responses">
+          @for (r of matches(); track r.id; let i = $index) {
+            <li
+              role="option"
+              [id]="'canned-' + r.id"
+              [attr.aria-selected]="i === active()"
+              (mousedown)="$event.preventDefault(); pick(r)"
+            >
+              <span class="shortcut">/{{ r.shortcut }}</span> <span class="title">{{ r.title }}</span>
+              <span class="preview">{{ r.text }}</span>
+            </li>
+          }
+        </ul>
+      }
       <label class="visually-hidden" for="composer-text">{{ mode() === 'note' ? 'Internal note' : 'Reply to the customer' }}</label>
       <textarea
         #box
@@ -43,7 +60,10 @@ export interface ComposerSubmit {
         rows="3"
         [placeholder]="mode() === 'note' ? 'Write a note only your team sees…' : 'Write a reply…'"
         [value]="text()"
-        (input)="text.set($any($event.target).value); typing.emit()"
+        (input)="onInput($any($event.target)); typing.emit()"
+        (click)="slash.set(null)"
+        [attr.aria-controls]="matches().length ? 'canned-list' : null"
+        [attr.aria-activedescendant]="matches().length ? 'canned-' + matches()[active()]?.id : null"
         (keydown)="onKeydown($event)"
         [disabled]="disabled()"
       ></textarea>
@@ -76,6 +96,14 @@ export interface ComposerSubmit {
       font-size: 0.85rem; font-weight: 600; cursor: pointer; }
     .composer[data-mode='note'] .send { background: #b45309; }
     .send:disabled { opacity: 0.5; cursor: default; }
+    .composer { position: relative; }
+    .canned { position: absolute; left: 0.5rem; right: 0.5rem; bottom: calc(100% - 2rem); z-index: 5; margin: 0; padding: 0.25rem; list-style: none;
+      background: var(--tl-surface); border: 1px solid var(--tl-border-strong); border-radius: 0.5rem; box-shadow: 0 6px 20px rgb(0 0 0 / 12%); }
+    .canned li { display: grid; grid-template-columns: auto 1fr; gap: 0 0.5rem; padding: 0.3rem 0.5rem; border-radius: 0.35rem; cursor: pointer; font-size: 0.85rem; }
+    .canned li[aria-selected='true'] { background: var(--tl-accent-soft); }
+    .canned .shortcut { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--tl-accent); }
+    .canned .title { font-weight: 600; }
+    .canned .preview { grid-column: 1 / -1; color: var(--tl-text-muted); font-size: 0.75rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   `,
 })
 export class ComposerComponent {
@@ -83,12 +111,22 @@ export class ComposerComponent {
   /** The conversation's own channel, used when the server offered no list. */
   readonly fallbackChannel = input.required<ChannelKind>();
   readonly disabled = input(false);
+  readonly cannedResponses = input<readonly CannedResponseView[]>([]);
+  /** What the canned responses' placeholders are filled from. */
+  readonly cannedContext = input<CannedResponseContext>({ customer: null, agent: null, conversationRef: null });
   readonly send = output<ComposerSubmit>();
   readonly typing = output<void>();
 
   private readonly box = viewChild<ElementRef<HTMLTextAreaElement>>('box');
   protected readonly mode = signal<ComposerMode>('reply');
   protected readonly text = signal('');
+  /** The `/…` being typed, while the list is open. */
+  protected readonly slash = signal<SlashQuery | null>(null);
+  protected readonly matches = computed(() => {
+    const slash = this.slash();
+    return slash ? matchCannedResponses(this.cannedResponses(), slash.query) : [];
+  });
+  protected readonly active = linkedSignal({ source: this.matches, computation: () => 0 });
   protected readonly channel = linkedSignal<ChannelKind | null>(() => this.replyChannels().find((c) => c.default)?.channel ?? null);
 
   /** Switches mode and puts the cursor in the box (keyboard `r` / `n`). */
@@ -109,6 +147,28 @@ export class ComposerComponent {
     queueMicrotask(() => box?.focus());
   }
 
+  protected onInput(box: HTMLTextAreaElement): void {
+    this.text.set(box.value);
+    this.slash.set(slashQueryAt(box.value, box.selectionStart));
+  }
+
+  /** Replaces the `/…` typed with the response, filled in, and puts the cursor after it. */
+  pick(response: CannedResponseView): void {
+    const slash = this.slash();
+    if (!slash) return;
+    const current = this.text();
+    const end = slash.start + 1 + slash.query.length;
+    const rendered = renderCannedResponse(response.text, this.cannedContext());
+    this.text.set(`${current.slice(0, slash.start)}${rendered}${current.slice(end)}`);
+    this.slash.set(null);
+    const cursor = slash.start + rendered.length;
+    queueMicrotask(() => {
+      const box = this.box()?.nativeElement;
+      box?.focus();
+      box?.setSelectionRange(cursor, cursor);
+    });
+  }
+
   protected label(channel: ChannelKind): string {
     return CHANNEL_LABELS[channel] ?? channel;
   }
@@ -118,12 +178,26 @@ export class ComposerComponent {
   }
 
   protected onKeydown(event: KeyboardEvent): void {
+    const matches = this.matches();
+    if (matches.length && this.pickerKey(event, matches)) return;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       this.submit();
     } else if (event.key === 'Escape') {
       this.box()?.nativeElement.blur();
     }
+  }
+
+  /** Arrows move through the open list, Enter or Tab inserts, Escape closes it; true when the key was the list's. */
+  private pickerKey(event: KeyboardEvent, matches: CannedResponseView[]): boolean {
+    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+    if (step) this.active.update((i) => (i + step + matches.length) % matches.length);
+    else if ((event.key === 'Enter' && !event.ctrlKey && !event.metaKey) || event.key === 'Tab') this.pick(matches[this.active()]);
+    else if (event.key === 'Escape') this.slash.set(null);
+    else return false;
+    event.preventDefault();
+    event.stopPropagation();
+    return true;
   }
 
   protected submit(): void {

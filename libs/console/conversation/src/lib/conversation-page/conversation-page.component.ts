@@ -27,9 +27,10 @@ import {
   InboxStore,
   lastInboundOf,
   PresenceStore,
+  WorkspaceAdminApi,
 } from '@throughline/console/data-access';
 import { CustomerPanelComponent } from '@throughline/console/customer';
-import type { MessageView } from '@throughline/domain';
+import type { CannedResponseContext, CannedResponseView, MessageView } from '@throughline/domain';
 import { ComposerComponent, type ComposerSubmit } from '../composer/composer.component';
 import { ConversationHeaderComponent } from '../conversation-header/conversation-header.component';
 import { InsightsPanelComponent } from '../insights-panel/insights-panel.component';
@@ -66,6 +67,17 @@ export class ConversationPageComponent {
   private readonly scroller = viewChild<ElementRef<HTMLElement>>('scroller');
   private readonly composer = viewChild(ComposerComponent);
   protected readonly now = signal(Date.now());
+  /** Offered in the composer after `/`; loaded with the page, an empty list if that fails. */
+  protected readonly cannedResponses = signal<CannedResponseView[]>([]);
+  protected readonly cannedContext = computed<CannedResponseContext>(() => {
+    const conversation = this.store.conversation();
+    const user = this.auth.user();
+    return {
+      customer: conversation ? { name: conversation.customerName } : null,
+      agent: user ? { name: user.name } : null,
+      conversationRef: conversation?.ref ?? null,
+    };
+  });
   private stickToBottom = true;
   private lastChatTypingSent = 0;
   private lastReadMarked: string | null = null;
@@ -89,6 +101,10 @@ export class ConversationPageComponent {
 
   constructor() {
     const destroyRef = inject(DestroyRef);
+    inject(WorkspaceAdminApi)
+      .cannedResponses()
+      .pipe(takeUntilDestroyed(destroyRef))
+      .subscribe({ next: (list) => this.cannedResponses.set(list), error: () => undefined });
     effect(() => {
       const id = this.conversationId();
       untracked(() => {

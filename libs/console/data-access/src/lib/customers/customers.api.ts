@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CustomerView, MessageView, Page, PossibleMatchView } from '@throughline/domain';
+import type { CustomerView, MessageView, Page, PossibleMatchView, RealtimeEvents } from '@throughline/domain';
 import type { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -29,5 +29,10 @@ export class CustomersApi {
 
   merge(id: string, otherCustomerId: string): Observable<CustomerView> {
     return this.http.post<CustomerView>(`/api/customers/${id}/merge`, { otherCustomerId });
+  }
+
+  /** Undoes the merge of `mergedCustomerId` into `id`: what moved goes back. */
+  unmerge(id: string, mergedCustomerId: string): Observable<RealtimeEvents['customer.unmerged']> {
+    return this.http.post<RealtimeEvents['customer.unmerged']>(`/api/customers/${id}/unmerge`, { mergedCustomerId });
   }
 }

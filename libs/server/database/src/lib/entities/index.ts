@@ -1,5 +1,6 @@
 import { AttachmentEntity } from './attachment.entity';
 import { AuditLogEntity } from './audit-log.entity';
+import { CannedResponseEntity } from './canned-response.entity';
 import { ConnectorCursorEntity } from './connector-cursor.entity';
 import { ConnectorEntity } from './connector.entity';
 import { ConversationEntity } from './conversation.entity';
@@ -16,10 +17,11 @@ import { ProductAssociationEntity } from './product-association.entity';
 import { PasswordTokenEntity } from './password-token.entity';
 import { ProductEntity } from './product.entity';
 import { PromptUseEntity } from './prompt-use.entity';
-import { QueueEntity } from './queue.entity';
+import { QueueEntity, QueueMemberEntity, QueueTeamEntity } from './queue.entity';
 import { RawEventEntity } from './raw-event.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SuggestionEntity } from './suggestion.entity';
+import { TeamEntity, TeamMemberEntity } from './team.entity';
 import { UserEntity } from './user.entity';
 
 export type { PasswordTokenPurpose } from './password-token.entity';
@@ -27,6 +29,7 @@ export type { PasswordTokenPurpose } from './password-token.entity';
 export {
   AttachmentEntity,
   AuditLogEntity,
+  CannedResponseEntity,
   ConnectorCursorEntity,
   ConnectorEntity,
   ConversationEntity,
@@ -44,9 +47,13 @@ export {
   ProductEntity,
   PromptUseEntity,
   QueueEntity,
+  QueueMemberEntity,
+  QueueTeamEntity,
   RawEventEntity,
   RefreshTokenEntity,
   SuggestionEntity,
+  TeamEntity,
+  TeamMemberEntity,
   UserEntity,
 };
 
@@ -74,4 +81,9 @@ export const ENTITIES = [
   ConversationReadEntity,
   RefreshTokenEntity,
   PasswordTokenEntity,
+  QueueMemberEntity,
+  QueueTeamEntity,
+  TeamEntity,
+  TeamMemberEntity,
+  CannedResponseEntity,
 ];

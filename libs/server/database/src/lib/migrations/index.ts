@@ -6,6 +6,7 @@ import { ConsoleWorkflow1765300000000 } from './1765300000000-console-workflow';
 import { EmailReferences1765400000000 } from './1765400000000-email-references';
 import { PeopleAndSessions1766100000000 } from './1766100000000-people-and-sessions';
 import { DeliveryAttempts1766300000000 } from './1766300000000-delivery-attempts';
+import { QueuesTeamsReplies1766400000000 } from './1766400000000-queues-teams-replies';
 
 /** In order; new migrations are appended, committed ones are never edited. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   EmailReferences1765400000000,
   PeopleAndSessions1766100000000,
   DeliveryAttempts1766300000000,
+  QueuesTeamsReplies1766400000000,
 ];

@@ -1,0 +1,2 @@
+export * from './lib/audit-log.repository';
+export * from './lib/audit.module';

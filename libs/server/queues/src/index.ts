@@ -1,0 +1,3 @@
+export * from './lib/queues.repository';
+export * from './lib/teams.repository';
+export * from './lib/queues.module';
