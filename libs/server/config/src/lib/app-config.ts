@@ -44,6 +44,8 @@ const envSchema = z.object({
   CONSOLE_DIR: z.string().optional(),
   INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  SLA_AT_RISK_SHARE: z.coerce.number().gt(0, 'must be between 0 and 1').lt(1, 'must be between 0 and 1').default(0.25),
+  SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   SEED_DEMO: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
@@ -70,6 +72,10 @@ export interface AppConfig {
   consoleDir?: string;
   ingestConcurrency: number;
   sweepIntervalMs: number;
+  /** Share of an SLA target left when a conversation counts as at risk. */
+  slaAtRiskShare: number;
+  /** How often the worker looks for SLA warnings and breaches. */
+  slaCheckIntervalMs: number;
   /** Seed the demo workspace on an empty database (npm start sets it). */
   seedDemo: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -126,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     consoleDir: e.CONSOLE_DIR,
     ingestConcurrency: e.INGEST_CONCURRENCY,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    slaAtRiskShare: e.SLA_AT_RISK_SHARE,
+    slaCheckIntervalMs: e.SLA_CHECK_INTERVAL_MS,
     seedDemo: e.SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
   };

@@ -18,6 +18,7 @@ import {
   CustomerPossibleMatchEntity,
   MessageEntity,
 } from '@throughline/server/database';
+import { ConversationActivity } from './conversation-activity.service';
 import { previewOf } from './views';
 
 export interface PersistedInbound {
@@ -66,6 +67,8 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 @Injectable()
 export class TimelineWriter {
+  constructor(private readonly activity: ConversationActivity) {}
+
   async persistInbound(
     manager: EntityManager,
     connector: ConnectorEntity,
@@ -130,6 +133,7 @@ export class TimelineWriter {
       );
     }
     if (incoming.attention && conversation) systemMessages.push(await this.attentionLine(manager, conversation, incoming.attention, incoming.occurredAt));
+    if (conversation) await this.activity.messagePersisted(manager, { conversation, conversationIsNew, reopenedFrom, message, automated: Boolean(incoming.automated) });
     const bounced = incoming.automated?.kind === 'bounce' ? await this.markBounced(manager, connector, incoming) : [];
     return { message, conversation, conversationIsNew, isUpdate: false, systemMessages, bounced };
   }
@@ -161,9 +165,11 @@ export class TimelineWriter {
     const systemMessages: MessageEntity[] = [];
     if (attention && conversation) {
       if (conversation.status !== 'open') {
+        const from = conversation.status;
         conversation.status = 'open';
         conversation.resolvedAt = null;
         await conversations.save(conversation);
+        await this.activity.record(manager, conversation, [{ kind: 'status', actor: 'system', from, to: 'open', details: { reason: 'attention' }, at: new Date() }]);
       }
       systemMessages.push(await this.attentionLine(manager, conversation, attention, new Date()));
     }

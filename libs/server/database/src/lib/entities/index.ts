@@ -1,8 +1,10 @@
 import { AttachmentEntity } from './attachment.entity';
 import { AuditLogEntity } from './audit-log.entity';
+import { BusinessHoursEntity } from './business-hours.entity';
 import { ConnectorCursorEntity } from './connector-cursor.entity';
 import { ConnectorEntity } from './connector.entity';
 import { ConversationEntity } from './conversation.entity';
+import { ConversationEventEntity } from './conversation-event.entity';
 import { ConversationReadEntity } from './conversation-read.entity';
 import { CustomerIdentityEntity } from './customer-identity.entity';
 import { CustomerPossibleMatchEntity } from './customer-possible-match.entity';
@@ -17,15 +19,18 @@ import { ProductEntity } from './product.entity';
 import { PromptUseEntity } from './prompt-use.entity';
 import { QueueEntity } from './queue.entity';
 import { RawEventEntity } from './raw-event.entity';
+import { SlaPolicyEntity } from './sla-policy.entity';
 import { SuggestionEntity } from './suggestion.entity';
 import { UserEntity } from './user.entity';
 
 export {
   AttachmentEntity,
   AuditLogEntity,
+  BusinessHoursEntity,
   ConnectorCursorEntity,
   ConnectorEntity,
   ConversationEntity,
+  ConversationEventEntity,
   ConversationInsightEntity,
   ConversationReadEntity,
   CustomerEntity,
@@ -40,6 +45,7 @@ export {
   PromptUseEntity,
   QueueEntity,
   RawEventEntity,
+  SlaPolicyEntity,
   SuggestionEntity,
   UserEntity,
 };
@@ -66,4 +72,8 @@ export const ENTITIES = [
   SuggestionEntity,
   PromptUseEntity,
   ConversationReadEntity,
+  ConversationEventEntity,
+  BusinessHoursEntity,
+  SlaPolicyEntity,
 ];
+export { CONVERSATION_EVENT_KINDS, type ConversationEventActor, type ConversationEventKind } from './conversation-event.entity';
