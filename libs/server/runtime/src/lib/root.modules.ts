@@ -14,6 +14,7 @@ import { InsightsApiModule, InsightsWorkerModule } from '@throughline/server/ins
 import { queuePrefix, QueueModule, redisOptionsFromUrl } from '@throughline/server/queue';
 import { RealtimeGatewayModule } from '@throughline/server/realtime';
 import { SeedModule } from '@throughline/server/seed';
+import { SlaApiModule, SlaWorkerModule } from '@throughline/server/sla';
 
 /** The HTTP API: REST, webhooks, the /agents socket namespace. */
 @Module({})
@@ -35,6 +36,7 @@ export class ApiRootModule {
         RealtimeGatewayModule,
         ChatGatewayModule,
         SeedModule,
+        SlaApiModule,
       ],
     };
   }
@@ -55,6 +57,7 @@ export class WorkerRootModule {
         DeliveryWorkerModule,
         InsightsWorkerModule,
         ConversationsWorkerModule,
+        SlaWorkerModule,
       ],
     };
   }
