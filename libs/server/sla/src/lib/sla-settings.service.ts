@@ -4,7 +4,13 @@ import type { BusinessHoursEntity, SlaPolicyEntity } from '@throughline/server/d
 import { SlaPolicies } from '@throughline/server/timeline';
 import type { BusinessHoursDto, SlaPolicyDto, UpdateBusinessHoursDto, UpdateSlaPolicyDto } from './sla.dto';
 
-const toBusinessHoursView = (h: BusinessHoursEntity): BusinessHoursView => ({ id: h.id, name: h.name, timezone: h.timezone, weekly: h.weekly, holidays: h.holidays });
+const toBusinessHoursView = (h: BusinessHoursEntity): BusinessHoursView => ({
+  id: h.id,
+  name: h.name,
+  timezone: h.timezone,
+  weekly: h.weekly,
+  holidays: h.holidays,
+});
 
 const toPolicyView = (p: SlaPolicyEntity): SlaPolicyView => ({
   id: p.id,
@@ -38,7 +44,9 @@ export class SlaSettings {
 
   async createBusinessHours(dto: BusinessHoursDto): Promise<BusinessHoursView> {
     this.checkSchedule(dto);
-    return toBusinessHoursView(await this.store.saveBusinessHours({ name: dto.name, timezone: dto.timezone, weekly: dto.weekly, holidays: dto.holidays ?? [] }));
+    return toBusinessHoursView(
+      await this.store.saveBusinessHours({ name: dto.name, timezone: dto.timezone, weekly: dto.weekly, holidays: dto.holidays ?? [] }),
+    );
   }
 
   async updateBusinessHours(id: string, dto: UpdateBusinessHoursDto): Promise<BusinessHoursView> {
@@ -85,7 +93,11 @@ export class SlaSettings {
       ...(dto.nextResponseMinutes !== undefined && { nextResponseMinutes: dto.nextResponseMinutes }),
       ...(dto.resolutionMinutes !== undefined && { resolutionMinutes: dto.resolutionMinutes }),
       ...(dto.businessHoursId !== undefined && { businessHoursId: dto.businessHoursId }),
-      ...(dto.match !== undefined && { matchQueueId: dto.match.queueId ?? null, matchPriority: dto.match.priority ?? null, matchChannel: dto.match.channel ?? null }),
+      ...(dto.match !== undefined && {
+        matchQueueId: dto.match.queueId ?? null,
+        matchPriority: dto.match.priority ?? null,
+        matchChannel: dto.match.channel ?? null,
+      }),
     };
     try {
       return toPolicyView(await this.store.savePolicy(fields));

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { CHANNEL_KINDS, type ChannelKind, PRIORITIES, type Priority, type WeeklyHours } from '@throughline/domain';
 
 /** A year: a longer target is a typo. */
@@ -21,7 +36,11 @@ export class UpdateBusinessHoursDto extends PartialType(BusinessHoursDto) {}
 export class SlaMatchDto {
   @ApiPropertyOptional({ nullable: true }) @ValidateIf((_, v) => v !== null) @IsOptional() @IsUUID() queueId?: string | null;
   @ApiPropertyOptional({ enum: PRIORITIES, nullable: true }) @ValidateIf((_, v) => v !== null) @IsOptional() @IsIn(PRIORITIES) priority?: Priority | null;
-  @ApiPropertyOptional({ enum: CHANNEL_KINDS, nullable: true }) @ValidateIf((_, v) => v !== null) @IsOptional() @IsIn(CHANNEL_KINDS) channel?: ChannelKind | null;
+  @ApiPropertyOptional({ enum: CHANNEL_KINDS, nullable: true })
+  @ValidateIf((_, v) => v !== null)
+  @IsOptional()
+  @IsIn(CHANNEL_KINDS)
+  channel?: ChannelKind | null;
 }
 
 export class SlaPolicyDto {
@@ -32,8 +51,16 @@ export class SlaPolicyDto {
   @Type(() => SlaMatchDto)
   match?: SlaMatchDto;
   @ApiProperty({ description: 'business minutes (fractions allowed)' }) @IsNumber() @Min(0.01) @Max(MAX_TARGET_MINUTES) firstResponseMinutes!: number;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((_, v) => v !== null) @IsOptional() @IsNumber() @Min(0.01) @Max(MAX_TARGET_MINUTES) nextResponseMinutes?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((_, v) => v !== null) @IsOptional() @IsNumber() @Min(0.01) @Max(MAX_TARGET_MINUTES) resolutionMinutes?: number | null;
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((_, v) => v !== null)
+  @IsOptional()
+  @IsNumber()
+  @Min(0.01)
+  @Max(MAX_TARGET_MINUTES)
+  nextResponseMinutes?: number | null;
+  @ApiPropertyOptional({ nullable: true }) @ValidateIf((_, v) => v !== null) @IsOptional() @IsNumber() @Min(0.01) @Max(MAX_TARGET_MINUTES) resolutionMinutes?:
+    | number
+    | null;
   @ApiPropertyOptional({ nullable: true, description: 'count only these business hours; none: around the clock' })
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
