@@ -59,9 +59,9 @@ describe('addBusinessMinutes', () => {
     expect(businessMinutesBetween(at('2026-03-06T10:00:00Z'), at('2026-03-06T12:00:00Z'), null, pauses)).toBe(90);
     expect(addBusinessMinutes(at('2026-03-06T10:00:00Z'), 60, null, [{ start: at('2026-03-06T10:30:00Z'), end: null }])).toBeNull();
     // A pause outside business hours changes nothing.
-    expect(addBusinessMinutes(at('2026-03-06T16:00:00Z'), 120, weekdays('UTC'), [{ start: at('2026-03-07T00:00:00Z'), end: at('2026-03-08T00:00:00Z') }])).toEqual(
-      at('2026-03-09T10:00:00Z'),
-    );
+    expect(
+      addBusinessMinutes(at('2026-03-06T16:00:00Z'), 120, weekdays('UTC'), [{ start: at('2026-03-07T00:00:00Z'), end: at('2026-03-08T00:00:00Z') }]),
+    ).toEqual(at('2026-03-09T10:00:00Z'));
   });
 
   it('never arrives on a schedule with no open hours', () => {
@@ -74,10 +74,14 @@ describe('addBusinessMinutes', () => {
       ['13:00', '18:15'],
     ]);
     fc.assert(
-      fc.property(fc.date({ min: at('2026-01-01T00:00:00Z'), max: at('2027-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: 0, max: 5000 }), (start, minutes) => {
-        const due = addBusinessMinutes(start, minutes, schedule) as Date;
-        expect(businessMinutesBetween(start, due, schedule)).toBeCloseTo(minutes, 6);
-      }),
+      fc.property(
+        fc.date({ min: at('2026-01-01T00:00:00Z'), max: at('2027-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 5000 }),
+        (start, minutes) => {
+          const due = addBusinessMinutes(start, minutes, schedule) as Date;
+          expect(businessMinutesBetween(start, due, schedule)).toBeCloseTo(minutes, 6);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -85,7 +89,18 @@ describe('addBusinessMinutes', () => {
 
 describe('scheduleProblem', () => {
   it('accepts a valid schedule', () => {
-    expect(scheduleProblem({ timezone: 'Europe/London', weekly: { mon: [['00:00', '12:00'], ['13:00', '24:00']] }, holidays: ['2026-12-25'] })).toBeNull();
+    expect(
+      scheduleProblem({
+        timezone: 'Europe/London',
+        weekly: {
+          mon: [
+            ['00:00', '12:00'],
+            ['13:00', '24:00'],
+          ],
+        },
+        holidays: ['2026-12-25'],
+      }),
+    ).toBeNull();
   });
 
   it.each([
@@ -94,8 +109,28 @@ describe('scheduleProblem', () => {
     [{ weekly: { mon: [['9:00', '17:00']] } }, /^weekly\.mon\[0\]: must be/],
     [{ weekly: { mon: [['17:00', '09:00']] } }, /^weekly\.mon\[0\]: .*must end after it starts/],
     [{ weekly: { mon: [['24:00', '24:00']] } }, /^weekly\.mon\[0\]: "24:00" can only end/],
-    [{ weekly: { tue: [['09:00', '13:00'], ['12:00', '17:00']] } }, /^weekly\.tue\[1\]: overlaps/],
-    [{ weekly: { tue: [['13:00', '17:00'], ['09:00', '12:00']] } }, /^weekly\.tue\[1\]: overlaps/],
+    [
+      {
+        weekly: {
+          tue: [
+            ['09:00', '13:00'],
+            ['12:00', '17:00'],
+          ],
+        },
+      },
+      /^weekly\.tue\[1\]: overlaps/,
+    ],
+    [
+      {
+        weekly: {
+          tue: [
+            ['13:00', '17:00'],
+            ['09:00', '12:00'],
+          ],
+        },
+      },
+      /^weekly\.tue\[1\]: overlaps/,
+    ],
     [{ holidays: ['2026-02-30'] }, /^holidays\[0\]: 2026-02-30 is not a date/],
     [{ holidays: '2026-12-25' }, /^holidays: /],
   ])('refuses %j naming the field', (input, problem) => {

@@ -107,7 +107,8 @@ export function scheduleProblem(input: { timezone?: unknown; weekly?: unknown; h
     return `timezone: ${String(input.timezone)} is not an IANA time zone (e.g. Europe/London)`;
   }
   if (input.weekly !== undefined) {
-    if (typeof input.weekly !== 'object' || input.weekly === null || Array.isArray(input.weekly)) return 'weekly: must be an object like { "mon": [["09:00", "17:00"]] }';
+    if (typeof input.weekly !== 'object' || input.weekly === null || Array.isArray(input.weekly))
+      return 'weekly: must be an object like { "mon": [["09:00", "17:00"]] }';
     for (const [day, intervals] of Object.entries(input.weekly)) {
       if (!(WEEKDAYS as readonly string[]).includes(day)) return `weekly.${day}: not a weekday (${WEEKDAYS.join(', ')})`;
       if (!Array.isArray(intervals)) return `weekly.${day}: must be a list of ["HH:MM", "HH:MM"] intervals`;
@@ -119,7 +120,8 @@ export function scheduleProblem(input: { timezone?: unknown; weekly?: unknown; h
         }
         const [start, end] = (interval as [string, string]).map(minuteOfDay) as [number, number];
         if (start === 24 * 60) return `${field}: "24:00" can only end an interval`;
-        if (end <= start) return `${field}: ${interval[0]}-${interval[1]} must end after it starts; split a night shift at "24:00" (e.g. mon 22:00-24:00 and tue 00:00-06:00)`;
+        if (end <= start)
+          return `${field}: ${interval[0]}-${interval[1]} must end after it starts; split a night shift at "24:00" (e.g. mon 22:00-24:00 and tue 00:00-06:00)`;
         if (start < previousEnd) return `${field}: overlaps or comes before the interval before it; list intervals in order`;
         previousEnd = end;
       }

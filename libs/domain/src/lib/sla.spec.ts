@@ -1,5 +1,14 @@
 import type { BusinessSchedule } from './business-time';
-import { clockPauses, conversationsMetByAnswer, type CustomerWait, evaluateSla, inheritedWaitingSince, matchSlaPolicy, type SlaClockInput, slaTargets } from './sla';
+import {
+  clockPauses,
+  conversationsMetByAnswer,
+  type CustomerWait,
+  evaluateSla,
+  inheritedWaitingSince,
+  matchSlaPolicy,
+  type SlaClockInput,
+  slaTargets,
+} from './sla';
 
 const at = (iso: string) => new Date(iso);
 
@@ -74,7 +83,9 @@ describe('slaTargets and evaluateSla', () => {
 
   it('has no due time while paused, and moves it by the pause once resumed', () => {
     expect(slaTargets({ ...base, pauses: [{ start: at('2026-03-06T10:10:00Z'), end: null }] })[0]?.dueAt).toBeNull();
-    expect(slaTargets({ ...base, pauses: [{ start: at('2026-03-06T10:10:00Z'), end: at('2026-03-06T10:40:00Z') }] })[0]?.dueAt).toEqual(at('2026-03-06T11:30:00Z'));
+    expect(slaTargets({ ...base, pauses: [{ start: at('2026-03-06T10:10:00Z'), end: at('2026-03-06T10:40:00Z') }] })[0]?.dueAt).toEqual(
+      at('2026-03-06T11:30:00Z'),
+    );
   });
 
   it('is ok, then at risk, then breached, recording each breach once', () => {
@@ -91,7 +102,11 @@ describe('slaTargets and evaluateSla', () => {
   });
 
   it('never checks a paused target', () => {
-    expect(evaluateSla([{ kind: 'first_response', dueAt: null, warnAt: null }], at('2026-03-06T11:05:00Z'), [])).toEqual({ status: 'ok', newBreaches: [], checkAt: null });
+    expect(evaluateSla([{ kind: 'first_response', dueAt: null, warnAt: null }], at('2026-03-06T11:05:00Z'), [])).toEqual({
+      status: 'ok',
+      newBreaches: [],
+      checkAt: null,
+    });
   });
 });
 

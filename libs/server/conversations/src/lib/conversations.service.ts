@@ -315,11 +315,7 @@ export class ConversationsService {
 
     const { saved, systemMessages } = await this.db.transaction(async (manager) => {
       const saved = await manager.save(conversation);
-      await this.activity.record(
-        manager,
-        saved,
-        lines.map((line) => line.history),
-      );
+      await this.activity.record(manager, saved, lines.map((line) => line.history));
       const systemMessages = await manager.save(
         lines.map((line) =>
           manager.create(MessageEntity, {

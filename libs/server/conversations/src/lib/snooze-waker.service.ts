@@ -66,7 +66,8 @@ export class SnoozeWaker implements OnApplicationBootstrap, OnApplicationShutdow
             occurredAt: snoozedUntil,
           });
           const saved = await manager.save(conversation);
-          await this.activity.record(manager, saved, [{ kind: 'status', actor: 'system', from: 'snoozed', to: 'open', details: { reason: 'snooze-ended' }, at: snoozedUntil }]);
+          const wake = { kind: 'status', actor: 'system', from: 'snoozed', to: 'open', details: { reason: 'snooze-ended' }, at: snoozedUntil } as const;
+          await this.activity.record(manager, saved, [wake]);
           woke.push({ conversation: saved, line: await manager.save(line) });
         }
         return woke;

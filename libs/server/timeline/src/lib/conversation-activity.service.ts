@@ -32,8 +32,10 @@ export class ConversationActivity {
   ): Promise<ConversationEntity[]> {
     const { conversation, message } = change;
     const entries: HistoryEntry[] = [];
-    if (change.conversationIsNew) entries.push({ kind: 'created', actor: message.direction === 'inbound' ? 'customer' : 'system', to: 'open', at: conversation.createdAt });
-    if (change.reopenedFrom) entries.push({ kind: 'status', actor: 'customer', from: change.reopenedFrom, to: 'open', details: { reason: 'reopened' }, at: message.occurredAt });
+    if (change.conversationIsNew)
+      entries.push({ kind: 'created', actor: message.direction === 'inbound' ? 'customer' : 'system', to: 'open', at: conversation.createdAt });
+    if (change.reopenedFrom)
+      entries.push({ kind: 'status', actor: 'customer', from: change.reopenedFrom, to: 'open', details: { reason: 'reopened' }, at: message.occurredAt });
     // Automatic mail (auto-replies, bounces) is kept on the timeline but is nobody waiting for us.
     if (!change.automated && (message.direction === 'inbound' || message.direction === 'outbound')) {
       entries.push({

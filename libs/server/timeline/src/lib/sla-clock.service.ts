@@ -128,7 +128,8 @@ export class SlaClock {
       slaCheckAt: evaluation.checkAt,
     });
     await this.save(manager, conversation);
-    const warned = evaluation.status === 'at_risk' && previousStatus === 'ok' ? targets.find((t) => t.warnAt && t.warnAt <= now && t.dueAt && t.dueAt > now) : undefined;
+    const warned =
+      evaluation.status === 'at_risk' && previousStatus === 'ok' ? targets.find((t) => t.warnAt && t.warnAt <= now && t.dueAt && t.dueAt > now) : undefined;
     return {
       previousStatus,
       warning: warned?.dueAt ? { kind: warned.kind, dueAt: warned.dueAt.toISOString() } : null,

@@ -133,7 +133,9 @@ export class TimelineWriter {
       );
     }
     if (incoming.attention && conversation) systemMessages.push(await this.attentionLine(manager, conversation, incoming.attention, incoming.occurredAt));
-    if (conversation) await this.activity.messagePersisted(manager, { conversation, conversationIsNew, reopenedFrom, message, automated: Boolean(incoming.automated) });
+    if (conversation) {
+      await this.activity.messagePersisted(manager, { conversation, conversationIsNew, reopenedFrom, message, automated: Boolean(incoming.automated) });
+    }
     const bounced = incoming.automated?.kind === 'bounce' ? await this.markBounced(manager, connector, incoming) : [];
     return { message, conversation, conversationIsNew, isUpdate: false, systemMessages, bounced };
   }
@@ -169,7 +171,8 @@ export class TimelineWriter {
         conversation.status = 'open';
         conversation.resolvedAt = null;
         await conversations.save(conversation);
-        await this.activity.record(manager, conversation, [{ kind: 'status', actor: 'system', from, to: 'open', details: { reason: 'attention' }, at: new Date() }]);
+        const reopen = { kind: 'status', actor: 'system', from, to: 'open', details: { reason: 'attention' }, at: new Date() } as const;
+        await this.activity.record(manager, conversation, [reopen]);
       }
       systemMessages.push(await this.attentionLine(manager, conversation, attention, new Date()));
     }

@@ -27,7 +27,9 @@ export class SlaAndHistory1766500000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION conversation_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'conversation_events is append-only'; END $$`);
-    await q.query(`CREATE TRIGGER conversation_events_append_only BEFORE UPDATE ON conversation_events FOR EACH ROW EXECUTE FUNCTION conversation_events_append_only()`);
+    await q.query(
+      `CREATE TRIGGER conversation_events_append_only BEFORE UPDATE ON conversation_events FOR EACH ROW EXECUTE FUNCTION conversation_events_append_only()`,
+    );
 
     await q.query(`
       CREATE TABLE business_hours (
