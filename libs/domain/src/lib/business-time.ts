@@ -69,10 +69,10 @@ function localParts(timezone: string, at: number): LocalParts {
   return parts as unknown as LocalParts;
 }
 
-/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
-function offsetAt(timezone: string, at: number): number {
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
+export function timeZoneOffsetAt(timezone: string, at: number): number {
   const p = localParts(timezone, at);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (at - (((at % 1000) + 1000) % 1000));
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(at / 1000) * 1000;
 }
 
 /**
@@ -81,8 +81,8 @@ function offsetAt(timezone: string, at: number): number {
  */
 function localToInstant(timezone: string, year: number, month: number, day: number, minuteOfDay: number): number {
   const wall = Date.UTC(year, month - 1, day) + minuteOfDay * MINUTE_MS;
-  const first = wall - offsetAt(timezone, wall);
-  return wall - offsetAt(timezone, first);
+  const first = wall - timeZoneOffsetAt(timezone, wall);
+  return wall - timeZoneOffsetAt(timezone, first);
 }
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
