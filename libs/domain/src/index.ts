@@ -6,6 +6,8 @@ export * from './lib/threading';
 export * from './lib/conversation-ref';
 export * from './lib/conversation-search';
 export * from './lib/api';
+export * from './lib/business-time';
+export * from './lib/sla';
 export * from './lib/realtime';
 export * from './lib/chat';
 export * from './lib/errors';

@@ -1,5 +1,7 @@
 import type { ChannelKind, ConnectorProvider, ConversationStatus, DeliveryStatus, MessageDirection, Priority, RawEventStatus, Role } from './channel';
+import type { WeeklyHours } from './business-time';
 import type { IdentityKind } from './identity';
+import type { SlaBreach, SlaStatus } from './sla';
 
 /** Shapes of the REST API (docs/architecture.md, "Contracts"), shared by the API, the console and tests. */
 
@@ -151,6 +153,39 @@ export interface ConversationView {
    * to every agent). Unread = an inbound message after this.
    */
   readAt?: string | null;
+  /** The service level that applies, null when no SLA policy matches. */
+  sla: ConversationSlaView | null;
+}
+
+/** Due times are null once met, or while the clock is paused (pending, snoozed). */
+export interface ConversationSlaView {
+  policyId: string;
+  name: string;
+  firstResponseDueAt: string | null;
+  nextResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+  status: SlaStatus;
+  breaches: SlaBreach[];
+}
+
+export interface BusinessHoursView {
+  id: string;
+  name: string;
+  timezone: string;
+  weekly: WeeklyHours;
+  holidays: string[];
+}
+
+export interface SlaPolicyView {
+  id: string;
+  name: string;
+  /** Policies are tried in ascending position; the first that matches applies. */
+  position: number;
+  match: { queueId: string | null; priority: Priority | null; channel: ChannelKind | null };
+  firstResponseMinutes: number;
+  nextResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+  businessHoursId: string | null;
 }
 
 /** Sorting of the conversation list: newest activity first, or longest-waiting customer first. */
@@ -181,6 +216,8 @@ export interface ConversationCountsView {
   queues: Record<string, number>;
   /** Open conversations per channel. */
   channels: Partial<Record<ChannelKind, number>>;
+  /** Unresolved conversations whose SLA is at risk, or breached. */
+  sla: { atRisk: number; breached: number };
 }
 
 export interface ConnectorView {

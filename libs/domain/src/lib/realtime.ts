@@ -1,4 +1,5 @@
 import type { ConversationView, CustomerView, InsightsView, MessageView } from './api';
+import type { SlaBreach, SlaTargetKind } from './sla';
 
 /** Socket.IO rooms (docs/architecture.md, "The path of one message", step 6). */
 export const rooms = {
@@ -34,6 +35,10 @@ export interface RealtimeEvents {
   'chat.typing': { conversationId: string; author: 'visitor' | 'agent'; name: string | null; at: string };
   /** The visitor has seen the chat up to `upTo` (a chat message id, see ChatMessage.id). */
   'chat.read': { conversationId: string; author: 'visitor' | 'agent'; upTo: string; at: string };
+  /** A conversation's SLA target is near (a share of it left): to supervisors and the assignee. */
+  'sla.warning': { conversation: ConversationView; kind: SlaTargetKind; dueAt: string };
+  /** A conversation's SLA target was missed: to supervisors and the assignee. */
+  'sla.breached': { conversation: ConversationView; breach: SlaBreach };
 }
 
 export const PRESENCE_STATES = ['viewing', 'typing', 'left'] as const;

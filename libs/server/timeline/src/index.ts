@@ -4,3 +4,7 @@ export * from './lib/timeline-events.service';
 export * from './lib/message-views.service';
 export * from './lib/timeline-writer.service';
 export * from './lib/timeline.module';
+export * from './lib/conversation-history.service';
+export * from './lib/conversation-activity.service';
+export * from './lib/sla-clock.service';
+export * from './lib/sla-policies.repository';

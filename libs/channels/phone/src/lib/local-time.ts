@@ -1,38 +1,8 @@
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    // Throws RangeError for a time zone the runtime does not know.
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+import { isTimeZone, timeZoneOffsetAt } from '@throughline/domain';
 
 /** Throws a RangeError naming the zone when it is no IANA time zone the runtime knows. */
 export function assertTimeZone(timeZone: string): void {
-  try {
-    formatterFor(timeZone);
-  } catch {
-    throw new RangeError(`timeZone "${timeZone}" is not an IANA time zone (e.g. "Europe/Berlin")`);
-  }
-}
-
-/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
-function offsetAt(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, Number(p.value)]));
-  const wallClock = Date.UTC(parts['year'], parts['month'] - 1, parts['day'], parts['hour'], parts['minute'], parts['second']);
-  return wallClock - Math.floor(instant / 1000) * 1000;
+  if (!isTimeZone(timeZone)) throw new RangeError(`timeZone "${timeZone}" is not an IANA time zone (e.g. "Europe/Berlin")`);
 }
 
 /**
@@ -47,6 +17,6 @@ export function parseLocalDateTime(value: string, timeZone: string): Date | unde
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(asUtc);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
-  const firstGuess = asUtc - offsetAt(asUtc, timeZone);
-  return new Date(asUtc - offsetAt(firstGuess, timeZone));
+  const firstGuess = asUtc - timeZoneOffsetAt(timeZone, asUtc);
+  return new Date(asUtc - timeZoneOffsetAt(timeZone, firstGuess));
 }

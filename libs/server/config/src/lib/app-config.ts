@@ -83,6 +83,8 @@ const envSchema = z.object({
     .int()
     .min(10)
     .default(5 * 60 * 1000),
+  SLA_AT_RISK_SHARE: z.coerce.number().gt(0, 'must be between 0 and 1').lt(1, 'must be between 0 and 1').default(0.25),
+  SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   SEED_DEMO: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   NODE_ENV: z.string().default('development'),
@@ -136,6 +138,10 @@ export interface AppConfig {
    * exponential wait between runs (the defaults outlast a database or Redis outage of an hour).
    */
   jobRetry: { attempts: number; baseDelayMs: number; maxDelayMs: number };
+  /** Share of an SLA target left when a conversation counts as at risk. */
+  slaAtRiskShare: number;
+  /** How often the worker looks for SLA warnings and breaches. */
+  slaCheckIntervalMs: number;
   /** Seed the demo workspace on an empty database (npm start sets it). */
   seedDemo: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -240,6 +246,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ingestConcurrency: e.INGEST_CONCURRENCY,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     jobRetry: { attempts: e.JOB_RETRY_ATTEMPTS, baseDelayMs: e.JOB_RETRY_BASE_MS, maxDelayMs: Math.max(e.JOB_RETRY_MAX_DELAY_MS, e.JOB_RETRY_BASE_MS) },
+    slaAtRiskShare: e.SLA_AT_RISK_SHARE,
+    slaCheckIntervalMs: e.SLA_CHECK_INTERVAL_MS,
     seedDemo: e.SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
     production,

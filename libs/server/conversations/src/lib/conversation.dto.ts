@@ -10,6 +10,7 @@ import {
   type ConversationStatus,
   PRIORITIES,
   type Priority,
+  type SlaStatus,
 } from '@throughline/domain';
 
 const UUID_OR = (...words: string[]) => new RegExp(`^(${words.join('|')}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`, 'i');
@@ -26,6 +27,10 @@ export class ListConversationsQueryDto {
   assigneeId?: string;
   @ApiPropertyOptional({ enum: CHANNEL_KINDS }) @IsOptional() @IsIn(CHANNEL_KINDS) channel?: ChannelKind;
   @ApiPropertyOptional() @IsOptional() @IsUUID() customerId?: string;
+  @ApiPropertyOptional({ enum: ['at_risk', 'breached'], description: 'unresolved conversations whose SLA is at risk, or breached' })
+  @IsOptional()
+  @IsIn(['at_risk', 'breached'])
+  sla?: Exclude<SlaStatus, 'ok'>;
   @ApiPropertyOptional({
     description:
       'search: a substring of the customer name, of any identity value (email, handle; `@` optional) or of a message text; ' +

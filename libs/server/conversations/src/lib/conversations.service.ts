@@ -21,8 +21,10 @@ import { AuditLogEntity, ConversationEntity, ConversationReadEntity, MessageEnti
 import { JobProducer, QueueName, RealtimePublisher, STUCK_AFTER } from '@throughline/server/queue';
 import { QueuesRepository } from '@throughline/server/queues';
 import {
+  ConversationActivity,
   type ConversationListPosition,
   decodeListCursor,
+  type HistoryEntry,
   encodeListCursor,
   MessageViews,
   previewOf,
@@ -60,6 +62,7 @@ export class ConversationsService {
     private readonly jobs: JobProducer,
     private readonly publisher: RealtimePublisher,
     private readonly replyChannels: ReplyChannels,
+    private readonly activity: ConversationActivity,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,6 +81,7 @@ export class ConversationsService {
     }
     if (query.status) q.andWhere('c.status = :status', { status: query.status });
     if (query.channel) q.andWhere('c.channel = :channel', { channel: query.channel });
+    if (query.sla) q.andWhere("c.sla_status = :sla AND c.status <> 'resolved'", { sla: query.sla });
     if (query.customerId) q.andWhere('c.customer_id = :customerId', { customerId: query.customerId });
     if (query.queueId === 'none') q.andWhere('c.queue_id IS NULL');
     else if (query.queueId) q.andWhere('c.queue_id = :queueId', { queueId: query.queueId });
@@ -111,25 +115,27 @@ export class ConversationsService {
               count(*) FILTER (WHERE status = 'snoozed')::int AS snoozed,
               count(*) FILTER (WHERE status = 'resolved')::int AS resolved,
               count(*) FILTER (WHERE status = 'open' AND assignee_id = $1)::int AS mine,
-              count(*) FILTER (WHERE status = 'open' AND assignee_id IS NULL)::int AS unassigned
+              count(*) FILTER (WHERE status = 'open' AND assignee_id IS NULL)::int AS unassigned,
+              count(*) FILTER (WHERE status <> 'resolved' AND sla_status = 'at_risk')::int AS at_risk,
+              count(*) FILTER (WHERE status <> 'resolved' AND sla_status = 'breached')::int AS breached
          FROM conversations
         GROUP BY GROUPING SETS ((), (queue_id), (channel))`,
       [user.id],
-    )) as Array<
-      Record<ConversationStatus | 'mine' | 'unassigned', number> & { by_queue: number; by_channel: number; queue_id: string | null; channel: ChannelKind }
-    >;
+    )) as Array<Record<ConversationStatus | 'mine' | 'unassigned' | 'at_risk' | 'breached', number> & { by_queue: number; by_channel: number; queue_id: string | null; channel: ChannelKind }>;
     const view: ConversationCountsView = {
       status: Object.fromEntries(CONVERSATION_STATUSES.map((s) => [s, 0])) as Record<ConversationStatus, number>,
       mine: 0,
       unassigned: 0,
       queues: {},
       channels: {},
+      sla: { atRisk: 0, breached: 0 },
     };
     for (const row of rows) {
       if (row.by_queue && row.by_channel) {
         for (const status of CONVERSATION_STATUSES) view.status[status] = row[status];
         view.mine = row.mine;
         view.unassigned = row.unassigned;
+        view.sla = { atRisk: row.at_risk, breached: row.breached };
       } else if (!row.by_queue) {
         view.queues[row.queue_id ?? 'none'] = row.open;
       } else {
@@ -179,7 +185,7 @@ export class ConversationsService {
     const now = new Date();
     const direction = dto.note ? 'note' : 'outbound';
     const deliveryStatus = dto.note ? null : hasDeliveryRoute(route.connector) ? 'pending' : 'stored';
-    const { message, updated } = await this.db.transaction(async (manager) => {
+    const { message, updated, alsoAnswered } = await this.db.transaction(async (manager) => {
       const message = await manager.save(
         manager.create(MessageEntity, {
           conversationId: id,
@@ -198,15 +204,18 @@ export class ConversationsService {
           occurredAt: now,
         }),
       );
-      if (direction === 'outbound') {
-        conversation.firstResponseAt ??= now;
-        conversation.lastMessageAt = now;
-        conversation.preview = previewOf(dto.text);
-      }
-      return { message, updated: await manager.save(conversation) };
+      if (direction !== 'outbound') return { message, updated: await manager.save(conversation), alsoAnswered: [] };
+      const history: HistoryEntry[] = [{ kind: 'reply', actor: { userId: author.id }, details: { messageId: message.id, channel: route.channel }, at: now }];
+      if (!conversation.firstResponseAt) history.push({ kind: 'first_response', actor: { userId: author.id }, details: { messageId: message.id }, at: now });
+      conversation.firstResponseAt ??= now;
+      conversation.lastMessageAt = now;
+      conversation.preview = previewOf(dto.text);
+      const updated = await manager.save(conversation);
+      return { message, updated, alsoAnswered: await this.activity.record(manager, updated, history) };
     });
     const view = await this.events.messageCreated(message, updated);
     if (direction === 'outbound') await this.events.conversationUpdated(updated);
+    for (const other of alsoAnswered) await this.events.conversationUpdated(other);
     if (deliveryStatus === 'pending') await this.jobs.tryEnqueueDeliver({ messageId: message.id });
     return view;
   }
@@ -255,7 +264,16 @@ export class ConversationsService {
     const conversation = await this.find(id);
     const actor = await this.users.findOneOrFail({ where: { id: user.id } });
     const previousQueueId = conversation.queueId;
-    const lines: Array<{ text: string; event: Record<string, unknown> }> = [];
+    const now = new Date();
+    const lines: Array<{ text: string; event: Record<string, unknown>; history: HistoryEntry }> = [];
+    const change = (kind: HistoryEntry['kind'], from: string | null, to: string | null, details?: Record<string, unknown>): HistoryEntry => ({
+      kind,
+      actor: { userId: actor.id },
+      from,
+      to,
+      details,
+      at: now,
+    });
 
     const status = dto.status ?? (dto.snoozedUntil !== undefined ? 'snoozed' : undefined);
     if (status === 'snoozed') {
@@ -264,6 +282,7 @@ export class ConversationsService {
         lines.push({
           text: `${actor.name} snoozed this until ${lineTime(until)}`,
           event: { event: 'snoozed', from: conversation.status, until: until.toISOString() },
+          history: change('status', conversation.status, 'snoozed', { until: until.toISOString() }),
         });
         conversation.status = 'snoozed';
         conversation.snoozedUntil = until;
@@ -272,9 +291,13 @@ export class ConversationsService {
     } else if (dto.snoozedUntil !== undefined) {
       throw new BadRequestException(`snoozedUntil: only with status snoozed, not ${status}`);
     } else if (status !== undefined && status !== conversation.status) {
-      lines.push({ text: `${actor.name} set the status to ${status}`, event: { event: 'status', from: conversation.status, to: status } });
+      lines.push({
+        text: `${actor.name} set the status to ${status}`,
+        event: { event: 'status', from: conversation.status, to: status },
+        history: change('status', conversation.status, status),
+      });
       conversation.status = status;
-      conversation.resolvedAt = status === 'resolved' ? new Date() : null;
+      conversation.resolvedAt = status === 'resolved' ? now : null;
       conversation.snoozedUntil = null;
     }
     if (dto.assigneeId !== undefined && dto.assigneeId !== conversation.assigneeId) {
@@ -283,6 +306,7 @@ export class ConversationsService {
       lines.push({
         text: assignee ? `${actor.name} assigned this to ${assignee.name}` : `${actor.name} unassigned this`,
         event: { event: 'assigned', from: conversation.assigneeId, to: dto.assigneeId },
+        history: change('assignee', conversation.assigneeId, dto.assigneeId),
       });
       conversation.assigneeId = dto.assigneeId;
     }
@@ -293,18 +317,23 @@ export class ConversationsService {
       lines.push({
         text: queue ? `${actor.name} moved this to ${queue.name}` : `${actor.name} removed this from its queue`,
         event: { event: 'queue', from: conversation.queueId, to: dto.queueId },
+        history: change('queue', conversation.queueId, dto.queueId),
       });
       conversation.queueId = dto.queueId;
     }
     if (dto.priority !== undefined && dto.priority !== conversation.priority) {
-      lines.push({ text: `${actor.name} set the priority to ${dto.priority}`, event: { event: 'priority', from: conversation.priority, to: dto.priority } });
+      lines.push({
+        text: `${actor.name} set the priority to ${dto.priority}`,
+        event: { event: 'priority', from: conversation.priority, to: dto.priority },
+        history: change('priority', conversation.priority, dto.priority),
+      });
       conversation.priority = dto.priority;
     }
     if (!lines.length) return this.events.conversationView(conversation);
 
-    const now = new Date();
     const { saved, systemMessages } = await this.db.transaction(async (manager) => {
       const saved = await manager.save(conversation);
+      await this.activity.record(manager, saved, lines.map((line) => line.history));
       const systemMessages = await manager.save(
         lines.map((line) =>
           manager.create(MessageEntity, {

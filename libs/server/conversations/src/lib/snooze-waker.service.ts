@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ConversationEntity, MessageEntity } from '@throughline/server/database';
 import { PeriodicSweep } from '@throughline/server/queue';
-import { TimelineEvents } from '@throughline/server/timeline';
+import { ConversationActivity, TimelineEvents } from '@throughline/server/timeline';
 
 /** How often the worker looks for snoozes that ended. */
 export const SNOOZE_CHECK_INTERVAL_MS = 30_000;
@@ -21,6 +21,7 @@ export class SnoozeWaker implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: TimelineEvents,
+    private readonly activity: ConversationActivity,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -64,7 +65,10 @@ export class SnoozeWaker implements OnApplicationBootstrap, OnApplicationShutdow
             metadata: { event: 'snooze-ended', snoozedUntil: snoozedUntil.toISOString() },
             occurredAt: snoozedUntil,
           });
-          woke.push({ conversation: await manager.save(conversation), line: await manager.save(line) });
+          const saved = await manager.save(conversation);
+          const wake = { kind: 'status', actor: 'system', from: 'snoozed', to: 'open', details: { reason: 'snooze-ended' }, at: snoozedUntil } as const;
+          await this.activity.record(manager, saved, [wake]);
+          woke.push({ conversation: saved, line: await manager.save(line) });
         }
         return woke;
       });

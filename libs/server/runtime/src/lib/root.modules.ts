@@ -17,6 +17,7 @@ import { QueuesApiModule } from '@throughline/server/queues-admin';
 import { RealtimeGatewayModule } from '@throughline/server/realtime';
 import { RepliesApiModule } from '@throughline/server/replies';
 import { SeedModule } from '@throughline/server/seed';
+import { SlaApiModule, SlaWorkerModule } from '@throughline/server/sla';
 
 /** The HTTP API: REST, webhooks, the /agents socket namespace. */
 @Module({})
@@ -41,6 +42,7 @@ export class ApiRootModule {
         RealtimeGatewayModule,
         ChatGatewayModule,
         SeedModule,
+        SlaApiModule,
       ],
     };
   }
@@ -61,6 +63,7 @@ export class WorkerRootModule {
         DeliveryWorkerModule,
         InsightsWorkerModule,
         ConversationsWorkerModule,
+        SlaWorkerModule,
       ],
     };
   }

@@ -19,6 +19,7 @@ import {
   CustomerPossibleMatchEntity,
   MessageEntity,
 } from '@throughline/server/database';
+import { ConversationActivity } from './conversation-activity.service';
 import { previewOf } from './views';
 
 export interface PersistedInbound {
@@ -67,7 +68,10 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 @Injectable()
 export class TimelineWriter {
-  constructor(private readonly queues: QueuesRepository) {}
+  constructor(
+    private readonly queues: QueuesRepository,
+    private readonly activity: ConversationActivity,
+  ) {}
 
   async persistInbound(
     manager: EntityManager,
@@ -133,6 +137,9 @@ export class TimelineWriter {
       );
     }
     if (incoming.attention && conversation) systemMessages.push(await this.attentionLine(manager, conversation, incoming.attention, incoming.occurredAt));
+    if (conversation) {
+      await this.activity.messagePersisted(manager, { conversation, conversationIsNew, reopenedFrom, message, automated: Boolean(incoming.automated) });
+    }
     const bounced = incoming.automated?.kind === 'bounce' ? await this.markBounced(manager, connector, incoming) : [];
     return { message, conversation, conversationIsNew, isUpdate: false, systemMessages, bounced };
   }
@@ -164,9 +171,12 @@ export class TimelineWriter {
     const systemMessages: MessageEntity[] = [];
     if (attention && conversation) {
       if (conversation.status !== 'open') {
+        const from = conversation.status;
         conversation.status = 'open';
         conversation.resolvedAt = null;
         await conversations.save(conversation);
+        const reopen = { kind: 'status', actor: 'system', from, to: 'open', details: { reason: 'attention' }, at: new Date() } as const;
+        await this.activity.record(manager, conversation, [reopen]);
       }
       systemMessages.push(await this.attentionLine(manager, conversation, attention, new Date()));
     }

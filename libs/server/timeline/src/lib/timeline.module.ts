@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
 import { QueuesModule } from '@throughline/server/queues';
+import { ConversationActivity } from './conversation-activity.service';
+import { ConversationHistory } from './conversation-history.service';
 import { MessageViews } from './message-views.service';
+import { SlaClock } from './sla-clock.service';
+import { SlaPolicies } from './sla-policies.repository';
 import { TimelineEvents } from './timeline-events.service';
 import { TimelineWriter } from './timeline-writer.service';
 
-@Module({ imports: [QueuesModule], providers: [TimelineWriter, TimelineEvents, MessageViews], exports: [TimelineWriter, TimelineEvents, MessageViews] })
+const PROVIDERS = [TimelineWriter, TimelineEvents, MessageViews, ConversationHistory, SlaPolicies, SlaClock, ConversationActivity];
+
+@Module({ imports: [QueuesModule], providers: PROVIDERS, exports: PROVIDERS })
 export class TimelineModule {}

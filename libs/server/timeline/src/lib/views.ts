@@ -61,6 +61,17 @@ export function toConversationView(c: ConversationEntity, customerName: string |
     updatedAt: c.updatedAt.toISOString(),
     snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
     ...(readAt === undefined ? {} : { readAt: readAt?.toISOString() ?? null }),
+    sla: c.slaPolicyId
+      ? {
+          policyId: c.slaPolicyId,
+          name: c.slaPolicyName ?? '',
+          firstResponseDueAt: c.firstResponseDueAt?.toISOString() ?? null,
+          nextResponseDueAt: c.nextResponseDueAt?.toISOString() ?? null,
+          resolutionDueAt: c.resolutionDueAt?.toISOString() ?? null,
+          status: c.slaStatus,
+          breaches: c.slaBreaches,
+        }
+      : null,
   };
 }
 

@@ -66,6 +66,7 @@ describe('inbox filter', () => {
       unassigned: 5,
       queues: { 'q-1': 7, none: 2 },
       channels: { email: 9 },
+      sla: { atRisk: 0, breached: 0 },
     };
 
     it('should read each kind of view from the counts', () => {

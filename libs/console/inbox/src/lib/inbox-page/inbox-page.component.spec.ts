@@ -31,6 +31,7 @@ const COUNTS: ConversationCountsView = {
   unassigned: 5,
   queues: { billing: 7 },
   channels: { email: 9, chat: 3 },
+  sla: { atRisk: 0, breached: 0 },
 };
 
 @Component({ selector: 'tl-test-conversation', template: '<p class="opened">conversation</p>' })

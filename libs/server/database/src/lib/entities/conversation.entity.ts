@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ChannelKind, ConversationStatus, Priority } from '@throughline/domain';
+import type { ChannelKind, ConversationStatus, Priority, SlaBreach, SlaStatus } from '@throughline/domain';
 
 @Entity('conversations')
 export class ConversationEntity {
@@ -31,6 +31,20 @@ export class ConversationEntity {
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt!: Date | null;
   /** Set while snoozed: when the worker opens it again. */
   @Column({ name: 'snoozed_until', type: 'timestamptz', nullable: true }) snoozedUntil!: Date | null;
+  // The SLA clock (written by SlaClock in libs/server/timeline only).
+  @Column({ name: 'sla_policy_id', type: 'uuid', nullable: true }) slaPolicyId!: string | null;
+  @Column({ name: 'sla_policy_name', type: 'text', nullable: true }) slaPolicyName!: string | null;
+  /** When the customer started waiting for a first answer; earlier than created_at when the clock followed them from another channel. */
+  @Column({ name: 'sla_waiting_since', type: 'timestamptz', nullable: true }) slaWaitingSince!: Date | null;
+  /** Set when an answer in another conversation of the customer met this one's first response. */
+  @Column({ name: 'sla_first_response_met_at', type: 'timestamptz', nullable: true }) slaFirstResponseMetAt!: Date | null;
+  @Column({ name: 'first_response_due_at', type: 'timestamptz', nullable: true }) firstResponseDueAt!: Date | null;
+  @Column({ name: 'next_response_due_at', type: 'timestamptz', nullable: true }) nextResponseDueAt!: Date | null;
+  @Column({ name: 'resolution_due_at', type: 'timestamptz', nullable: true }) resolutionDueAt!: Date | null;
+  @Column({ name: 'sla_status', type: 'text', default: 'ok' }) slaStatus!: SlaStatus;
+  @Column({ name: 'sla_breaches', type: 'jsonb', default: [] }) slaBreaches!: SlaBreach[];
+  /** When the clock alone next changes the SLA state (a warning or a due time); what the SLA sweep claims by. */
+  @Column({ name: 'sla_check_at', type: 'timestamptz', nullable: true }) slaCheckAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,9 +1,11 @@
 import { AttachmentEntity } from './attachment.entity';
 import { AuditLogEntity } from './audit-log.entity';
 import { CannedResponseEntity } from './canned-response.entity';
+import { BusinessHoursEntity } from './business-hours.entity';
 import { ConnectorCursorEntity } from './connector-cursor.entity';
 import { ConnectorEntity } from './connector.entity';
 import { ConversationEntity } from './conversation.entity';
+import { ConversationEventEntity } from './conversation-event.entity';
 import { ConversationReadEntity } from './conversation-read.entity';
 import { CustomerIdentityEntity } from './customer-identity.entity';
 import { CustomerPossibleMatchEntity } from './customer-possible-match.entity';
@@ -20,6 +22,7 @@ import { PromptUseEntity } from './prompt-use.entity';
 import { QueueEntity, QueueMemberEntity, QueueTeamEntity } from './queue.entity';
 import { RawEventEntity } from './raw-event.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { SlaPolicyEntity } from './sla-policy.entity';
 import { SuggestionEntity } from './suggestion.entity';
 import { TeamEntity, TeamMemberEntity } from './team.entity';
 import { UserEntity } from './user.entity';
@@ -30,9 +33,11 @@ export {
   AttachmentEntity,
   AuditLogEntity,
   CannedResponseEntity,
+  BusinessHoursEntity,
   ConnectorCursorEntity,
   ConnectorEntity,
   ConversationEntity,
+  ConversationEventEntity,
   ConversationInsightEntity,
   ConversationReadEntity,
   CustomerEntity,
@@ -51,6 +56,7 @@ export {
   QueueTeamEntity,
   RawEventEntity,
   RefreshTokenEntity,
+  SlaPolicyEntity,
   SuggestionEntity,
   TeamEntity,
   TeamMemberEntity,
@@ -86,4 +92,8 @@ export const ENTITIES = [
   TeamEntity,
   TeamMemberEntity,
   CannedResponseEntity,
+  ConversationEventEntity,
+  BusinessHoursEntity,
+  SlaPolicyEntity,
 ];
+export { CONVERSATION_EVENT_KINDS, type ConversationEventActor, type ConversationEventKind } from './conversation-event.entity';

@@ -7,6 +7,7 @@ import { EmailReferences1765400000000 } from './1765400000000-email-references';
 import { PeopleAndSessions1766100000000 } from './1766100000000-people-and-sessions';
 import { DeliveryAttempts1766300000000 } from './1766300000000-delivery-attempts';
 import { QueuesTeamsReplies1766400000000 } from './1766400000000-queues-teams-replies';
+import { SlaAndHistory1766500000000 } from './1766500000000-sla-and-history';
 
 /** In order; new migrations are appended, committed ones are never edited. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PeopleAndSessions1766100000000,
   DeliveryAttempts1766300000000,
   QueuesTeamsReplies1766400000000,
+  SlaAndHistory1766500000000,
 ];

@@ -1,0 +1,2 @@
+export * from './lib/sla.module';
+export * from './lib/sla-sweeper.service';
