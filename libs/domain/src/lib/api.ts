@@ -1,13 +1,4 @@
-import type {
-  ChannelKind,
-  ConnectorProvider,
-  ConversationStatus,
-  DeliveryStatus,
-  MessageDirection,
-  Priority,
-  RawEventStatus,
-  Role,
-} from './channel';
+import type { ChannelKind, ConnectorProvider, ConversationStatus, DeliveryStatus, MessageDirection, Priority, RawEventStatus, Role } from './channel';
 import type { IdentityKind } from './identity';
 
 /** Shapes of the REST API (DESIGN.md "Interfaces"), shared by the API, the console and tests. */
@@ -128,6 +119,20 @@ export interface ConversationView {
    * to every agent). Unread = an inbound message after this.
    */
   readAt?: string | null;
+  /**
+   * Every customer who took part: the owner (who started the thread) and the others who wrote
+   * into it (a colleague on CC, a third party on a list thread). Given by get only.
+   */
+  participants?: ConversationParticipantView[];
+}
+
+export const PARTICIPANT_ROLES = ['owner', 'participant'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export interface ConversationParticipantView {
+  customerId: string;
+  name: string | null;
+  role: ParticipantRole;
 }
 
 /** Sorting of the conversation list: newest activity first, or longest-waiting customer first. */

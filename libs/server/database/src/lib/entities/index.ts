@@ -3,6 +3,7 @@ import { AuditLogEntity } from './audit-log.entity';
 import { ConnectorCursorEntity } from './connector-cursor.entity';
 import { ConnectorEntity } from './connector.entity';
 import { ConversationEntity } from './conversation.entity';
+import { ConversationParticipantEntity } from './conversation-participant.entity';
 import { ConversationReadEntity } from './conversation-read.entity';
 import { CustomerIdentityEntity } from './customer-identity.entity';
 import { CustomerPossibleMatchEntity } from './customer-possible-match.entity';
@@ -27,6 +28,7 @@ export {
   ConnectorEntity,
   ConversationEntity,
   ConversationInsightEntity,
+  ConversationParticipantEntity,
   ConversationReadEntity,
   CustomerEntity,
   CustomerIdentityEntity,
@@ -66,4 +68,5 @@ export const ENTITIES = [
   SuggestionEntity,
   PromptUseEntity,
   ConversationReadEntity,
+  ConversationParticipantEntity,
 ];

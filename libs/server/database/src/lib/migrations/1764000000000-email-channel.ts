@@ -25,9 +25,7 @@ export class EmailChannel1764000000000 implements MigrationInterface {
         state jsonb NOT NULL DEFAULT '{}',
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(
-      `CREATE INDEX connectors_email_address ON connectors (lower(config->>'address')) WHERE kind = 'email' AND deleted_at IS NULL`,
-    );
+    await q.query(`CREATE INDEX connectors_email_address ON connectors (lower(config->>'address')) WHERE kind = 'email' AND deleted_at IS NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {

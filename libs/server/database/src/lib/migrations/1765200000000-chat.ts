@@ -10,9 +10,7 @@ export class ChatChannel1765200000000 implements MigrationInterface {
   name = 'ChatChannel1765200000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(
-      `CREATE UNIQUE INDEX connectors_widget_key ON connectors ((config->>'connectorKey')) WHERE provider = 'widget' AND deleted_at IS NULL`,
-    );
+    await q.query(`CREATE UNIQUE INDEX connectors_widget_key ON connectors ((config->>'connectorKey')) WHERE provider = 'widget' AND deleted_at IS NULL`);
     await q.query(`
       CREATE TABLE customer_possible_matches (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

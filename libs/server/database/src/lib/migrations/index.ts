@@ -4,6 +4,15 @@ import { Insights1765000000000 } from './1765000000000-insights';
 import { ChatChannel1765200000000 } from './1765200000000-chat';
 import { ConsoleWorkflow1765300000000 } from './1765300000000-console-workflow';
 import { EmailReferences1765400000000 } from './1765400000000-email-references';
+import { ConversationParticipants1766000000000 } from './1766000000000-conversation-participants';
 
 /** In order; new migrations are appended, committed ones are never edited. */
-export const MIGRATIONS = [InitialSchema1763900000000, EmailChannel1764000000000, Insights1765000000000, ChatChannel1765200000000, ConsoleWorkflow1765300000000, EmailReferences1765400000000];
+export const MIGRATIONS = [
+  InitialSchema1763900000000,
+  EmailChannel1764000000000,
+  Insights1765000000000,
+  ChatChannel1765200000000,
+  ConsoleWorkflow1765300000000,
+  EmailReferences1765400000000,
+  ConversationParticipants1766000000000,
+];
