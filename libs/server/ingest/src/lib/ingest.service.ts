@@ -60,10 +60,10 @@ export class IngestService {
         else if (result) results.push(result);
       }
       // A processed event keeps a note of what was deliberately not recorded, so admins can see why.
-      await manager.query(
-        "UPDATE raw_events SET status = 'processed', processed_at = now(), error = $2, attempts = attempts + 1 WHERE id = $1",
-        [rawEventId, notes.length ? notes.join('; ').slice(0, 2000) : null],
-      );
+      await manager.query("UPDATE raw_events SET status = 'processed', processed_at = now(), error = $2, attempts = attempts + 1 WHERE id = $1", [
+        rawEventId,
+        notes.length ? notes.join('; ').slice(0, 2000) : null,
+      ]);
       return results;
     });
     if (!persisted) return 'already-processed';
@@ -77,6 +77,9 @@ export class IngestService {
       }
       for (const line of result.systemMessages) await this.events.messageCreated(line, result.conversation);
       await this.events.messageCreated(result.message, result.conversation, result.conversationIsNew);
+      if (result.conversation && (result.absorbed.length || result.previousOwnerId)) {
+        await this.events.threadRegrouped(result.conversation, result.absorbed, result.previousOwnerId);
+      }
       if (result.conversationIsNew && result.conversation) this.announceChatSession(connector, result.conversation);
       // Step 6: empathy prompts and cross-sell for what the customer just said (best effort, like publishing).
       if (result.message.direction === 'inbound' && result.conversation) {
@@ -101,10 +104,7 @@ export class IngestService {
 
   /** After the last retry: the event is kept, failed, with the error visible to admins. */
   async markFailed(rawEventId: string, error: string, attempts?: number): Promise<void> {
-    await this.rawEvents.update(
-      { id: rawEventId },
-      { status: 'failed', error: error.slice(0, 2000), ...(attempts !== undefined ? { attempts } : {}) },
-    );
+    await this.rawEvents.update({ id: rawEventId }, { status: 'failed', error: error.slice(0, 2000), ...(attempts !== undefined ? { attempts } : {}) });
     const event = await this.rawEvents.findOne({ where: { id: rawEventId }, select: { id: true, connectorId: true } });
     if (event) await this.connectors.recordFailure(event.connectorId, `event ${rawEventId}: ${error}`);
     this.logger.warn(`raw event ${rawEventId} failed: ${error}`);
