@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CreatedConnectorView, MessageView, Page } from '@throughline/domain';
 import { signBody } from '@throughline/channels/generic';
-import { eventually, TestStack } from '../testing/test-stack';
+import { TestStack } from '../testing/test-stack';
 
 const FIXTURES = join(__dirname, '../../../../../test-fixtures/email');
 
