@@ -6,6 +6,7 @@ import {
   containsPattern,
   CONVERSATION_STATUSES,
   type ConversationCountsView,
+  type ConversationParticipantView,
   type ConversationSort,
   type ConversationStatus,
   type ConversationView,
@@ -18,14 +19,7 @@ import {
 } from '@throughline/domain';
 import type { AuthenticatedUser } from '@throughline/server/auth';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
-import {
-  AuditLogEntity,
-  ConversationEntity,
-  ConversationReadEntity,
-  MessageEntity,
-  QueueEntity,
-  UserEntity,
-} from '@throughline/server/database';
+import { AuditLogEntity, ConversationEntity, ConversationReadEntity, MessageEntity, QueueEntity, UserEntity } from '@throughline/server/database';
 import { JobProducer, QueueName, RealtimePublisher } from '@throughline/server/queue';
 import {
   type ConversationListPosition,
@@ -121,7 +115,9 @@ export class ConversationsService {
          FROM conversations
         GROUP BY GROUPING SETS ((), (queue_id), (channel))`,
       [user.id],
-    )) as Array<Record<ConversationStatus | 'mine' | 'unassigned', number> & { by_queue: number; by_channel: number; queue_id: string | null; channel: ChannelKind }>;
+    )) as Array<
+      Record<ConversationStatus | 'mine' | 'unassigned', number> & { by_queue: number; by_channel: number; queue_id: string | null; channel: ChannelKind }
+    >;
     const view: ConversationCountsView = {
       status: Object.fromEntries(CONVERSATION_STATUSES.map((s) => [s, 0])) as Record<ConversationStatus, number>,
       mine: 0,
@@ -149,7 +145,28 @@ export class ConversationsService {
       .getRawAndEntities<ListRow>();
     const [conversation] = entities;
     if (!conversation) throw new NotFoundException(`conversation ${id} not found`);
-    return toConversationView(conversation, raw[0]?.customer_name ?? null, raw[0]?.read_at ?? null);
+    return { ...toConversationView(conversation, raw[0]?.customer_name ?? null, raw[0]?.read_at ?? null), participants: await this.participants(conversation) };
+  }
+
+  /** Who took part, each as the customer they are now (after any merge); the owner first. */
+  private async participants(conversation: ConversationEntity): Promise<ConversationParticipantView[]> {
+    const rows = (await this.db.query(
+      `SELECT DISTINCT ON (s.id) s.id AS customer_id, s.name, min(p.first_at) OVER (PARTITION BY s.id) AS first_at
+         FROM conversation_participants p
+         JOIN customers c ON c.id = p.customer_id
+         JOIN customers s ON s.id = COALESCE(c.merged_into, c.id)
+        WHERE p.conversation_id = $1`,
+      [conversation.id],
+    )) as Array<{ customer_id: string; name: string | null; first_at: Date }>;
+    return rows
+      .map((r) => ({
+        customerId: r.customer_id,
+        name: r.name,
+        role: r.customer_id === conversation.customerId ? ('owner' as const) : ('participant' as const),
+        at: r.first_at,
+      }))
+      .sort((a, b) => Number(b.role === 'owner') - Number(a.role === 'owner') || new Date(a.at).getTime() - new Date(b.at).getTime())
+      .map(({ customerId, name, role }) => ({ customerId, name, role }));
   }
 
   /** Marks it read for this agent now; their other tabs hear it on their own room. */
@@ -270,7 +287,10 @@ export class ConversationsService {
     if (dto.queueId !== undefined && dto.queueId !== conversation.queueId) {
       const queue = dto.queueId ? await this.queues.findOne({ where: { id: dto.queueId } }) : null;
       if (dto.queueId && !queue) throw new BadRequestException(`queueId: queue ${dto.queueId} does not exist`);
-      lines.push({ text: queue ? `${actor.name} moved this to ${queue.name}` : `${actor.name} removed this from its queue`, event: { event: 'queue', from: conversation.queueId, to: dto.queueId } });
+      lines.push({
+        text: queue ? `${actor.name} moved this to ${queue.name}` : `${actor.name} removed this from its queue`,
+        event: { event: 'queue', from: conversation.queueId, to: dto.queueId },
+      });
       conversation.queueId = dto.queueId;
     }
     if (dto.priority !== undefined && dto.priority !== conversation.priority) {
@@ -299,7 +319,13 @@ export class ConversationsService {
         ),
       );
       await manager.save(
-        manager.create(AuditLogEntity, { actorUserId: actor.id, action: 'conversation.updated', entityType: 'conversation', entityId: id, details: { ...dto } }),
+        manager.create(AuditLogEntity, {
+          actorUserId: actor.id,
+          action: 'conversation.updated',
+          entityType: 'conversation',
+          entityId: id,
+          details: { ...dto },
+        }),
       );
       return { saved, systemMessages };
     });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CreatedConnectorView, MessageView, Page } from '@throughline/domain';
+import type { ConversationView, CreatedConnectorView, MessageView, Page } from '@throughline/domain';
 import { signBody } from '@throughline/channels/generic';
 import { TestStack } from '../testing/test-stack';
 
@@ -159,5 +159,11 @@ describe('threading in any arrival order (real API, worker, PostgreSQL, Redis)',
     expect(entries).toHaveLength(5);
     // Their own messages say who wrote them; the entries belong to the owner's conversation.
     expect(entries.filter((m) => m.metadata['senderCustomerId'] === other)).toHaveLength(2);
+
+    const view = await stack.request<ConversationView>('GET', `/api/conversations/${conversation?.conversation_id}`);
+    expect(view.body.participants).toEqual([
+      { customerId: await customerOf(S2.rootAuthor), name: 'Mahmood Naderan', role: 'owner' },
+      { customerId: other, name: 'Eric Covener', role: 'participant' },
+    ]);
   }, 120_000);
 });
