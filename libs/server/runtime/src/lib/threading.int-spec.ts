@@ -166,4 +166,32 @@ describe('threading in any arrival order (real API, worker, PostgreSQL, Redis)',
       { customerId: other, name: 'Eric Covener', role: 'participant' },
     ]);
   }, 120_000);
+
+  it('should keep participants right through a customer merge and its undoing', async () => {
+    const connector = await newMailbox();
+    const mail = freshMail(S1, `merge-${connector.id.slice(0, 8)}`);
+    await deliver(connector, mail, [2, 1, 0], true);
+    const [thread] = await conversationsOf(connector.id);
+    const mary = await customerOf(S1.otherAuthor);
+    const created = await stack.request<{ id: string }>('POST', '/api/customers', 'agent', {
+      name: 'Mary at home',
+      identities: [{ kind: 'email', value: 'mary.home@example.org' }],
+    });
+    const inThread = async (customerId: string) =>
+      (await stack.request<Page<MessageView>>('GET', `/api/customers/${customerId}/timeline?limit=200`)).body.items.filter(
+        (m) => m.conversationId === thread?.conversation_id,
+      ).length;
+    const participantIds = async () =>
+      (await stack.request<ConversationView>('GET', `/api/conversations/${thread?.conversation_id}`)).body.participants?.map((p) => p.customerId);
+    expect(await inThread(created.body.id)).toBe(0);
+
+    expect((await stack.request('POST', `/api/customers/${created.body.id}/merge`, 'agent', { otherCustomerId: mary })).status).toBe(200);
+    expect(await inThread(created.body.id)).toBe(3);
+    expect(await participantIds()).toEqual([await customerOf(S1.rootAuthor), created.body.id]);
+
+    expect((await stack.request('POST', `/api/customers/${created.body.id}/unmerge`, 'agent', { mergedCustomerId: mary })).status).toBe(200);
+    expect(await inThread(created.body.id)).toBe(0);
+    expect(await inThread(mary)).toBe(3);
+    expect(await participantIds()).toEqual([await customerOf(S1.rootAuthor), mary]);
+  }, 120_000);
 });
