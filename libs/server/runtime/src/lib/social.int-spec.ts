@@ -59,7 +59,10 @@ function instagramMentionAnswer(url: string) {
   if (parsed.pathname !== `/v21.0/${IG_ACCOUNT}` || !/^mentioned_(comment|media)\./.test(fields)) return undefined;
   if (graphOutages > 0) {
     graphOutages--;
-    return { status: 500, body: { error: { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', is_transient: true, code: 2 } } };
+    return {
+      status: 500,
+      body: { error: { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', is_transient: true, code: 2 } },
+    };
   }
   if (fields.startsWith('mentioned_comment.comment_id(17894227972186120)')) {
     return {
@@ -80,7 +83,17 @@ function instagramMentionAnswer(url: string) {
   if (fields.startsWith('mentioned_media.media_id(17920112008063024)')) {
     return {
       status: 200,
-      body: { mentioned_media: { caption: 'Unboxing day with @acme.support', timestamp: new Date().toISOString(), username: 'sam.k', owner: { id: '6398765432109999' }, permalink: 'https://www.instagram.com/p/D4e5f6/', id: '17920112008063024' }, id: IG_ACCOUNT },
+      body: {
+        mentioned_media: {
+          caption: 'Unboxing day with @acme.support',
+          timestamp: new Date().toISOString(),
+          username: 'sam.k',
+          owner: { id: '6398765432109999' },
+          permalink: 'https://www.instagram.com/p/D4e5f6/',
+          id: '17920112008063024',
+        },
+        id: IG_ACCOUNT,
+      },
     };
   }
   return { status: 400, body: { error: { message: 'Unsupported get request. Object does not exist', code: 100 } } };
@@ -98,8 +111,10 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
   beforeAll(async () => {
     stack = await TestStack.start();
     fakeX = await startRecordingServer((request) => {
-      if (request.method === 'POST' && request.url === '/2/tweets') return { status: 201, body: { data: { id: `19000000000000000${++postedTweets}`, text: 'ok' } } };
-      if (request.method === 'POST' && request.url.startsWith('/2/dm_conversations/with/')) return { status: 201, body: { data: { dm_conversation_id: '1-2', dm_event_id: '1580000000000000001' } } };
+      if (request.method === 'POST' && request.url === '/2/tweets')
+        return { status: 201, body: { data: { id: `19000000000000000${++postedTweets}`, text: 'ok' } } };
+      if (request.method === 'POST' && request.url.startsWith('/2/dm_conversations/with/'))
+        return { status: 201, body: { data: { dm_conversation_id: '1-2', dm_event_id: '1580000000000000001' } } };
       if (request.url === '/2/users/me') return { status: 200, body: { data: { id: X_ACCOUNT, username: 'shop' } } };
       return { status: 404, body: { title: 'Not Found' } };
     });
@@ -129,29 +144,43 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
   });
 
   const postX = async (body: string, signature = xSignature(body)) => {
-    const res = await fetch(`${stack.baseUrl}/api/hooks/${x.id}/x`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-twitter-webhooks-signature': signature }, body });
+    const res = await fetch(`${stack.baseUrl}/api/hooks/${x.id}/x`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-twitter-webhooks-signature': signature },
+      body,
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
   const messageOf = (connectorId: string, externalId: string) =>
-    eventually(async () => {
-      const { rows } = await stack.db.query<StoredMessage>('SELECT id, conversation_id, text, author_name, metadata FROM messages WHERE connector_id = $1 AND external_id = $2', [
-        connectorId,
-        externalId,
-      ]);
-      return rows[0];
-    }, 20_000, `message ${externalId}`);
+    eventually(
+      async () => {
+        const { rows } = await stack.db.query<StoredMessage>(
+          'SELECT id, conversation_id, text, author_name, metadata FROM messages WHERE connector_id = $1 AND external_id = $2',
+          [connectorId, externalId],
+        );
+        return rows[0];
+      },
+      20_000,
+      `message ${externalId}`,
+    );
 
   const reply = async (conversationId: string, text: string) => {
     const res = await stack.request<MessageView>('POST', `/api/conversations/${conversationId}/messages`, 'agent', { text });
     expect(res.status).toBe(201);
-    return eventually(async () => {
-      const { rows } = await stack.db.query<{ delivery_status: string; delivery_error: string | null; external_id: string | null; metadata: Record<string, unknown> }>(
-        'SELECT delivery_status, delivery_error, external_id, metadata FROM messages WHERE id = $1',
-        [res.body.id],
-      );
-      return rows[0]?.delivery_status !== 'pending' && rows[0];
-    }, 20_000, 'the delivery');
+    return eventually(
+      async () => {
+        const { rows } = await stack.db.query<{
+          delivery_status: string;
+          delivery_error: string | null;
+          external_id: string | null;
+          metadata: Record<string, unknown>;
+        }>('SELECT delivery_status, delivery_error, external_id, metadata FROM messages WHERE id = $1', [res.body.id]);
+        return rows[0]?.delivery_status !== 'pending' && rows[0];
+      },
+      20_000,
+      'the delivery',
+    );
   };
 
   const lastRequest = (fake: Fake, method: string): RecordedRequest | undefined => fake.requests.filter((r) => r.method === method).at(-1);
@@ -175,17 +204,28 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
         "@TwitterDev my order #4411 still hasn't shipped & the support chat is down. Can you check? Tracking says <pending> since Monday: https://shop.example.com/track/4411",
       );
       expect(mention.author_name).toBe('Jordan Brinks');
-      expect(mention.metadata.social).toMatchObject({ platform: 'x', kind: 'mention', handle: 'furiouscamper', postUrl: 'https://x.com/furiouscamper/status/1050118621198921728' });
+      expect(mention.metadata.social).toMatchObject({
+        platform: 'x',
+        kind: 'mention',
+        handle: 'furiouscamper',
+        postUrl: 'https://x.com/furiouscamper/status/1050118621198921728',
+      });
       const customerReply = await messageOf(x.id, '1050121548213952512');
       expect(customerReply.metadata.social).toMatchObject({ kind: 'reply', inReplyToId: '1050119949049356288' });
-      const { rows } = await stack.db.query(`SELECT external_id FROM messages WHERE connector_id = $1 AND external_id IN ('1050119949049356288', '1050123847376756736')`, [x.id]);
+      const { rows } = await stack.db.query(
+        `SELECT external_id FROM messages WHERE connector_id = $1 AND external_id IN ('1050119949049356288', '1050123847376756736')`,
+        [x.id],
+      );
       expect(rows).toEqual([]);
       const identities = await stack.db.query(`SELECT kind, value FROM customer_identities WHERE value = '3001969357'`);
       expect(identities.rows).toEqual([{ kind: 'x', value: '3001969357' }]);
     });
 
     it('should refuse a wrong or missing signature with 401 and store nothing', async () => {
-      const body = JSON.stringify({ for_user_id: X_ACCOUNT, tweet_create_events: [tweet('1900000000000099999', { id: '42', handle: 'eve', name: 'Eve' }, 'forged')] });
+      const body = JSON.stringify({
+        for_user_id: X_ACCOUNT,
+        tweet_create_events: [tweet('1900000000000099999', { id: '42', handle: 'eve', name: 'Eve' }, 'forged')],
+      });
       expect((await postX(body, xSignature(`${body} `))).status).toBe(401);
       expect((await postX(body, '')).status).toBe(401);
       const { rowCount } = await stack.db.query(`SELECT 1 FROM raw_events WHERE external_id = '1900000000000099999'`);
@@ -218,6 +258,31 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
       expect(JSON.parse(lastRequest(fakeX, 'POST')?.body ?? '')).toEqual({ text: 'A new one is on its way.', reply: { in_reply_to_tweet_id: followUp } });
     });
 
+    it('should make a reply chain one conversation owned by its first author when the replies arrive first, together', async () => {
+      const author = { id: `8${randomBytes(4).readUInt32BE()}`, handle: 'rootwriter', name: 'Root Writer' };
+      const friend = { id: `8${randomBytes(4).readUInt32BE()}`, handle: 'chimer', name: 'Chimes In' };
+      const id = () => `17${randomBytes(6).readUIntBE(0, 6)}`;
+      const [root, second, third] = [id(), id(), id()];
+      const chain = [
+        tweet(root, author, '@shop the lid is missing'),
+        tweet(second, friend, '@shop same here', root),
+        tweet(third, author, '@shop any news?', second),
+      ];
+      const statuses = await Promise.all(
+        [...chain].reverse().map(async (t) => (await postX(JSON.stringify({ for_user_id: X_ACCOUNT, tweet_create_events: [t] }))).status),
+      );
+      expect(statuses).toEqual([200, 200, 200]);
+      await Promise.all([root, second, third].map((externalId) => messageOf(x.id, externalId)));
+      await stack.settle(30_000);
+      const { rows } = await stack.db.query<{ conversation_id: string; owner_handle: string }>(
+        `SELECT DISTINCT m.conversation_id, i.value AS owner_handle FROM messages m
+           JOIN conversations c ON c.id = m.conversation_id JOIN customer_identities i ON i.customer_id = c.customer_id AND i.kind = 'x'
+          WHERE m.connector_id = $1 AND m.external_id = ANY($2)`,
+        [x.id, [root, second, third]],
+      );
+      expect(rows).toEqual([{ conversation_id: expect.any(String), owner_handle: author.id }]);
+    });
+
     it('should take direct messages (not ours) and answer them by direct message', async () => {
       const sender = `6${randomBytes(4).readUInt32BE()}`;
       const body = payload('x-direct-message-events.json')
@@ -237,7 +302,10 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
       const { rowCount } = await stack.db.query(`SELECT 1 FROM messages WHERE external_id = '954492188892594180'`);
       expect(rowCount).toBe(0);
 
-      expect(await reply(stored.conversation_id, 'Which address did you order to?')).toMatchObject({ delivery_status: 'sent', external_id: '1580000000000000001' });
+      expect(await reply(stored.conversation_id, 'Which address did you order to?')).toMatchObject({
+        delivery_status: 'sent',
+        external_id: '1580000000000000001',
+      });
       const posted = lastRequest(fakeX, 'POST');
       expect(posted?.url).toBe(`/2/dm_conversations/with/${sender}/messages`);
       expect(JSON.parse(posted?.body ?? '')).toEqual({ text: 'Which address did you order to?' });
@@ -263,7 +331,11 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
     it('should take signed Page feed comments, thread the reply, and answer in the comment thread', async () => {
       const body = payload('meta-page-feed-comments.json');
       const post = (signature: string) =>
-        fetch(`${stack.baseUrl}/api/hooks/${meta.id}/meta`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body });
+        fetch(`${stack.baseUrl}/api/hooks/${meta.id}/meta`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+          body,
+        });
       expect((await post(metaSignature(`${body}x`))).status).toBe(401);
       expect((await post(metaSignature(body))).status).toBe(200);
       const comment = await messageOf(meta.id, '122134567890123456_987654321098765');
@@ -274,7 +346,10 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
       const { rowCount } = await stack.db.query(`SELECT 1 FROM messages WHERE external_id = '122134567890123456_987654321098800'`);
       expect(rowCount).toBe(0);
 
-      expect(await reply(comment.conversation_id, 'We have sent a replacement, Ana.')).toMatchObject({ delivery_status: 'sent', external_id: '122134567890123456_987654321099999' });
+      expect(await reply(comment.conversation_id, 'We have sent a replacement, Ana.')).toMatchObject({
+        delivery_status: 'sent',
+        external_id: '122134567890123456_987654321099999',
+      });
       const posted = lastRequest(fakeGraph, 'POST');
       expect(posted?.url).toBe('/v21.0/122134567890123456_987654321098765/comments');
       expect(posted?.headers['authorization']).toBe('Bearer page-token');
@@ -284,7 +359,11 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
 
   describe('Instagram mentions', () => {
     const postMeta = (connectorId: string, body: string) =>
-      fetch(`${stack.baseUrl}/api/hooks/${connectorId}/meta`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(body) }, body });
+      fetch(`${stack.baseUrl}/api/hooks/${connectorId}/meta`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(body) },
+        body,
+      });
     const mentions = () => payload('meta-instagram-mentions.json').replace('"time": 1717416000', `"time": ${Math.floor(Date.now() / 1000)}`);
 
     it('should read the text, author and link of id-only mentions through the Graph API, retrying a temporary failure', async () => {
@@ -298,10 +377,18 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
       expect((await postMeta(instagram.id, mentions())).status).toBe(200);
       const comment = await messageOf(instagram.id, '17894227972186120');
       expect(comment).toMatchObject({ text: '@acme.support the blender I ordered is still not here', author_name: 'ana.bell' });
-      expect(comment.metadata.social).toMatchObject({ platform: 'instagram', kind: 'mention', handle: 'ana.bell', postUrl: 'https://www.instagram.com/p/C1a2b3XyZ/', rootPostId: '17918195224117851' });
+      expect(comment.metadata.social).toMatchObject({
+        platform: 'instagram',
+        kind: 'mention',
+        handle: 'ana.bell',
+        postUrl: 'https://www.instagram.com/p/C1a2b3XyZ/',
+        rootPostId: '17918195224117851',
+      });
       const caption = await messageOf(instagram.id, '17920112008063024');
       expect(caption).toMatchObject({ text: 'Unboxing day with @acme.support', author_name: 'sam.k' });
-      const identities = await stack.db.query(`SELECT kind, value FROM customer_identities WHERE value IN ('6398765432101234', '6398765432109999') ORDER BY value`);
+      const identities = await stack.db.query(
+        `SELECT kind, value FROM customer_identities WHERE value IN ('6398765432101234', '6398765432109999') ORDER BY value`,
+      );
       expect(identities.rows).toEqual([
         { kind: 'instagram', value: '6398765432101234' },
         { kind: 'instagram', value: '6398765432109999' },
@@ -321,27 +408,49 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
         secrets: { appSecret: META_APP_SECRET },
       });
       expect((await postMeta(tokenless.id, mentions())).status).toBe(200);
-      const failed = await eventually(async () => {
-        const { rows } = await stack.db.query<{ status: string; error: string | null }>(`SELECT status, error FROM raw_events WHERE connector_id = $1`, [tokenless.id]);
-        return rows[0]?.status === 'failed' && rows[0];
-      }, 20_000, 'the failed event');
-      expect(failed.error).toBe('Instagram mentions carry only ids and the connector has no pageAccessToken secret to read them with; set it and retry the event');
+      const failed = await eventually(
+        async () => {
+          const { rows } = await stack.db.query<{ status: string; error: string | null }>(`SELECT status, error FROM raw_events WHERE connector_id = $1`, [
+            tokenless.id,
+          ]);
+          return rows[0]?.status === 'failed' && rows[0];
+        },
+        20_000,
+        'the failed event',
+      );
+      expect(failed.error).toBe(
+        'Instagram mentions carry only ids and the connector has no pageAccessToken secret to read them with; set it and retry the event',
+      );
     });
   });
 
   describe('replayed deliveries', () => {
     it('should refuse signed X and Meta deliveries whose every event is older than 24 hours, and store nothing', async () => {
-      const fresh = await stack.createConnector<CreatedConnectorView>({ kind: 'social', provider: 'x', config: { accountId: X_ACCOUNT }, secrets: { consumerSecret: X_CONSUMER_SECRET } });
+      const fresh = await stack.createConnector<CreatedConnectorView>({
+        kind: 'social',
+        provider: 'x',
+        config: { accountId: X_ACCOUNT },
+        secrets: { consumerSecret: X_CONSUMER_SECRET },
+      });
       expect(fresh.config).toMatchObject({ maxEventAgeMinutes: 1440 });
       const postTo = (body: string) =>
-        fetch(`${stack.baseUrl}/api/hooks/${fresh.id}/x`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-twitter-webhooks-signature': xSignature(body) }, body });
+        fetch(`${stack.baseUrl}/api/hooks/${fresh.id}/x`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-twitter-webhooks-signature': xSignature(body) },
+          body,
+        });
       const old = payload('x-tweet-create-events.json');
       const refused = await postTo(old);
       expect(refused.status).toBe(401);
-      expect(((await refused.json()) as { message: string }).message).toMatch(/^every event in this delivery is older than 1440 minutes \(the newest is from 2018-/);
+      expect(((await refused.json()) as { message: string }).message).toMatch(
+        /^every event in this delivery is older than 1440 minutes \(the newest is from 2018-/,
+      );
       const { rowCount } = await stack.db.query('SELECT 1 FROM raw_events WHERE connector_id = $1', [fresh.id]);
       expect(rowCount).toBe(0);
-      const recent = JSON.stringify({ for_user_id: X_ACCOUNT, tweet_create_events: [tweet(`17${randomBytes(6).readUIntBE(0, 6)}`, { id: '77', handle: 'sam', name: 'Sam' }, '@shop hi')] });
+      const recent = JSON.stringify({
+        for_user_id: X_ACCOUNT,
+        tweet_create_events: [tweet(`17${randomBytes(6).readUIntBE(0, 6)}`, { id: '77', handle: 'sam', name: 'Sam' }, '@shop hi')],
+      });
       expect((await postTo(recent)).status).toBe(200);
 
       const freshMeta = await stack.createConnector<CreatedConnectorView>({
@@ -352,7 +461,11 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
       });
       const feed = payload('meta-page-feed-comments.json');
       const post = (body: string) =>
-        fetch(`${stack.baseUrl}/api/hooks/${freshMeta.id}/meta`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(body) }, body });
+        fetch(`${stack.baseUrl}/api/hooks/${freshMeta.id}/meta`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(body) },
+          body,
+        });
       expect((await post(feed)).status).toBe(401);
       expect((await post(feed.replace('"time": 1717412345', `"time": ${Math.floor(Date.now() / 1000)}`))).status).toBe(200);
       const connector = (await stack.request<{ lastError: string | null }>('GET', `/api/connectors/${freshMeta.id}`, 'admin')).body;
@@ -371,7 +484,8 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
           const sinceId = url.searchParams.get('since_id');
           return { status: 200, body: sinceId === null ? [first] : sinceId === '20' ? [later] : [] };
         }
-        if (request.method === 'POST' && url.pathname === '/api/v1/statuses') return { status: 200, body: { id: '117100000000000001', url: `${'https://social.example'}/@support/117100000000000001` } };
+        if (request.method === 'POST' && url.pathname === '/api/v1/statuses')
+          return { status: 200, body: { id: '117100000000000001', url: `${'https://social.example'}/@support/117100000000000001` } };
         if (url.pathname === '/api/v1/accounts/verify_credentials') return { status: 200, body: { id: '109999', acct: 'support' } };
         return { status: 404, body: { error: 'Record not found' } };
       });
@@ -386,13 +500,17 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
       const hello = await messageOf(mastodon.id, '117020576916218297');
       expect(hello.text).toBe('@mastodonpy_test hello!');
       expect(hello.metadata.social).toMatchObject({ platform: 'mastodon', handle: 'admin', visibility: 'public' });
-      const sup = await eventually(async () => {
-        const { rows } = await stack.db.query<StoredMessage>('SELECT id, conversation_id, text, author_name, metadata FROM messages WHERE connector_id = $1 AND external_id = $2', [
-          mastodon.id,
-          '103186126728896492',
-        ]);
-        return rows[0];
-      }, 30_000, 'the mention of the second poll');
+      const sup = await eventually(
+        async () => {
+          const { rows } = await stack.db.query<StoredMessage>(
+            'SELECT id, conversation_id, text, author_name, metadata FROM messages WHERE connector_id = $1 AND external_id = $2',
+            [mastodon.id, '103186126728896492'],
+          );
+          return rows[0];
+        },
+        30_000,
+        'the mention of the second poll',
+      );
       const polls = fakeMastodon.requests.filter((r) => r.url.startsWith('/api/v1/notifications'));
       expect(polls[0].headers['authorization']).toBe('Bearer mastodon-token');
       expect(new URL(polls[0].url, 'http://fake').searchParams.get('types[]')).toBe('mention');
