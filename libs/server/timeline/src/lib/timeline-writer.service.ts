@@ -316,7 +316,8 @@ export class TimelineWriter {
     const hints = incoming.threading;
     const windowHours = hints?.openConversationWithinHours;
     const byThreadKey = incoming.threadKey ? await conversations.findOne({ where: { connectorId: connector.id, threadKey: incoming.threadKey } }) : null;
-    const links = hints && !byThreadKey ? await this.findLinks(manager, connector, incoming) : [];
+    // Even a message with no hints of its own (a root post) may have replies stored before it.
+    const links = byThreadKey ? [] : await this.findLinks(manager, connector, incoming);
     const plan = planConversationMerge(links);
     const byReference = plan
       ? { id: plan.survivorId, status: links.find((l) => l.id === plan.survivorId)?.status ?? 'open' }
