@@ -3,6 +3,7 @@ export * from './lib/identity';
 export * from './lib/identity-resolution';
 export * from './lib/normalized-message';
 export * from './lib/threading';
+export * from './lib/thread-merge';
 export * from './lib/conversation-ref';
 export * from './lib/conversation-search';
 export * from './lib/api';

@@ -155,6 +155,11 @@ export interface ConversationView {
   readAt?: string | null;
   /** The service level that applies, null when no SLA policy matches. */
   sla: ConversationSlaView | null;
+  /**
+   * Every customer who took part: the owner (who started the thread) and the others who wrote
+   * into it (a colleague on CC, a third party on a list thread). Given by get only.
+   */
+  participants?: ConversationParticipantView[];
 }
 
 /** Due times are null once met, or while the clock is paused (pending, snoozed). */
@@ -186,6 +191,15 @@ export interface SlaPolicyView {
   nextResponseMinutes: number | null;
   resolutionMinutes: number | null;
   businessHoursId: string | null;
+}
+
+export const PARTICIPANT_ROLES = ['owner', 'participant'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export interface ConversationParticipantView {
+  customerId: string;
+  name: string | null;
+  role: ParticipantRole;
 }
 
 /** Sorting of the conversation list: newest activity first, or longest-waiting customer first. */

@@ -25,7 +25,10 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Emails compare case-insensitively in practice (no provider treats the local part as case-sensitive). */
 export function normalizeEmail(input: string): string {
-  const value = input.trim().replace(/^mailto:/i, '').toLowerCase();
+  const value = input
+    .trim()
+    .replace(/^mailto:/i, '')
+    .toLowerCase();
   if (!EMAIL_SHAPE.test(value)) throw new IdentityError('email', input, 'is not an email address');
   return value;
 }

@@ -22,6 +22,11 @@ export interface RealtimeEvents {
   'timeline.entry': { message: MessageView };
   'conversation.created': { conversation: ConversationView };
   'conversation.updated': { conversation: ConversationView };
+  /**
+   * Two conversations turned out to be one thread (a reply arrived before the message that joins
+   * it to its root): `conversationId` is gone, its messages are in `intoConversationId`.
+   */
+  'conversation.merged': { conversationId: string; intoConversationId: string };
   'customer.merged': { customer: CustomerView; mergedCustomerId: string };
   /** The enrich job (or a request) computed a conversation's insights anew. */
   'insights.updated': { conversationId: string; insights: InsightsView };

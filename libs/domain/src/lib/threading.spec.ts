@@ -90,12 +90,16 @@ describe('decideThread within a window (calls)', () => {
   });
 
   it('should start a new conversation when the open one went quiet before the window', () => {
-    expect(decideThread({ byThreadKey: null, openOnConnector: { id: 'c1', status: 'open', lastMessageAt: hoursBefore(73) }, openWithin })).toEqual({ action: 'create' });
+    expect(decideThread({ byThreadKey: null, openOnConnector: { id: 'c1', status: 'open', lastMessageAt: hoursBefore(73) }, openWithin })).toEqual({
+      action: 'create',
+    });
   });
 
   it('should not join a snoozed or resolved conversation, however recent', () => {
     for (const status of ['snoozed', 'resolved'] as const) {
-      expect(decideThread({ byThreadKey: null, openOnConnector: { id: 'c1', status, lastMessageAt: hoursBefore(1) }, openWithin })).toEqual({ action: 'create' });
+      expect(decideThread({ byThreadKey: null, openOnConnector: { id: 'c1', status, lastMessageAt: hoursBefore(1) }, openWithin })).toEqual({
+        action: 'create',
+      });
     }
   });
 

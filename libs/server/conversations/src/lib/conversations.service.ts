@@ -6,6 +6,7 @@ import {
   containsPattern,
   CONVERSATION_STATUSES,
   type ConversationCountsView,
+  type ConversationParticipantView,
   type ConversationSort,
   type ConversationStatus,
   type ConversationView,
@@ -151,7 +152,28 @@ export class ConversationsService {
       .getRawAndEntities<ListRow>();
     const [conversation] = entities;
     if (!conversation) throw new NotFoundException(`conversation ${id} not found`);
-    return toConversationView(conversation, raw[0]?.customer_name ?? null, raw[0]?.read_at ?? null);
+    return { ...toConversationView(conversation, raw[0]?.customer_name ?? null, raw[0]?.read_at ?? null), participants: await this.participants(conversation) };
+  }
+
+  /** Who took part, each as the customer they are now (after any merge); the owner first. */
+  private async participants(conversation: ConversationEntity): Promise<ConversationParticipantView[]> {
+    const rows = (await this.db.query(
+      `SELECT DISTINCT ON (s.id) s.id AS customer_id, s.name, min(p.first_at) OVER (PARTITION BY s.id) AS first_at
+         FROM conversation_participants p
+         JOIN customers c ON c.id = p.customer_id
+         JOIN customers s ON s.id = COALESCE(c.merged_into, c.id)
+        WHERE p.conversation_id = $1`,
+      [conversation.id],
+    )) as Array<{ customer_id: string; name: string | null; first_at: Date }>;
+    return rows
+      .map((r) => ({
+        customerId: r.customer_id,
+        name: r.name,
+        role: r.customer_id === conversation.customerId ? ('owner' as const) : ('participant' as const),
+        at: r.first_at,
+      }))
+      .sort((a, b) => Number(b.role === 'owner') - Number(a.role === 'owner') || new Date(a.at).getTime() - new Date(b.at).getTime())
+      .map(({ customerId, name, role }) => ({ customerId, name, role }));
   }
 
   /** Marks it read for this agent now; their other tabs hear it on their own room. */

@@ -63,18 +63,27 @@ export class CustomersService {
         throw new ConflictException(taken.map((t) => `${t.kind} ${t.value} already belongs to customer ${t.customerId}`).join('; '));
       }
       const customer = await manager.save(manager.create(CustomerEntity, { name: dto.name?.trim() || null }));
-      await manager.save(identities.map((i) => manager.create(CustomerIdentityEntity, { customerId: customer.id, kind: i.kind, value: i.value, verified: true })));
-      await manager.save(manager.create(AuditLogEntity, { actorUserId: actorId, action: 'customer.created', entityType: 'customer', entityId: customer.id, details: {} }));
+      await manager.save(
+        identities.map((i) => manager.create(CustomerIdentityEntity, { customerId: customer.id, kind: i.kind, value: i.value, verified: true })),
+      );
+      await manager.save(
+        manager.create(AuditLogEntity, { actorUserId: actorId, action: 'customer.created', entityType: 'customer', entityId: customer.id, details: {} }),
+      );
       return toCustomerView(customer, await manager.find(CustomerIdentityEntity, { where: { customerId: customer.id } }));
     });
   }
 
-  /** Newest first across every conversation and channel of the customer (and of customers merged into it). */
+  /** Newest first across every conversation and channel the customer took part in (and customers merged into it did). */
   async timeline(id: string, before: string | undefined, limit = 50): Promise<Page<MessageView>> {
     const customer = await this.survivorOf(id);
     const query = this.messages
       .createQueryBuilder('m')
-      .where('m.customer_id = :id', { id: customer.id })
+      // Their own conversations, and every conversation they (or a customer merged into them) took part in.
+      .where(
+        `(m.customer_id = :id OR m.conversation_id IN (SELECT p.conversation_id FROM conversation_participants p
+           WHERE p.customer_id IN (SELECT c.id FROM customers c WHERE c.id = :id OR c.merged_into = :id)))`,
+        { id: customer.id },
+      )
       .orderBy('m.occurred_at', 'DESC')
       .addOrderBy('m.id', 'DESC')
       .limit(limit + 1);
@@ -111,7 +120,12 @@ export class CustomersService {
       if (other.mergedInto) throw new ConflictException(`customer ${otherId} was already merged into ${other.mergedInto}`);
 
       const moved = async (table: string): Promise<string[]> =>
-        ((await manager.query(`UPDATE ${table} SET customer_id = $1 WHERE customer_id = $2 RETURNING id`, [targetId, otherId])) as [Array<{ id: string }>, number])[0].map((r) => r.id);
+        (
+          (await manager.query(`UPDATE ${table} SET customer_id = $1 WHERE customer_id = $2 RETURNING id`, [targetId, otherId])) as [
+            Array<{ id: string }>,
+            number,
+          ]
+        )[0].map((r) => r.id);
       const identityIds = await moved('customer_identities');
       const conversationIds = await moved('conversations');
       const messageIds = await moved('messages');
@@ -235,7 +249,12 @@ export class CustomersService {
   private async withIdentities(customers: CustomerEntity[]): Promise<CustomerView[]> {
     if (!customers.length) return [];
     const identities = await this.identities.find({ where: { customerId: In(customers.map((c) => c.id)) }, order: { createdAt: 'ASC' } });
-    return customers.map((c) => toCustomerView(c, identities.filter((i) => i.customerId === c.id)));
+    return customers.map((c) =>
+      toCustomerView(
+        c,
+        identities.filter((i) => i.customerId === c.id),
+      ),
+    );
   }
 }
 

@@ -36,7 +36,17 @@ export class PossibleMatchesService {
     return rows.flatMap((row) => {
       const other = others.find((c) => c.id === (row.customerId === customerId ? row.candidateCustomerId : row.customerId));
       if (!other) return [];
-      return [{ id: row.id, candidate: toCustomerView(other, identities.filter((i) => i.customerId === other.id)), reason: row.reason, createdAt: row.createdAt.toISOString() }];
+      return [
+        {
+          id: row.id,
+          candidate: toCustomerView(
+            other,
+            identities.filter((i) => i.customerId === other.id),
+          ),
+          reason: row.reason,
+          createdAt: row.createdAt.toISOString(),
+        },
+      ];
     });
   }
 

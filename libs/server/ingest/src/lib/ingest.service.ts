@@ -78,6 +78,9 @@ export class IngestService {
       }
       for (const line of result.systemMessages) await this.events.messageCreated(line, result.conversation);
       await this.events.messageCreated(result.message, result.conversation, result.conversationIsNew);
+      if (result.conversation && (result.absorbed.length || result.previousOwnerId)) {
+        await this.events.threadRegrouped(result.conversation, result.absorbed, result.previousOwnerId);
+      }
       if (result.conversationIsNew && result.conversation) this.announceChatSession(connector, result.conversation);
       // Step 6: empathy prompts and cross-sell for what the customer just said (best effort, like publishing).
       if (result.message.direction === 'inbound' && result.conversation) {

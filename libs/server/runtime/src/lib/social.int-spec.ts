@@ -259,6 +259,31 @@ describe('social: X, Meta and Mastodon in and out (real API, worker, PostgreSQL,
       expect(JSON.parse(lastRequest(fakeX, 'POST')?.body ?? '')).toEqual({ text: 'A new one is on its way.', reply: { in_reply_to_tweet_id: followUp } });
     });
 
+    it('should make a reply chain one conversation owned by its first author when the replies arrive first', async () => {
+      const author = { id: `8${randomBytes(4).readUInt32BE()}`, handle: 'rootwriter', name: 'Root Writer' };
+      const friend = { id: `8${randomBytes(4).readUInt32BE()}`, handle: 'chimer', name: 'Chimes In' };
+      const id = () => `17${randomBytes(6).readUIntBE(0, 6)}`;
+      const [root, second, third] = [id(), id(), id()];
+      const chain = [
+        tweet(root, author, '@shop the lid is missing'),
+        tweet(second, friend, '@shop same here', root),
+        tweet(third, author, '@shop any news?', second),
+      ];
+      // The friend's reply first (it opens a conversation they own), then the author's answer to it, then the root, which has no reply hint of its own.
+      for (const t of [chain[1], chain[2], chain[0]]) {
+        expect((await postX(JSON.stringify({ for_user_id: X_ACCOUNT, tweet_create_events: [t] }))).status).toBe(200);
+        await messageOf(x.id, t.id_str);
+      }
+      await stack.settle(30_000);
+      const { rows } = await stack.db.query<{ conversation_id: string; owner_handle: string }>(
+        `SELECT DISTINCT m.conversation_id, i.value AS owner_handle FROM messages m
+           JOIN conversations c ON c.id = m.conversation_id JOIN customer_identities i ON i.customer_id = c.customer_id AND i.kind = 'x'
+          WHERE m.connector_id = $1 AND m.external_id = ANY($2)`,
+        [x.id, [root, second, third]],
+      );
+      expect(rows).toEqual([{ conversation_id: expect.any(String), owner_handle: author.id }]);
+    });
+
     it('should take direct messages (not ours) and answer them by direct message', async () => {
       const sender = `6${randomBytes(4).readUInt32BE()}`;
       const body = payload('x-direct-message-events.json')

@@ -25,6 +25,15 @@ export class ConversationActivity {
     return touched;
   }
 
+  /** Conversations of one thread were joined into `survivor`: their history goes with their messages. */
+  async joined(manager: EntityManager, survivor: ConversationEntity, absorbed: readonly ConversationEntity[]): Promise<void> {
+    await this.history.carryOver(
+      manager,
+      absorbed.map((c) => c.id),
+      survivor.id,
+    );
+  }
+
   /** A message the timeline writer stored: the conversation's creation, reopening and the message itself. */
   async messagePersisted(
     manager: EntityManager,

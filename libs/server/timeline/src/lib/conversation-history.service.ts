@@ -42,6 +42,20 @@ export class ConversationHistory {
       .execute();
   }
 
+  /**
+   * A thread that arrived in pieces was joined: the absorbed conversations' history is copied to
+   * the survivor (rows are never updated) before the absorbed rows and their history go.
+   */
+  async carryOver(manager: EntityManager, fromConversationIds: readonly string[], intoConversationId: string): Promise<void> {
+    if (!fromConversationIds.length) return;
+    await manager.query(
+      `INSERT INTO conversation_events (conversation_id, kind, actor_type, actor_user_id, from_value, to_value, details, occurred_at)
+       SELECT $1, kind, actor_type, actor_user_id, from_value, to_value, details || jsonb_build_object('joinedFrom', conversation_id), occurred_at
+         FROM conversation_events WHERE conversation_id = ANY($2::uuid[]) AND kind <> 'created' ORDER BY occurred_at, id`,
+      [intoConversationId, fromConversationIds],
+    );
+  }
+
   /** Every status the conversation entered, oldest first (creation counts as entering `open`). */
   async statusChanges(manager: EntityManager, conversationId: string): Promise<Array<{ at: Date; to: ConversationStatus }>> {
     const rows = (await manager.query(

@@ -43,10 +43,25 @@ export class TimelineEvents {
 
   /** Looks the conversation up when the caller doesn't hold it (e.g. a bounce updating an older reply). */
   async messageUpdated(message: MessageEntity, conversation?: ConversationEntity | null): Promise<void> {
-    const owner =
-      conversation ?? (message.conversationId ? await this.conversations.findOne({ where: { id: message.conversationId } }) : null);
+    const owner = conversation ?? (message.conversationId ? await this.conversations.findOne({ where: { id: message.conversationId } }) : null);
     const targets = owner ? this.roomsOf(await this.conversationView(owner)) : [rooms.customer(message.customerId), rooms.supervisors];
     this.publisher.publish('message.updated', { message: await this.messageViews.one(message) }, targets);
+  }
+
+  /**
+   * A message joined conversations into one thread, or its root took the conversation over:
+   * consoles drop the absorbed ones and hear the survivor, and so do the customers who owned them.
+   */
+  async threadRegrouped(conversation: ConversationEntity, absorbed: ConversationEntity[], previousOwnerId: string | null): Promise<void> {
+    for (const gone of absorbed) {
+      const targets = [rooms.conversation(gone.id), rooms.customer(gone.customerId), rooms.queue(gone.queueId), rooms.supervisors];
+      if (gone.assigneeId) targets.push(rooms.agent(gone.assigneeId));
+      this.publisher.publish('conversation.merged', { conversationId: gone.id, intoConversationId: conversation.id }, targets);
+    }
+    const view = await this.conversationView(conversation);
+    const targets = this.roomsOf(view);
+    if (previousOwnerId) targets.push(rooms.customer(previousOwnerId));
+    this.publisher.publish('conversation.updated', { conversation: view }, targets);
   }
 
   async conversationUpdated(conversation: ConversationEntity, previousQueueId?: string | null): Promise<ConversationView> {

@@ -3,8 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { QueuesRepository } from '@throughline/server/queues';
 import {
   conversationRefToSequence,
+  decideOwner,
   decideThread,
   identityKey,
+  type LinkedConversation,
+  planConversationMerge,
   resolveCustomer,
   type KnownIdentity,
   type NormalizedMessage,
@@ -20,6 +23,7 @@ import {
   MessageEntity,
 } from '@throughline/server/database';
 import { ConversationActivity } from './conversation-activity.service';
+import { absorbConversations, changeOwner, recordParticipant } from './conversation-merger';
 import { previewOf } from './views';
 
 export interface PersistedInbound {
@@ -33,6 +37,10 @@ export interface PersistedInbound {
   systemMessages: MessageEntity[];
   /** Our outbound messages that a bounce reported as undeliverable, now marked failed. */
   bounced: MessageEntity[];
+  /** Conversations this message joined into `conversation` (as they were before they disappeared). */
+  absorbed: ConversationEntity[];
+  /** The owner `conversation` had before this message, the thread's root, took it over. */
+  previousOwnerId: string | null;
 }
 
 /** What a stored entry shows; a channel's merge decides how a later event about it changes that. */
@@ -57,7 +65,20 @@ export interface SkippedInbound {
   skipped: string;
 }
 
+interface ThreadOutcome {
+  conversation: ConversationEntity | null;
+  conversationIsNew: boolean;
+  reopenedFrom: string | null;
+  /** Conversations folded into `conversation` because this message joined them into one thread. */
+  absorbed: ConversationEntity[];
+  mergeLines: MessageEntity[];
+  /** Set when this message (the thread's root) took the conversation over from its previous owner. */
+  previousOwnerId: string | null;
+}
+
 const DEFAULT_SUBJECT_WINDOW_DAYS = 7;
+/** A conversation merged away while we waited for its lock sends the lookup round again; this bounds the rounds. */
+const MAX_THREAD_ATTEMPTS = 5;
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
@@ -92,7 +113,12 @@ export class TimelineWriter {
 
     const customerId = await this.resolveCustomer(manager, connector, incoming);
     if (!customerId) return { skipped: `automatic mail (${incoming.automated?.reason}) about no message or customer we know` };
-    const { conversation, conversationIsNew, reopenedFrom } = await this.thread(manager, connector, customerId, incoming);
+    const { conversation, conversationIsNew, reopenedFrom, absorbed, mergeLines, previousOwnerId } = await this.thread(
+      manager,
+      connector,
+      customerId,
+      incoming,
+    );
 
     const message = await messages.save(
       messages.create({
@@ -119,7 +145,7 @@ export class TimelineWriter {
     );
     await this.saveAttachments(manager, message, incoming);
 
-    const systemMessages: MessageEntity[] = [];
+    const systemMessages: MessageEntity[] = [...mergeLines];
     if (reopenedFrom && conversation) {
       systemMessages.push(
         await messages.save(
@@ -141,7 +167,7 @@ export class TimelineWriter {
       await this.activity.messagePersisted(manager, { conversation, conversationIsNew, reopenedFrom, message, automated: Boolean(incoming.automated) });
     }
     const bounced = incoming.automated?.kind === 'bounce' ? await this.markBounced(manager, connector, incoming) : [];
-    return { message, conversation, conversationIsNew, isUpdate: false, systemMessages, bounced };
+    return { message, conversation, conversationIsNew, isUpdate: false, systemMessages, bounced, absorbed, previousOwnerId };
   }
 
   private async lock(manager: EntityManager, connector: ConnectorEntity, incoming: NormalizedMessage): Promise<void> {
@@ -156,12 +182,7 @@ export class TimelineWriter {
   }
 
   /** A later event about a stored entry (a call's next status, its recording), merged by its channel's rules. */
-  private async applyUpdate(
-    manager: EntityManager,
-    existing: MessageEntity,
-    incoming: NormalizedMessage,
-    mergeUpdate: MergeUpdate,
-  ): Promise<PersistedInbound> {
+  private async applyUpdate(manager: EntityManager, existing: MessageEntity, incoming: NormalizedMessage, mergeUpdate: MergeUpdate): Promise<PersistedInbound> {
     const { text, metadata, attention } = mergeUpdate({ text: existing.text, metadata: existing.metadata }, incoming);
     await manager.getRepository(MessageEntity).update({ id: existing.id }, { metadata: metadata as object, text });
     existing.metadata = metadata;
@@ -180,7 +201,7 @@ export class TimelineWriter {
       }
       systemMessages.push(await this.attentionLine(manager, conversation, attention, new Date()));
     }
-    return { message: existing, conversation, conversationIsNew: false, isUpdate: true, systemMessages, bounced: [] };
+    return { message: existing, conversation, conversationIsNew: false, isUpdate: true, systemMessages, bounced: [], absorbed: [], previousOwnerId: null };
   }
 
   /** The system line that tells agents why a conversation needs them (e.g. "call the customer back"). */
@@ -210,10 +231,10 @@ export class TimelineWriter {
     if (incoming.automated?.kind === 'bounce') {
       const refersTo = incoming.automated.refersTo ?? [];
       const [owner] = refersTo.length
-        ? ((await manager.query(
-            'SELECT customer_id FROM messages WHERE connector_id = $1 AND external_id = ANY($2) ORDER BY occurred_at DESC LIMIT 1',
-            [connector.id, refersTo],
-          )) as Array<{ customer_id: string }>)
+        ? ((await manager.query('SELECT customer_id FROM messages WHERE connector_id = $1 AND external_id = ANY($2) ORDER BY occurred_at DESC LIMIT 1', [
+            connector.id,
+            refersTo,
+          ])) as Array<{ customer_id: string }>)
         : [];
       if (owner) return owner.customer_id;
       const recipients = incoming.automated.failedRecipients ?? [];
@@ -239,12 +260,7 @@ export class TimelineWriter {
     if (!customerId) {
       customerId = (await customers.save(customers.create({ name: incoming.authorName ?? null }))).id;
     } else if (incoming.authorName && !incoming.automated) {
-      await customers
-        .createQueryBuilder()
-        .update()
-        .set({ name: incoming.authorName })
-        .where('id = :id AND name IS NULL', { id: customerId })
-        .execute();
+      await customers.createQueryBuilder().update().set({ name: incoming.authorName }).where('id = :id AND name IS NULL', { id: customerId }).execute();
     }
     if (resolution.toAttach.length) {
       const verified = new Map(incoming.identities.map((i) => [identityKey(i), i.verified ?? true]));
@@ -264,12 +280,7 @@ export class TimelineWriter {
    * they become a possible match for agents to merge or dismiss: a known identity of someone else
    * on this message, or one the sender only claims (an email typed into the chat form).
    */
-  private async recordPossibleMatches(
-    manager: EntityManager,
-    customerId: string,
-    incoming: NormalizedMessage,
-    conflicting: KnownIdentity[],
-  ): Promise<void> {
+  private async recordPossibleMatches(manager: EntityManager, customerId: string, incoming: NormalizedMessage, conflicting: KnownIdentity[]): Promise<void> {
     const claimed = incoming.claimedIdentities ?? [];
     const claimedOwners = claimed.length
       ? await manager
@@ -283,10 +294,16 @@ export class TimelineWriter {
           .getMany()
       : [];
     const matches = [
-      ...conflicting.map((k) => ({ candidateCustomerId: k.customerId, reason: `a ${incoming.channel} message also named ${k.kind} ${k.value}, which belongs to this customer` })),
+      ...conflicting.map((k) => ({
+        candidateCustomerId: k.customerId,
+        reason: `a ${incoming.channel} message also named ${k.kind} ${k.value}, which belongs to this customer`,
+      })),
       ...claimedOwners
         .filter((o) => o.customerId !== customerId)
-        .map((o) => ({ candidateCustomerId: o.customerId, reason: `gave ${o.kind} ${o.value} in ${incoming.channel} without verifying it; it belongs to this customer` })),
+        .map((o) => ({
+          candidateCustomerId: o.customerId,
+          reason: `gave ${o.kind} ${o.value} in ${incoming.channel} without verifying it; it belongs to this customer`,
+        })),
     ];
     if (!matches.length) return;
     await manager
@@ -298,19 +315,28 @@ export class TimelineWriter {
       .execute();
   }
 
-  private async thread(
-    manager: EntityManager,
-    connector: ConnectorEntity,
-    customerId: string,
-    incoming: NormalizedMessage,
-  ): Promise<{ conversation: ConversationEntity | null; conversationIsNew: boolean; reopenedFrom: string | null }> {
+  /** Re-run when a conversation it found was merged away while it waited for that conversation's lock. */
+  private async thread(manager: EntityManager, connector: ConnectorEntity, customerId: string, incoming: NormalizedMessage): Promise<ThreadOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.tryThread(manager, connector, customerId, incoming);
+      if (outcome) return outcome;
+      if (attempt >= MAX_THREAD_ATTEMPTS) throw new Error(`conversations of ${incoming.externalId} kept merging while it waited; retrying later`);
+    }
+  }
+
+  private async tryThread(manager: EntityManager, connector: ConnectorEntity, customerId: string, incoming: NormalizedMessage): Promise<ThreadOutcome | null> {
     const conversations = manager.getRepository(ConversationEntity);
     const hints = incoming.threading;
     const windowHours = hints?.openConversationWithinHours;
-    const byThreadKey = incoming.threadKey
-      ? await conversations.findOne({ where: { connectorId: connector.id, threadKey: incoming.threadKey } })
-      : null;
-    const byReference = hints && !byThreadKey ? await this.findByReference(manager, connector, incoming) : null;
+    const byThreadKey = incoming.threadKey ? await conversations.findOne({ where: { connectorId: connector.id, threadKey: incoming.threadKey } }) : null;
+    // Even a message with no hints of its own (a root post) may have replies stored before it.
+    const links = byThreadKey ? [] : await this.findLinks(manager, connector, incoming);
+    const plan = planConversationMerge(links);
+    const byReference = plan
+      ? { id: plan.survivorId, status: links.find((l) => l.id === plan.survivorId)?.status ?? 'open' }
+      : hints && !byThreadKey
+        ? await this.findByConversationRef(manager, connector, incoming)
+        : null;
     const bySubject = hints && !byThreadKey && !byReference ? await this.findBySubject(manager, connector, customerId, incoming) : null;
     // Channels with threading hints thread only by them; the others (and calls, within their window) continue the open conversation.
     const openOnConnector =
@@ -335,7 +361,8 @@ export class TimelineWriter {
       openWithin: windowHours === undefined ? undefined : { hours: windowHours, occurredAt: incoming.occurredAt },
       automated: Boolean(incoming.automated),
     });
-    if (decision.action === 'detach') return { conversation: null, conversationIsNew: false, reopenedFrom: null };
+    if (decision.action === 'detach')
+      return { conversation: null, conversationIsNew: false, reopenedFrom: null, absorbed: [], mergeLines: [], previousOwnerId: null };
 
     const preview = previewOf(incoming.strippedText || incoming.text);
     if (decision.action === 'create') {
@@ -357,14 +384,48 @@ export class TimelineWriter {
           lastInboundAt: incoming.direction === 'inbound' ? incoming.occurredAt : null,
         }),
       );
-      return { conversation, conversationIsNew: true, reopenedFrom: null };
+      await recordParticipant(manager, conversation, customerId, incoming.occurredAt);
+      return { conversation, conversationIsNew: true, reopenedFrom: null, absorbed: [], mergeLines: [], previousOwnerId: null };
     }
 
-    const existing = await conversations.findOneOrFail({ where: { id: decision.conversationId } });
+    // Lock what we write into (and what we absorb) in a stable order; a row gone meanwhile was merged away: look again.
+    const absorbedIds = plan && decision.conversationId === plan.survivorId ? plan.absorbedIds : [];
+    const lockIds = [decision.conversationId, ...absorbedIds].sort();
+    const locked = await conversations
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id IN (:...ids)', { ids: lockIds })
+      .orderBy('c.id')
+      .getMany();
+    if (locked.length !== lockIds.length) return null;
+    const existing = locked.find((c) => c.id === decision.conversationId) as ConversationEntity;
+    const absorbed = locked.filter((c) => c.id !== existing.id);
+    await this.activity.joined(manager, existing, absorbed);
+    const mergeLines = await absorbConversations(manager, existing, absorbed, incoming.occurredAt);
+
+    const previousOwnerId = existing.customerId;
+    const ownerId = plan
+      ? decideOwner({
+          currentOwnerId: existing.customerId,
+          senderId: customerId,
+          occurredAt: incoming.occurredAt,
+          answersStored: links.some((l) => l.side === 'parent'),
+          answeredByStored: links.some((l) => l.side === 'child'),
+          earliestStartAt: await this.earliestStart(manager, existing.id),
+        })
+      : existing.customerId;
+    if (ownerId !== existing.customerId) await changeOwner(manager, existing, ownerId);
+    await recordParticipant(manager, existing, customerId, incoming.occurredAt);
+    const changed = { absorbed, mergeLines, previousOwnerId: ownerId !== previousOwnerId ? previousOwnerId : null };
+
     // Automatic mail is recorded in the conversation but moves nothing: no reopen, no SLA clock, no preview.
-    if (incoming.automated) return { conversation: existing, conversationIsNew: false, reopenedFrom: null };
-    const reopenedFrom = decision.reopen ? existing.status : null;
-    if (decision.reopen) {
+    if (incoming.automated) {
+      if (absorbed.length) await conversations.save(existing);
+      return { conversation: existing, conversationIsNew: false, reopenedFrom: null, ...changed };
+    }
+    // The status as locked, not as first read: another writer may have changed it meanwhile.
+    const reopenedFrom = existing.status !== 'open' ? existing.status : null;
+    if (reopenedFrom) {
       existing.status = 'open';
       existing.resolvedAt = null;
       existing.snoozedUntil = null;
@@ -379,39 +440,58 @@ export class TimelineWriter {
     existing.subject ??= incoming.subject ?? null;
     existing.subjectKey ??= hints?.normalizedSubject || null;
     const conversation = await conversations.save(existing);
-    return { conversation, conversationIsNew: false, reopenedFrom };
+    return { conversation, conversationIsNew: false, reopenedFrom, ...changed };
   }
 
   /**
-   * The conversation of the nearest stored message this one answers; else of a stored message
-   * that answers this one (it arrived first); else the one our subject token names.
-   *
-   * Email Message-IDs are unique worldwide, so an email answer finds what it answers on any
-   * connector: a chat reply we emailed to an offline visitor, or mail sent from another mailbox.
-   * Other channels' ids are only unique per connector.
+   * The conversations linked to this message by its reply chain: those holding a message it
+   * answers (parents) and those holding a stored message that answers it (children, which arrived
+   * first). Email Message-IDs are unique worldwide, so an email answer finds what it answers on
+   * any connector (a chat reply we emailed to an offline visitor, mail sent from another mailbox);
+   * other channels' ids are only unique per connector.
    */
-  private async findByReference(manager: EntityManager, connector: ConnectorEntity, incoming: NormalizedMessage): Promise<ThreadCandidate | null> {
+  private async findLinks(
+    manager: EntityManager,
+    connector: ConnectorEntity,
+    incoming: NormalizedMessage,
+  ): Promise<Array<LinkedConversation & ThreadCandidate>> {
     const replyTo = incoming.threading?.replyTo ?? [];
-    if (replyTo.length) {
-      const rows = (await (incoming.channel === 'email'
-        ? manager.query(
-            `SELECT m.external_id, c.id, c.status FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.external_id = ANY($1)`,
-            [replyTo],
-          )
-        : manager.query(
-            `SELECT m.external_id, c.id, c.status FROM messages m JOIN conversations c ON c.id = m.conversation_id
-              WHERE m.connector_id = $1 AND m.external_id = ANY($2)`,
-            [connector.id, replyTo],
-          ))) as Array<{ external_id: string; id: string; status: ThreadCandidate['status'] }>;
-      const nearest = replyTo.map((id) => rows.find((r) => r.external_id === id)).find(Boolean);
-      if (nearest) return { id: nearest.id, status: nearest.status };
-    }
-    const [answeredBy] = (await manager.query(
-      `SELECT c.id, c.status FROM messages m JOIN conversations c ON c.id = m.conversation_id
-        WHERE m.connector_id = $1 AND m.thread_refs @> ARRAY[$2]::text[] ORDER BY m.occurred_at LIMIT 1`,
+    const columns = `c.id, c.status, c.thread_key IS NOT NULL AS pinned,
+      (SELECT min(f.occurred_at) FROM messages f WHERE f.conversation_id = c.id) AS first_message_at`;
+    type Row = { id: string; status: ThreadCandidate['status']; pinned: boolean; first_message_at: Date };
+    const parents: Row[] = replyTo.length
+      ? await manager.query(
+          `SELECT DISTINCT ${columns} FROM messages m JOIN conversations c ON c.id = m.conversation_id
+            WHERE m.external_id = ANY($1) ${incoming.channel === 'email' ? '' : 'AND m.connector_id = $2'}`,
+          incoming.channel === 'email' ? [replyTo] : [replyTo, connector.id],
+        )
+      : [];
+    const children: Row[] = await manager.query(
+      `SELECT DISTINCT ${columns} FROM messages m JOIN conversations c ON c.id = m.conversation_id
+        WHERE m.connector_id = $1 AND m.thread_refs @> ARRAY[$2]::text[]`,
       [connector.id, incoming.externalId],
-    )) as ThreadCandidate[];
-    if (answeredBy) return answeredBy;
+    );
+    const link = (side: LinkedConversation['side']) => (r: Row) => ({
+      id: r.id,
+      status: r.status,
+      side,
+      pinned: r.pinned,
+      firstMessageAt: new Date(r.first_message_at),
+    });
+    return [...parents.map(link('parent')), ...children.map(link('child'))];
+  }
+
+  /** When the conversation's earliest thread start (an inbound message answering nothing) was. */
+  private async earliestStart(manager: EntityManager, conversationId: string): Promise<Date | null> {
+    const [row] = (await manager.query(
+      `SELECT min(occurred_at) AS at FROM messages WHERE conversation_id = $1 AND direction = 'inbound' AND thread_refs IS NULL`,
+      [conversationId],
+    )) as Array<{ at: Date | null }>;
+    return row?.at ? new Date(row.at) : null;
+  }
+
+  /** The conversation our subject token names (a reply that lost its references). */
+  private async findByConversationRef(manager: EntityManager, connector: ConnectorEntity, incoming: NormalizedMessage): Promise<ThreadCandidate | null> {
     const sequence = incoming.threading?.conversationRef ? conversationRefToSequence(incoming.threading.conversationRef) : null;
     if (sequence === null) return null;
     return manager.getRepository(ConversationEntity).findOne({

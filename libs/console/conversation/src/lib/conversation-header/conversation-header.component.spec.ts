@@ -26,7 +26,11 @@ describe('ConversationHeaderComponent', () => {
         {
           provide: ConversationsApi,
           useValue: {
-            users: () => of([{ id: 'u1', email: 'a@x', name: 'Alex', role: 'agent' }, { id: 'u2', email: 's@x', name: 'Sam', role: 'agent' }]),
+            users: () =>
+              of([
+                { id: 'u1', email: 'a@x', name: 'Alex', role: 'agent' },
+                { id: 'u2', email: 's@x', name: 'Sam', role: 'agent' },
+              ]),
             queues: () => of([{ id: 'billing', name: 'Billing' }]),
           },
         },
@@ -39,7 +43,8 @@ describe('ConversationHeaderComponent', () => {
     const el = fixture.nativeElement as HTMLElement;
     const changes: ConversationChanges[] = [];
     fixture.componentInstance.changed.subscribe((change) => changes.push(change));
-    const select = (label: string) => [...el.querySelectorAll('label')].find((l) => l.querySelector('span')?.textContent === label)?.querySelector('select') as HTMLSelectElement;
+    const select = (label: string) =>
+      [...el.querySelectorAll('label')].find((l) => l.querySelector('span')?.textContent === label)?.querySelector('select') as HTMLSelectElement;
     const choose = (label: string, value: string) => {
       const s = select(label);
       s.value = value;
@@ -47,6 +52,19 @@ describe('ConversationHeaderComponent', () => {
     };
     return { fixture, el, changes, select, choose };
   }
+
+  it('should name the other customers who wrote into the conversation, and nobody when it is only the owner', async () => {
+    const participants: ConversationView['participants'] = [
+      { customerId: 'k1', name: 'Ana Silva', role: 'owner' },
+      { customerId: 'k2', name: 'Bo Chen', role: 'participant' },
+      { customerId: 'k3', name: null, role: 'participant' },
+    ];
+    const { el, fixture } = await setup(conversation('c1', 5, { customerName: 'Ana Silva', participants }));
+    expect(el.querySelector('.participants')?.textContent?.trim()).toBe('With Bo Chen, unknown customer');
+    fixture.componentRef.setInput('conversation', conversation('c1', 6, { customerName: 'Ana Silva', participants: participants.slice(0, 1) }));
+    await fixture.whenStable();
+    expect(el.querySelector('.participants')).toBeNull();
+  });
 
   it('should show the conversation with its current assignee, queue and priority selected', async () => {
     const { el, select } = await setup(conversation('c1', 5, { customerName: 'Ana Silva', assigneeId: 'u2', queueId: 'billing', priority: 'high' }));

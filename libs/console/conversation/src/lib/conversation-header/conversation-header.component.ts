@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { type ConversationChanges, type OtherAgent, TeamStore } from '@throughline/console/data-access';
 import { ChannelBadgeComponent } from '@throughline/console/ui';
 import { type ConversationView, PRIORITIES } from '@throughline/domain';
@@ -40,6 +40,9 @@ export function snoozeUntil(choice: string, now = new Date()): Date {
       </div>
       @if (c.subject) {
         <p class="subject">{{ c.subject }}</p>
+      }
+      @if (participants().length) {
+        <p class="participants">With {{ participants() }}</p>
       }
       @if (others().length) {
         <p class="presence" role="status">
@@ -100,34 +103,146 @@ export function snoozeUntil(choice: string, now = new Date()): Date {
     </header>
   `,
   styles: `
-    :host { display: block; }
-    .header { padding: 0.75rem 1.25rem 0.6rem; border-bottom: 1px solid var(--tl-border); background: var(--tl-surface); }
-    .title { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
-    h1 { margin: 0; font-size: 1.05rem; font-weight: 650; }
-    .ref { font-size: 0.8rem; color: var(--tl-text-muted); font-variant-numeric: tabular-nums; }
-    .status { padding: 0 0.45rem; border-radius: 999px; font-size: 0.72rem; font-weight: 600; background: #dcfce7; color: #166534; text-transform: capitalize; }
-    .status[data-status='pending'] { background: #fef3c7; color: #92400e; }
-    .status[data-status='snoozed'] { background: #e0e7ff; color: #3730a3; }
-    .status[data-status='resolved'] { background: var(--tl-surface-muted); color: var(--tl-text-muted); }
-    .subject { margin: 0.15rem 0 0; font-size: 0.85rem; color: var(--tl-text-muted); }
-    .presence { display: flex; gap: 0.5rem; margin: 0.35rem 0 0; font-size: 0.78rem; }
-    .agent { padding: 0.05rem 0.5rem; border-radius: 999px; background: #ede9fe; color: #5b21b6; }
-    .agent[data-state='typing'] { background: #fee2e2; color: #991b1b; font-weight: 600; }
-    .controls { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; margin-top: 0.55rem; }
-    label { display: flex; flex-direction: column; gap: 0.1rem; font-size: 0.68rem; color: var(--tl-text-muted); text-transform: uppercase; letter-spacing: 0.03em; }
-    select { min-width: 6.5rem; padding: 0.2rem 0.3rem; border: 1px solid var(--tl-border); border-radius: 0.35rem; background: var(--tl-surface);
-      font: inherit; font-size: 0.8rem; color: var(--tl-text); text-transform: none; letter-spacing: 0; }
-    .resolve { margin-left: auto; padding: 0.3rem 0.8rem; border: 1px solid var(--tl-border-strong); border-radius: 0.4rem; background: var(--tl-surface);
-      font: inherit; font-size: 0.82rem; font-weight: 600; cursor: pointer; }
-    .resolve:hover { background: var(--tl-surface-hover); }
-    kbd { font: inherit; font-size: 0.68rem; padding: 0 0.25rem; border: 1px solid var(--tl-border); border-radius: 0.25rem; color: var(--tl-text-muted); }
-    .error { margin: 0.4rem 0 0; color: var(--tl-danger); font-size: 0.8rem; }
+    :host {
+      display: block;
+    }
+    .header {
+      padding: 0.75rem 1.25rem 0.6rem;
+      border-bottom: 1px solid var(--tl-border);
+      background: var(--tl-surface);
+    }
+    .title {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      flex-wrap: wrap;
+    }
+    h1 {
+      margin: 0;
+      font-size: 1.05rem;
+      font-weight: 650;
+    }
+    .participants {
+      margin: 0;
+      font-size: 0.8rem;
+      color: var(--tl-text-muted);
+    }
+    .ref {
+      font-size: 0.8rem;
+      color: var(--tl-text-muted);
+      font-variant-numeric: tabular-nums;
+    }
+    .status {
+      padding: 0 0.45rem;
+      border-radius: 999px;
+      font-size: 0.72rem;
+      font-weight: 600;
+      background: #dcfce7;
+      color: #166534;
+      text-transform: capitalize;
+    }
+    .status[data-status='pending'] {
+      background: #fef3c7;
+      color: #92400e;
+    }
+    .status[data-status='snoozed'] {
+      background: #e0e7ff;
+      color: #3730a3;
+    }
+    .status[data-status='resolved'] {
+      background: var(--tl-surface-muted);
+      color: var(--tl-text-muted);
+    }
+    .subject {
+      margin: 0.15rem 0 0;
+      font-size: 0.85rem;
+      color: var(--tl-text-muted);
+    }
+    .presence {
+      display: flex;
+      gap: 0.5rem;
+      margin: 0.35rem 0 0;
+      font-size: 0.78rem;
+    }
+    .agent {
+      padding: 0.05rem 0.5rem;
+      border-radius: 999px;
+      background: #ede9fe;
+      color: #5b21b6;
+    }
+    .agent[data-state='typing'] {
+      background: #fee2e2;
+      color: #991b1b;
+      font-weight: 600;
+    }
+    .controls {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: end;
+      margin-top: 0.55rem;
+    }
+    label {
+      display: flex;
+      flex-direction: column;
+      gap: 0.1rem;
+      font-size: 0.68rem;
+      color: var(--tl-text-muted);
+      text-transform: uppercase;
+      letter-spacing: 0.03em;
+    }
+    select {
+      min-width: 6.5rem;
+      padding: 0.2rem 0.3rem;
+      border: 1px solid var(--tl-border);
+      border-radius: 0.35rem;
+      background: var(--tl-surface);
+      font: inherit;
+      font-size: 0.8rem;
+      color: var(--tl-text);
+      text-transform: none;
+      letter-spacing: 0;
+    }
+    .resolve {
+      margin-left: auto;
+      padding: 0.3rem 0.8rem;
+      border: 1px solid var(--tl-border-strong);
+      border-radius: 0.4rem;
+      background: var(--tl-surface);
+      font: inherit;
+      font-size: 0.82rem;
+      font-weight: 600;
+      cursor: pointer;
+    }
+    .resolve:hover {
+      background: var(--tl-surface-hover);
+    }
+    kbd {
+      font: inherit;
+      font-size: 0.68rem;
+      padding: 0 0.25rem;
+      border: 1px solid var(--tl-border);
+      border-radius: 0.25rem;
+      color: var(--tl-text-muted);
+    }
+    .error {
+      margin: 0.4rem 0 0;
+      color: var(--tl-danger);
+      font-size: 0.8rem;
+    }
   `,
 })
 export class ConversationHeaderComponent {
   protected readonly team = inject(TeamStore);
   readonly conversation = input.required<ConversationView>();
   readonly others = input<OtherAgent[]>([]);
+  /** The other customers who wrote into this conversation, by name. */
+  readonly participants = computed(() =>
+    (this.conversation().participants ?? [])
+      .filter((p) => p.role === 'participant')
+      .map((p) => p.name || 'unknown customer')
+      .join(', '),
+  );
   readonly error = input<string | null>(null);
   /** Not `change`: the selects' native change events bubble to the host and would be taken for it. */
   readonly changed = output<ConversationChanges>();

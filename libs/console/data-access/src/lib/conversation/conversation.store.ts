@@ -303,9 +303,13 @@ export class ConversationStore {
     const current = this.conversationSignal();
     // Live events and answers can cross; never go back to an older state.
     if (current && current.id === conversation.id && Date.parse(current.updatedAt) > Date.parse(conversation.updatedAt)) return;
-    this.conversationSignal.set(
-      current?.readAt !== undefined && conversation.readAt === undefined ? { ...conversation, readAt: current.readAt } : conversation,
-    );
+    // Live events carry neither the agent's read state nor the participants: keep what get() gave.
+    const participants = current?.id === conversation.id && !conversation.participants ? current.participants : undefined;
+    this.conversationSignal.set({
+      ...conversation,
+      ...(current?.readAt !== undefined && conversation.readAt === undefined ? { readAt: current.readAt } : {}),
+      ...(participants ? { participants } : {}),
+    });
   }
 
   private upsertCustomerConversation(conversation: ConversationView): void {

@@ -6,6 +6,7 @@ import { ConnectorCursorEntity } from './connector-cursor.entity';
 import { ConnectorEntity } from './connector.entity';
 import { ConversationEntity } from './conversation.entity';
 import { ConversationEventEntity } from './conversation-event.entity';
+import { ConversationParticipantEntity } from './conversation-participant.entity';
 import { ConversationReadEntity } from './conversation-read.entity';
 import { CustomerIdentityEntity } from './customer-identity.entity';
 import { CustomerPossibleMatchEntity } from './customer-possible-match.entity';
@@ -39,6 +40,7 @@ export {
   ConversationEntity,
   ConversationEventEntity,
   ConversationInsightEntity,
+  ConversationParticipantEntity,
   ConversationReadEntity,
   CustomerEntity,
   CustomerIdentityEntity,
@@ -95,5 +97,6 @@ export const ENTITIES = [
   ConversationEventEntity,
   BusinessHoursEntity,
   SlaPolicyEntity,
+  ConversationParticipantEntity,
 ];
 export { CONVERSATION_EVENT_KINDS, type ConversationEventActor, type ConversationEventKind } from './conversation-event.entity';

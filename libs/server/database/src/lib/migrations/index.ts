@@ -4,6 +4,7 @@ import { Insights1765000000000 } from './1765000000000-insights';
 import { ChatChannel1765200000000 } from './1765200000000-chat';
 import { ConsoleWorkflow1765300000000 } from './1765300000000-console-workflow';
 import { EmailReferences1765400000000 } from './1765400000000-email-references';
+import { ConversationParticipants1766000000000 } from './1766000000000-conversation-participants';
 import { PeopleAndSessions1766100000000 } from './1766100000000-people-and-sessions';
 import { DeliveryAttempts1766300000000 } from './1766300000000-delivery-attempts';
 import { QueuesTeamsReplies1766400000000 } from './1766400000000-queues-teams-replies';
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   ChatChannel1765200000000,
   ConsoleWorkflow1765300000000,
   EmailReferences1765400000000,
+  ConversationParticipants1766000000000,
   PeopleAndSessions1766100000000,
   DeliveryAttempts1766300000000,
   QueuesTeamsReplies1766400000000,
