@@ -21,14 +21,24 @@ require('@swc-node/register'); // lets require() load the library's TypeScript s
 const { stripReply } = require(join(root, 'libs/channels/email/src/lib/inbound/reply-stripping.ts'));
 
 const read = (...parts) => readFileSync(join(root, ...parts), 'utf8');
-const visibleText = (text) => text.replace(/\r\n/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').trim();
+const visibleText = (text) =>
+  text
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .trim();
 const withoutWhitespace = (text) => text.replace(/\s+/g, '');
 
 async function textCases() {
   const bodies = 'test-fixtures/reply-bodies';
   const cases = [];
   for (const name of ['embedded_email_1', 'embedded_email_2', 'forwarded_apple', 'strip', 'text_only']) {
-    cases.push({ name: `fixture/replytrimmer/${name}`, input: read(bodies, `replytrimmer__emails__${name}.txt`), expected: [read(bodies, `replytrimmer__trimmed__${name}.txt`)] });
+    cases.push({
+      name: `fixture/replytrimmer/${name}`,
+      input: read(bodies, `replytrimmer__emails__${name}.txt`),
+      expected: [read(bodies, `replytrimmer__trimmed__${name}.txt`)],
+    });
   }
   // Expected values from test-fixtures/MANIFEST.md §2.
   const parserExpected = {

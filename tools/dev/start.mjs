@@ -77,7 +77,9 @@ function start(name, script, extraEnv = {}) {
 start('api', 'dist/apps/api/main.js');
 const deadline = Date.now() + 120_000;
 while (Date.now() < deadline) {
-  const ready = await fetch(`http://127.0.0.1:${port}/api/ready`).then((r) => r.ok).catch(() => false);
+  const ready = await fetch(`http://127.0.0.1:${port}/api/ready`)
+    .then((r) => r.ok)
+    .catch(() => false);
   if (ready) break;
   if (stopping) process.exit(1);
   await new Promise((r) => setTimeout(r, 500));

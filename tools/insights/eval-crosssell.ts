@@ -8,12 +8,7 @@
  *   npx ts-node --transpile-only -P tools/insights/tsconfig.json tools/insights/eval-crosssell.ts [--baskets path]
  */
 import { parseArgs } from 'node:util';
-import {
-  associatedItems,
-  AssociationRule,
-  mineAssociations,
-  popularItems,
-} from '../../libs/insights/src';
+import { associatedItems, AssociationRule, mineAssociations, popularItems } from '../../libs/insights/src';
 import { readDataFile, repoPath } from './lib/files';
 import { fixed, markdownTable } from './lib/metrics';
 
@@ -46,8 +41,7 @@ const rules = mineAssociations(training, {
 const popular = popularItems(training).map((entry) => entry.item);
 
 type Recommender = (given: readonly string[]) => string[];
-const mostPopular: Recommender = (given) =>
-  popular.filter((item) => !given.includes(item)).slice(0, k);
+const mostPopular: Recommender = (given) => popular.filter((item) => !given.includes(item)).slice(0, k);
 const byAssociation =
   (minedRules: readonly AssociationRule[]): Recommender =>
   (given) =>
@@ -75,11 +69,8 @@ const leaveOneOut: Case[] = evaluation.flatMap((basket) =>
 );
 
 const hitRate = (cases: readonly Case[], recommend: Recommender) =>
-  cases.filter(({ hidden, given }) => recommend(given).includes(hidden))
-    .length / cases.length;
-const coverage = (cases: readonly Case[]) =>
-  cases.filter(({ given }) => associatedItems(given, rules).length > 0).length /
-  cases.length;
+  cases.filter(({ hidden, given }) => recommend(given).includes(hidden)).length / cases.length;
+const coverage = (cases: readonly Case[]) => cases.filter(({ given }) => associatedItems(given, rules).length > 0).length / cases.length;
 
 const recommenders: Array<[string, Recommender]> = [
   ['associations (rule confidence)', byAssociation(rules)],
@@ -97,15 +88,7 @@ console.log(
 );
 console.log(
   markdownTable(
-    [
-      'suggester',
-      `hit rate@${k}, leave-last-out (${leaveLastOut.length} cases)`,
-      `hit rate@${k}, leave-one-out (${leaveOneOut.length} cases)`,
-    ],
-    recommenders.map(([name, recommend]) => [
-      name,
-      fixed(hitRate(leaveLastOut, recommend), 3),
-      fixed(hitRate(leaveOneOut, recommend), 3),
-    ]),
+    ['suggester', `hit rate@${k}, leave-last-out (${leaveLastOut.length} cases)`, `hit rate@${k}, leave-one-out (${leaveOneOut.length} cases)`],
+    recommenders.map(([name, recommend]) => [name, fixed(hitRate(leaveLastOut, recommend), 3), fixed(hitRate(leaveOneOut, recommend), 3)]),
   ),
 );

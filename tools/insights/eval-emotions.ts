@@ -6,25 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  analyzeText,
-  GO_EMOTIONS,
-  GoEmotionLabel,
-  lexiconHits,
-  loadEmotionModel,
-  scoreEmotionLabels,
-  SUPPORT_EMOTIONS,
-} from '../../libs/insights/src';
+import { analyzeText, GO_EMOTIONS, GoEmotionLabel, lexiconHits, loadEmotionModel, scoreEmotionLabels, SUPPORT_EMOTIONS } from '../../libs/insights/src';
 import { readDataFile, repoPath } from './lib/files';
 import { parseGoEmotionsTsv } from './lib/goemotions';
-import {
-  countOutcomes,
-  fixed,
-  macroAverage,
-  markdownTable,
-  Scores,
-  scoresOf,
-} from './lib/metrics';
+import { countOutcomes, fixed, macroAverage, markdownTable, Scores, scoresOf } from './lib/metrics';
 
 const { values: flags } = parseArgs({
   options: {
@@ -38,9 +23,7 @@ const { values: flags } = parseArgs({
 
 const devFile = readDataFile(repoPath(flags.dev));
 const rows = parseGoEmotionsTsv(devFile.text);
-const model = loadEmotionModel(
-  JSON.parse(readFileSync(repoPath(flags.model), 'utf8')),
-);
+const model = loadEmotionModel(JSON.parse(readFileSync(repoPath(flags.model), 'utf8')));
 
 const predictions = rows.map((row) => ({
   actual: new Set<GoEmotionLabel>(row.labels),
@@ -50,9 +33,7 @@ const predictions = rows.map((row) => ({
       .filter((score) => score.probability >= score.threshold)
       .map((score) => score.label),
   ),
-  analyzeText: new Set<GoEmotionLabel>(
-    analyzeText(row.text, model).emotions.map((emotion) => emotion.label),
-  ),
+  analyzeText: new Set<GoEmotionLabel>(analyzeText(row.text, model).emotions.map((emotion) => emotion.label)),
 }));
 
 type System = 'lexicon' | 'model' | 'analyzeText';
@@ -64,47 +45,21 @@ const scoreOf = (system: System, label: GoEmotionLabel): Scores =>
     ),
   );
 const systems: System[] = ['lexicon', 'model', 'analyzeText'];
-const cells = (scores: Scores) => [
-  fixed(scores.precision),
-  fixed(scores.recall),
-  fixed(scores.f1),
-];
+const cells = (scores: Scores) => [fixed(scores.precision), fixed(scores.recall), fixed(scores.f1)];
 
 const perLabel = SUPPORT_EMOTIONS.map((label) => ({
   label,
   scores: systems.map((system) => scoreOf(system, label)),
 }));
-const supportMacro = systems.map((_, i) =>
-  macroAverage(perLabel.map((row) => row.scores[i])),
-);
-const allLabelsModelMacro = macroAverage(
-  GO_EMOTIONS.map((label) => scoreOf('model', label)),
-);
+const supportMacro = systems.map((_, i) => macroAverage(perLabel.map((row) => row.scores[i])));
+const allLabelsModelMacro = macroAverage(GO_EMOTIONS.map((label) => scoreOf('model', label)));
 
-console.log(
-  `GoEmotions dev: ${rows.length} rows (${devFile.file}, sha256 ${devFile.sha256.slice(0, 12)}…)\n`,
-);
+console.log(`GoEmotions dev: ${rows.length} rows (${devFile.file}, sha256 ${devFile.sha256.slice(0, 12)}…)\n`);
 console.log(
   markdownTable(
+    ['emotion', 'dev rows', 'lexicon P', 'R', 'F1', 'model P', 'R', 'F1', 'model + signals P', 'R', 'F1'],
     [
-      'emotion',
-      'dev rows',
-      'lexicon P',
-      'R',
-      'F1',
-      'model P',
-      'R',
-      'F1',
-      'model + signals P',
-      'R',
-      'F1',
-    ],
-    [
-      ...perLabel.map(({ label, scores }) => [
-        label,
-        String(scores[0].support),
-        ...scores.flatMap(cells),
-      ]),
+      ...perLabel.map(({ label, scores }) => [label, String(scores[0].support), ...scores.flatMap(cells)]),
       ['**macro, support labels**', '', ...supportMacro.flatMap(cells)],
     ],
   ),

@@ -21,12 +21,7 @@ import {
 } from '../../libs/insights/src';
 import { readDataFile, repoPath } from './lib/files';
 import { parseGoEmotionsTsv, GoEmotionsExample } from './lib/goemotions';
-import {
-  fitPlatt,
-  OneVsRestWeights,
-  SparseExample,
-  trainOneVsRest,
-} from './lib/logistic';
+import { fitPlatt, OneVsRestWeights, SparseExample, trainOneVsRest } from './lib/logistic';
 import { countOutcomes, scoresOf } from './lib/metrics';
 import { seededRandom, shuffled } from './lib/random';
 
@@ -75,36 +70,25 @@ const tuneRows = order.slice(0, tuneCount).map((index) => rows[index]);
 const fitRows = order.slice(tuneCount).map((index) => rows[index]);
 
 const vocabulary = buildVocabulary(fitRows);
-const vocabularyIndex = new Map(
-  vocabulary.map((feature, index) => [feature, index]),
-);
+const vocabularyIndex = new Map(vocabulary.map((feature, index) => [feature, index]));
 const examples: SparseExample[] = fitRows.map((row) => {
   const features = emotionFeatures(row.text);
   return {
-    indexes: features.flatMap(
-      (feature) => vocabularyIndex.get(feature.name) ?? [],
-    ),
+    indexes: features.flatMap((feature) => vocabularyIndex.get(feature.name) ?? []),
     value: features.length ? 1 / Math.sqrt(features.length) : 0,
     targets: GO_EMOTIONS.map((label) => row.labels.includes(label)),
   };
 });
 
 const started = Date.now();
-const trained = trainOneVsRest(
-  examples,
-  vocabulary.length,
-  GO_EMOTIONS.length,
-  hyperparameters,
-);
+const trained = trainOneVsRest(examples, vocabulary.length, GO_EMOTIONS.length, hyperparameters);
 console.log(
   `trained ${GO_EMOTIONS.length} labels on ${fitRows.length} rows, ${vocabulary.length} features, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
 
 const uncalibrated = compactModel(trained, vocabulary);
 const uncalibratedModel = loadEmotionModel(uncalibrated);
-const tuneLogits = tuneRows.map((row) =>
-  emotionLogits(uncalibratedModel, row.text),
-);
+const tuneLogits = tuneRows.map((row) => emotionLogits(uncalibratedModel, row.text));
 const tuneMetrics: Record<
   string,
   {
@@ -119,9 +103,7 @@ uncalibrated.labels.forEach((label, labelIndex) => {
   const targets = tuneRows.map((row) => row.labels.includes(label.name));
   const logits = tuneLogits.map((perLabel) => perLabel[labelIndex]);
   label.calibration = fitPlatt(logits, targets);
-  const probabilities = logits.map((logit) =>
-    sigmoid(label.calibration.a * logit + label.calibration.b),
-  );
+  const probabilities = logits.map((logit) => sigmoid(label.calibration.a * logit + label.calibration.b));
   const best = bestThreshold(probabilities, targets);
   label.threshold = best.threshold;
   tuneMetrics[label.name] = { threshold: best.threshold, ...best.scores };
@@ -131,16 +113,13 @@ const model: EmotionModelJson = {
   ...uncalibrated,
   training: {
     trainedAt: new Date().toISOString(),
-    data: [
-      { file: trainFile.file, sha256: trainFile.sha256, rows: rows.length },
-    ],
+    data: [{ file: trainFile.file, sha256: trainFile.sha256, rows: rows.length }],
     split: {
       fitRows: fitRows.length,
       tuneRows: tuneRows.length,
       by: 'seeded shuffle of train rows',
     },
-    algorithm:
-      'one-vs-rest logistic regression, AdaGrad SGD, L2; Platt calibration and F1 thresholds on the tune rows',
+    algorithm: 'one-vs-rest logistic regression, AdaGrad SGD, L2; Platt calibration and F1 thresholds on the tune rows',
     hyperparameters,
     tuneMetrics,
   },
@@ -148,46 +127,27 @@ const model: EmotionModelJson = {
 loadEmotionModel(model);
 const outPath = repoPath(flags.out);
 writeFileSync(outPath, formatModel(model));
-const macroF1 =
-  Object.values(tuneMetrics).reduce((sum, m) => sum + m.f1, 0) /
-  GO_EMOTIONS.length;
-console.log(
-  `wrote ${outPath}: ${model.vocabulary.length} features kept; macro F1 on tune rows ${macroF1.toFixed(3)}`,
-);
+const macroF1 = Object.values(tuneMetrics).reduce((sum, m) => sum + m.f1, 0) / GO_EMOTIONS.length;
+console.log(`wrote ${outPath}: ${model.vocabulary.length} features kept; macro F1 on tune rows ${macroF1.toFixed(3)}`);
 
 /** Unigrams seen in at least minUnigramRows fit rows and bigrams in at least minBigramRows. */
-function buildVocabulary(
-  examplesToCount: readonly GoEmotionsExample[],
-): string[] {
+function buildVocabulary(examplesToCount: readonly GoEmotionsExample[]): string[] {
   const rowCounts = new Map<string, number>();
   for (const row of examplesToCount) {
-    for (const feature of emotionFeatures(row.text))
-      rowCounts.set(feature.name, (rowCounts.get(feature.name) ?? 0) + 1);
+    for (const feature of emotionFeatures(row.text)) rowCounts.set(feature.name, (rowCounts.get(feature.name) ?? 0) + 1);
   }
   return [...rowCounts]
-    .filter(
-      ([feature, count]) =>
-        count >=
-        (feature.includes(' ')
-          ? hyperparameters.minBigramRows
-          : hyperparameters.minUnigramRows),
-    )
+    .filter(([feature, count]) => count >= (feature.includes(' ') ? hyperparameters.minBigramRows : hyperparameters.minUnigramRows))
     .map(([feature]) => feature)
     .sort();
 }
 
 /** Keeps each label's strongest weights, quantises them to int8 and drops features no label uses. */
-function compactModel(
-  { weights, biases }: OneVsRestWeights,
-  features: readonly string[],
-): EmotionModelJson {
+function compactModel({ weights, biases }: OneVsRestWeights, features: readonly string[]): EmotionModelJson {
   const kept = GO_EMOTIONS.map((_, label) =>
     [...weights[label].keys()]
       .filter((index) => weights[label][index] !== 0)
-      .sort(
-        (a, b) =>
-          Math.abs(weights[label][b]) - Math.abs(weights[label][a]) || a - b,
-      )
+      .sort((a, b) => Math.abs(weights[label][b]) - Math.abs(weights[label][a]) || a - b)
       .slice(0, hyperparameters.maxWeightsPerLabel),
   );
   const used = [...new Set(kept.flat())].sort((a, b) => a - b);
@@ -198,22 +158,14 @@ function compactModel(
     training: {},
     vocabulary: used.map((index) => features[index]),
     labels: GO_EMOTIONS.map((name, label) => {
-      const largest = Math.max(
-        ...kept[label].map((index) => Math.abs(weights[label][index])),
-      );
+      const largest = Math.max(...kept[label].map((index) => Math.abs(weights[label][index])));
       const scale = largest / 127;
       return {
         name,
         bias: round(biases[label]),
         scale: round(scale),
         weights: kept[label]
-          .map(
-            (index) =>
-              [
-                newIndex.get(index) ?? -1,
-                Math.round(weights[label][index] / scale),
-              ] as const,
-          )
+          .map((index) => [newIndex.get(index) ?? -1, Math.round(weights[label][index] / scale)] as const)
           .filter(([, quantised]) => quantised !== 0)
           .sort(([a], [b]) => a - b)
           .flat(),
@@ -224,10 +176,7 @@ function compactModel(
   };
 }
 
-function bestThreshold(
-  probabilities: readonly number[],
-  targets: readonly boolean[],
-) {
+function bestThreshold(probabilities: readonly number[], targets: readonly boolean[]) {
   let best = {
     threshold: 0.5,
     scores: scoresOf(
@@ -264,15 +213,8 @@ function round(value: number, digits = 6): number {
 }
 
 /** Readable where it helps (provenance, one label per line), compact where the bytes are. */
-function formatModel({
-  training,
-  vocabulary: words,
-  labels,
-  ...header
-}: EmotionModelJson): string {
-  const head = Object.entries(header).map(
-    ([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`,
-  );
+function formatModel({ training, vocabulary: words, labels, ...header }: EmotionModelJson): string {
+  const head = Object.entries(header).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
   return [
     '{',
     `${head.join(',\n')},`,

@@ -274,7 +274,14 @@ function start(tag: HTMLScriptElement): void {
     const text = textarea.value.trim();
     if (!text) return;
     if (!socket) connect();
-    const line: Line = { clientId: newClientId(), text, author: 'visitor', authorName: stored.name ?? null, createdAt: new Date().toISOString(), state: 'sending' };
+    const line: Line = {
+      clientId: newClientId(),
+      text,
+      author: 'visitor',
+      authorName: stored.name ?? null,
+      createdAt: new Date().toISOString(),
+      state: 'sending',
+    };
     lines.push(line);
     textarea.value = '';
     render();

@@ -16,7 +16,10 @@ test.describe('admin screens', () => {
   test('should show connectors with health, and a malformed webhook as a failed event to retry', async ({ page, context, request }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
     // Correctly signed, so it is accepted for the record, but no sender and no valid date: ingest refuses it.
-    const body = Buffer.from(JSON.stringify({ externalId: `e2e-malformed-${Date.now()}`, occurredAt: 'yesterday', from: { name: 'Nobody' }, text: 'Where is my parcel?' }), 'utf8');
+    const body = Buffer.from(
+      JSON.stringify({ externalId: `e2e-malformed-${Date.now()}`, occurredAt: 'yesterday', from: { name: 'Nobody' }, text: 'Where is my parcel?' }),
+      'utf8',
+    );
     const hook = await request.post(`${BASE_URL}/api/hooks/${DEMO_GENERIC_CONNECTOR_ID}/generic`, {
       data: body,
       headers: { 'Content-Type': 'application/json', 'X-Throughline-Signature': signBody(body) },
@@ -109,7 +112,10 @@ test.describe('admin screens', () => {
     ].join('\n');
 
     await page.getByRole('banner').getByRole('link', { name: 'Admin' }).click();
-    await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: /Catalog & orders/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Admin sections' })
+      .getByRole('link', { name: /Catalog & orders/ })
+      .click();
     await expect(page).toHaveURL(`${BASE_URL}/admin/import`);
     await page.getByLabel('CSV file').setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await expect(page.getByLabel('CSV text')).toHaveValue(csv);

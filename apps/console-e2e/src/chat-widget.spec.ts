@@ -27,11 +27,14 @@ test.describe('chat widget', () => {
     const auth = { Authorization: `Bearer ${await tokenOf(request, DEMO_AGENT)}` };
     let conversation: ConversationView | undefined;
     await expect
-      .poll(async () => {
-        const res = await request.get(`${BASE_URL}/api/conversations?channel=chat&status=open`, { headers: auth });
-        conversation = ((await res.json()) as ApiPage<ConversationView>).items.find((c) => c.preview === question);
-        return conversation?.customerName;
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          const res = await request.get(`${BASE_URL}/api/conversations?channel=chat&status=open`, { headers: auth });
+          conversation = ((await res.json()) as ApiPage<ConversationView>).items.find((c) => c.preview === question);
+          return conversation?.customerName;
+        },
+        { timeout: 15_000 },
+      )
       .toBe('Wren Visitor');
     const id = (conversation as ConversationView).id;
 

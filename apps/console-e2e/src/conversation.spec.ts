@@ -47,7 +47,19 @@ test.describe('conversation', () => {
     const name = `Noor Haddad ${stamp}`;
     const text = 'My order #A-1042 arrived with a cracked screen. This is the second time — I need a replacement before Friday.';
     expect(
-      (await postGenericWebhook(request, { externalId: `e2e-conv-${stamp}`, occurredAt: new Date().toISOString(), from: { email: `noor.${stamp}@example.com`, name }, text, subject: `Cracked screen ${stamp}` }, connector)).status(),
+      (
+        await postGenericWebhook(
+          request,
+          {
+            externalId: `e2e-conv-${stamp}`,
+            occurredAt: new Date().toISOString(),
+            from: { email: `noor.${stamp}@example.com`, name },
+            text,
+            subject: `Cracked screen ${stamp}`,
+          },
+          connector,
+        )
+      ).status(),
     ).toBe(202);
 
     await signIn(page, DEMO_AGENT, DEMO_PASSWORD);
@@ -123,7 +135,11 @@ test.describe('conversation', () => {
 
     // Someone else writes: Kai's row is no longer the newest.
     const otherName = `Other Writer ${stamp}`;
-    await post(`e2e-follow-${stamp}-other`, { from: { email: `other.${stamp}@example.com`, name: otherName }, text: 'Do you ship to Norway?', subject: `Shipping ${stamp}` });
+    await post(`e2e-follow-${stamp}-other`, {
+      from: { email: `other.${stamp}@example.com`, name: otherName },
+      text: 'Do you ship to Norway?',
+      subject: `Shipping ${stamp}`,
+    });
     const rows = inboxList(page).getByRole('listitem');
     await expect(rows.first()).toContainText(otherName, { timeout: 30_000 });
 
@@ -145,7 +161,10 @@ test.describe('conversation', () => {
     await page.getByRole('searchbox', { name: 'Search conversations' }).fill('maria.lopez@example.net');
     await expect(inboxList(page).getByRole('link').first()).toContainText('María López');
     await inboxList(page).getByRole('link').first().click();
-    const email = timeline(page).getByRole('article').filter({ has: page.getByText('Email', { exact: true }) }).last();
+    const email = timeline(page)
+      .getByRole('article')
+      .filter({ has: page.getByText('Email', { exact: true }) })
+      .last();
     await expect(email).toBeVisible();
     await expect(email.getByRole('button', { name: /Show quoted text/ })).toBeVisible();
     await expect(email).not.toContainText('wrote:');
@@ -183,7 +202,11 @@ test.describe('conversation', () => {
 
     // The merge is live: María's earlier email and form messages join this timeline, marked as earlier conversations.
     await expect(timeline(page)).toContainText('Order #4821', { timeout: 20_000 });
-    await expect(timeline(page).getByRole('button', { name: /Earlier conversation/ }).first()).toBeVisible();
+    await expect(
+      timeline(page)
+        .getByRole('button', { name: /Earlier conversation/ })
+        .first(),
+    ).toBeVisible();
     await expect(page.getByRole('list', { name: 'Identities' })).toContainText('maria.lopez@example.net');
     await expect(matches).toBeHidden();
   });

@@ -45,7 +45,10 @@ test.describe('insights', () => {
 
     const feels = page.getByRole('region', { name: 'How they feel' });
     await expect(feels).toContainText('Upset', { timeout: 30_000 });
-    const emotion = feels.getByRole('listitem').filter({ hasText: /^(Angry|Annoyed)/ }).first();
+    const emotion = feels
+      .getByRole('listitem')
+      .filter({ hasText: /^(Angry|Annoyed)/ })
+      .first();
     await expect(emotion).toBeVisible();
     // Its evidence quotes the customer's own words.
     const evidence = (await emotion.locator('.evidence').textContent()) ?? '';
@@ -53,7 +56,9 @@ test.describe('insights', () => {
     expect(quoted.length).toBeGreaterThan(0);
     for (const words of quoted) expect(text.toLowerCase()).toContain(words.toLowerCase());
     // Said once: the server's reason already starts with "resolve first".
-    await expect(page.getByRole('region', { name: 'They may need next' }).getByRole('note')).toHaveText(/^Resolve first — the customer is (angry|frustrated|upset)$/);
+    await expect(page.getByRole('region', { name: 'They may need next' }).getByRole('note')).toHaveText(
+      /^Resolve first — the customer is (angry|frustrated|upset)$/,
+    );
     await expect(page.getByRole('button', { name: 'Offer it' })).toHaveCount(0);
 
     const say = page.getByRole('region', { name: 'What to say' });
@@ -79,7 +84,10 @@ test.describe('insights', () => {
     const offer = next.getByRole('button', { name: 'Offer it' }).first();
     await expect(offer).toBeVisible({ timeout: 30_000 });
     await expect(next.getByRole('note')).toHaveCount(0);
-    const suggestion = next.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Offer it' }) }).first();
+    const suggestion = next
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('button', { name: 'Offer it' }) })
+      .first();
     // The product's name is the line's own text; its SKU follows in a span.
     const productName = (await suggestion.locator('.product').evaluate((p) => p.firstChild?.textContent ?? '')).trim();
     expect(productName.length).toBeGreaterThan(2);

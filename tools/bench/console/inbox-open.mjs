@@ -96,7 +96,13 @@ const stop = () => {
 process.on('exit', stop);
 try {
   await waitReady();
-  const login = await (await fetch(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'agent@example.com', password: 'throughline-demo' }) })).json();
+  const login = await (
+    await fetch(`${BASE}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'agent@example.com', password: 'throughline-demo' }),
+    })
+  ).json();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`${BASE}/login`);
@@ -107,7 +113,10 @@ try {
 
   const results = [];
   results.push({ label: 'demo workspace only (baseline)', api: await apiTimings(login.accessToken), browser: await measureBrowser(page) });
-  const seeded = spawnSync(process.execPath, [join(root, 'tools/bench/console/seed-10k.mjs'), '--count', args.count, '--database-url', DATABASE_URL], { cwd: root, stdio: 'inherit' });
+  const seeded = spawnSync(process.execPath, [join(root, 'tools/bench/console/seed-10k.mjs'), '--count', args.count, '--database-url', DATABASE_URL], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (seeded.status !== 0) throw new Error('seeding failed');
   results.push({ label: `${args.count} more conversations`, api: await apiTimings(login.accessToken), browser: await measureBrowser(page) });
   await browser.close();

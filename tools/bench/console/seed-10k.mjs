@@ -23,8 +23,59 @@ if (!Number.isInteger(COUNT) || COUNT < 1) throw new Error(`--count: ${args.coun
 const BATCH = 2000;
 const DAY = 24 * 3600 * 1000;
 
-const FIRST = ['Ana', 'Ben', 'Chloé', 'Dmitri', 'Emeka', 'Fatima', 'Grace', 'Hiro', 'Inés', 'Jonas', 'Kai', 'Leila', 'Mateo', 'Nora', 'Omar', 'Priya', 'Quentin', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Viktor', 'Wen', 'Yara', 'Zoë'];
-const LAST = ['Bell', 'Costa', 'Duarte', 'Eriksen', 'Fischer', 'García', 'Hughes', 'Ivanova', 'Jensen', 'Kowalski', 'Lopez', 'Moreau', 'Nakamura', 'Okafor', 'Patel', 'Quinn', 'Rossi', 'Schmidt', 'Tanaka', 'Usman', 'Varga', 'Walsh', 'Young', 'Zhang'];
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Chloé',
+  'Dmitri',
+  'Emeka',
+  'Fatima',
+  'Grace',
+  'Hiro',
+  'Inés',
+  'Jonas',
+  'Kai',
+  'Leila',
+  'Mateo',
+  'Nora',
+  'Omar',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Sven',
+  'Tariq',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Yara',
+  'Zoë',
+];
+const LAST = [
+  'Bell',
+  'Costa',
+  'Duarte',
+  'Eriksen',
+  'Fischer',
+  'García',
+  'Hughes',
+  'Ivanova',
+  'Jensen',
+  'Kowalski',
+  'Lopez',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Patel',
+  'Quinn',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Usman',
+  'Varga',
+  'Walsh',
+  'Young',
+  'Zhang',
+];
 const TOPICS = [
   ['Where is my order?', 'My parcel was due on Monday and the tracking has not moved since.'],
   ['Refund for a broken kettle', 'The kettle stopped heating after two days; I would like a refund.'],
@@ -55,8 +106,21 @@ try {
     const customers = { id: [], name: [] };
     const identities = { customerId: [], kind: [], value: [], verified: [] };
     const conversations = {
-      id: [], customerId: [], channel: [], status: [], priority: [], queueId: [], assigneeId: [], subject: [], preview: [],
-      lastMessageAt: [], lastInboundAt: [], firstResponseAt: [], resolvedAt: [], snoozedUntil: [], createdAt: [],
+      id: [],
+      customerId: [],
+      channel: [],
+      status: [],
+      priority: [],
+      queueId: [],
+      assigneeId: [],
+      subject: [],
+      preview: [],
+      lastMessageAt: [],
+      lastInboundAt: [],
+      firstResponseAt: [],
+      resolvedAt: [],
+      snoozedUntil: [],
+      createdAt: [],
     };
     const messages = { conversationId: [], customerId: [], channel: [], direction: [], authorName: [], subject: [], text: [], occurredAt: [] };
 
@@ -66,7 +130,11 @@ try {
       const name = `${pick(FIRST)} ${pick(LAST)}`;
       customers.id.push(customerId);
       customers.name.push(name);
-      const local = `${name.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').replace(' ', '.')}.${run}${i}`;
+      const local = `${name
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z ]/g, '')
+        .replace(' ', '.')}.${run}${i}`;
       const addIdentity = (kind, value) => {
         identities.customerId.push(customerId);
         identities.kind.push(kind);
@@ -139,8 +207,23 @@ try {
                                           $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::timestamptz[], $14::timestamptz[], $15::timestamptz[])
                 AS t(id, customer_id, channel, status, priority, queue_id, assignee_id, subject, preview,
                      last_message_at, last_inbound_at, first_response_at, resolved_at, snoozed_until, created_at)`,
-        [c.id, c.customerId, c.channel, c.status, c.priority, c.queueId, c.assigneeId, c.subject, c.preview,
-          c.lastMessageAt, c.lastInboundAt, c.firstResponseAt, c.resolvedAt, c.snoozedUntil, c.createdAt],
+        [
+          c.id,
+          c.customerId,
+          c.channel,
+          c.status,
+          c.priority,
+          c.queueId,
+          c.assigneeId,
+          c.subject,
+          c.preview,
+          c.lastMessageAt,
+          c.lastInboundAt,
+          c.firstResponseAt,
+          c.resolvedAt,
+          c.snoozedUntil,
+          c.createdAt,
+        ],
       );
       const m = messages;
       await client.query(

@@ -125,7 +125,12 @@ async function waitFor(what, timeoutMs, probe) {
 /** Pids of the running children in a role: 'api' (the HTTP side) or 'worker'. */
 const pidsOf = (role) => children.filter((c) => c.role === role).map((c) => c.child.pid);
 let redisPid = null; // Redis is shared with anything else on the machine, but mostly busy with us during a phase
-const cpuGroupsFor = (db) => ({ api: async () => pidsOf('api'), worker: async () => pidsOf('worker'), postgres: () => backendPids(db), redis: async () => (redisPid ? [redisPid] : []) });
+const cpuGroupsFor = (db) => ({
+  api: async () => pidsOf('api'),
+  worker: async () => pidsOf('worker'),
+  postgres: () => backendPids(db),
+  redis: async () => (redisPid ? [redisPid] : []),
+});
 
 // ---------- databases and Redis ----------
 
@@ -267,7 +272,12 @@ async function startThroughline() {
     (await db.query(`SELECT external_id, extract(epoch FROM created_at) * 1000 AS ms FROM messages WHERE external_id LIKE $1`, [`${tag}-%`])).rows;
   sut.cpuGroups = cpuGroupsFor(db);
   sut.rawStatuses = async (tag) =>
-    Object.fromEntries((await db.query(`SELECT status, count(*)::int AS n FROM raw_events WHERE external_id LIKE $1 GROUP BY status`, [`${tag}-%`])).rows.map((r) => [r.status, r.n]));
+    Object.fromEntries(
+      (await db.query(`SELECT status, count(*)::int AS n FROM raw_events WHERE external_id LIKE $1 GROUP BY status`, [`${tag}-%`])).rows.map((r) => [
+        r.status,
+        r.n,
+      ]),
+    );
   sut.close = async () => {
     socket.close();
     await db.end();
@@ -364,7 +374,11 @@ async function phase(sut, path, name, count, drive) {
     otherProcessesPercent: cpu.otherProcessesPercent,
   };
   if (sut.rawStatuses) extra.rawEventStatuses = await sut.rawStatuses(tag);
-  return summarize(records, { ...extra, meanBodyBytes: records.reduce((sum, r) => sum + r.body.length, 0) / count, duplicateLiveEvents: sut.duplicateEvents - before });
+  return summarize(records, {
+    ...extra,
+    meanBodyBytes: records.reduce((sum, r) => sum + r.body.length, 0) / count,
+    duplicateLiveEvents: sut.duplicateEvents - before,
+  });
 }
 
 /** The paths of the channel one after another, each with its own warm-up, on the same running system. */
@@ -399,11 +413,17 @@ function printPhase(title, s, path) {
   line(`${unit}→${path.ack}`, lat(s.ackMs));
   line(`${unit}→persisted`, lat(s.persistedMs));
   line(`${unit}→live event`, lat(s.liveEventMs));
-  line('errors', `non-${path.ack} ${e.notAccepted}, not persisted ${e.notPersisted}, no live event ${e.noLiveEvent}, duplicate live events ${s.duplicateLiveEvents}`);
+  line(
+    'errors',
+    `non-${path.ack} ${e.notAccepted}, not persisted ${e.notPersisted}, no live event ${e.noLiveEvent}, duplicate live events ${s.duplicateLiveEvents}`,
+  );
   if (s.scheduleLagMs) line('generator lag', `p99 ${num(s.scheduleLagMs.p99)} ms, max ${num(s.scheduleLagMs.max)} ms behind schedule`);
   const c = s.cpu;
   const m = c.msPerRequest;
-  line(`CPU per ${unit}`, `api ${num(m.api, 2)} ms, worker ${num(m.worker, 2)} ms, postgres ${num(m.postgres, 2)} ms, redis ${num(c.redisMsPerRequest, 2)} ms, load generator ${num(m.loadGenerator, 2)} ms`);
+  line(
+    `CPU per ${unit}`,
+    `api ${num(m.api, 2)} ms, worker ${num(m.worker, 2)} ms, postgres ${num(m.postgres, 2)} ms, redis ${num(c.redisMsPerRequest, 2)} ms, load generator ${num(m.loadGenerator, 2)} ms`,
+  );
   line('machine', `${num(c.machineBusyPercent, 0)}% busy, ${num(c.otherProcessesPercent, 0)}% by other processes`);
   if (s.rawEventStatuses) line('raw_events status', JSON.stringify(s.rawEventStatuses));
   for (const sample of e.samples) line('error sample', sample);
@@ -412,12 +432,29 @@ function printPhase(title, s, path) {
 /** Every ratio reads "how many times worse Throughline is": latency TL/BL, throughput BL/TL; 1.00 = equal. */
 function comparison(tl, bl, path) {
   const rows = [];
-  for (const [key, label] of [['fixed', 'fixed rate'], ['full', 'full speed']]) {
+  for (const [key, label] of [
+    ['fixed', 'fixed rate'],
+    ['full', 'full speed'],
+  ]) {
     const t = tl[key];
     const b = bl[key];
-    rows.push({ figure: `${label}: accepted ${unit}s/s`, throughline: t.acceptedPerSecond, baseline: b.acceptedPerSecond, cost: b.acceptedPerSecond / t.acceptedPerSecond });
-    rows.push({ figure: `${label}: persisted messages/s`, throughline: t.persistedPerSecond, baseline: b.persistedPerSecond, cost: b.persistedPerSecond / t.persistedPerSecond });
-    for (const [field, name] of [['ackMs', `${unit}→${path.ack}`], ['persistedMs', `${unit}→persisted`], ['liveEventMs', `${unit}→live event`]]) {
+    rows.push({
+      figure: `${label}: accepted ${unit}s/s`,
+      throughline: t.acceptedPerSecond,
+      baseline: b.acceptedPerSecond,
+      cost: b.acceptedPerSecond / t.acceptedPerSecond,
+    });
+    rows.push({
+      figure: `${label}: persisted messages/s`,
+      throughline: t.persistedPerSecond,
+      baseline: b.persistedPerSecond,
+      cost: b.persistedPerSecond / t.persistedPerSecond,
+    });
+    for (const [field, name] of [
+      ['ackMs', `${unit}→${path.ack}`],
+      ['persistedMs', `${unit}→persisted`],
+      ['liveEventMs', `${unit}→live event`],
+    ]) {
       for (const p of ['p50', 'p95', 'p99']) {
         const tv = t[field][p];
         const bv = b[field][p];
@@ -448,7 +485,10 @@ function productLogIssues() {
   const lines = ['throughline-api', 'throughline-worker'].flatMap((name) => {
     const file = join(resultsDir, `${name}.log`);
     if (!existsSync(file)) return [];
-    return readFileSync(file, 'utf8').split('\n').filter((l) => /\b(WARN|ERROR)\b|Error:/.test(l)).map((l) => `[${name}] ${l}`);
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => /\b(WARN|ERROR)\b|Error:/.test(l))
+      .map((l) => `[${name}] ${l}`);
   });
   return { count: lines.length, samples: lines.slice(0, 10) };
 }
@@ -461,7 +501,9 @@ async function cleanup(suts) {
   cleanedUp = true;
   for (const sut of suts) await sut.close?.().catch(() => undefined);
   await stopChildren();
-  await admin([`DROP DATABASE IF EXISTS ${TL_DB} WITH (FORCE)`, `DROP DATABASE IF EXISTS ${BL_DB} WITH (FORCE)`]).catch((e) => console.error(`cleanup: ${e.message}`));
+  await admin([`DROP DATABASE IF EXISTS ${TL_DB} WITH (FORCE)`, `DROP DATABASE IF EXISTS ${BL_DB} WITH (FORCE)`]).catch((e) =>
+    console.error(`cleanup: ${e.message}`),
+  );
   await deleteRedisKeys().catch((e) => console.error(`cleanup: ${e.message}`));
 }
 
@@ -477,7 +519,14 @@ async function main() {
   if (channel.describe) console.log(channel.describe(tagOf('throughline', channel.paths[0], 'fixed')));
   const idleCheck = await machineBusyPercent();
   if (idleCheck > 25) console.log(`Warning: the machine is ${idleCheck.toFixed(0)}% busy before the run; latencies will be noisy (CPU per ${unit} less so).`);
-  const results = { runId, busyPercentBeforeRun: idleCheck, startedAt: started.toISOString(), channel: channelName, options: opts, machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version } };
+  const results = {
+    runId,
+    busyPercentBeforeRun: idleCheck,
+    startedAt: started.toISOString(),
+    channel: channelName,
+    options: opts,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version },
+  };
   try {
     try {
       await checkRedisDb();
@@ -511,7 +560,10 @@ async function main() {
   }
 
   const baselineName = (path) => `Bare baseline (${path.transport === 'smtp' ? 'smtp-server' : 'http'} + pg + BullMQ + Redis pub/sub)`;
-  for (const [name, r] of [[() => 'Throughline', results.throughline], [baselineName, results.baseline]]) {
+  for (const [name, r] of [
+    [() => 'Throughline', results.throughline],
+    [baselineName, results.baseline],
+  ]) {
     for (const path of channel.paths) {
       console.log(`\n${name(path)}${pathTitle(path)}${r.socketDisconnects ? ` (the live client was disconnected ${r.socketDisconnects} time(s))` : ''}`);
       printPhase(`fixed rate: ${opts.rate}/s for ${opts.duration} s`, r.paths[path.name].fixed, path);

@@ -79,7 +79,15 @@ export function smtpTarget({ port, to }) {
     prepare: () => undefined,
     open(connections) {
       // Connections are kept for the whole phase (no maxMessages recycling), as the HTTP agent keeps its sockets.
-      const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true, maxConnections: connections, maxMessages: Infinity });
+      const transport = nodemailer.createTransport({
+        host: '127.0.0.1',
+        port,
+        secure: false,
+        ignoreTLS: true,
+        pool: true,
+        maxConnections: connections,
+        maxMessages: Infinity,
+      });
       return { send: (record) => deliver(transport, to, record), close: async () => transport.close() };
     },
   };

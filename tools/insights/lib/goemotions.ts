@@ -15,16 +15,11 @@ export function parseGoEmotionsTsv(tsv: string): GoEmotionsExample[] {
     .filter((line) => line.length > 0)
     .map((line, index) => {
       const [rawText, ids] = line.split('\t');
-      if (ids === undefined)
-        throw new Error(`line ${index + 1}: expected 3 tab-separated columns`);
-      const text =
-        rawText.length >= 2 && rawText.startsWith('"') && rawText.endsWith('"')
-          ? rawText.slice(1, -1).replace(/""/g, '"')
-          : rawText;
+      if (ids === undefined) throw new Error(`line ${index + 1}: expected 3 tab-separated columns`);
+      const text = rawText.length >= 2 && rawText.startsWith('"') && rawText.endsWith('"') ? rawText.slice(1, -1).replace(/""/g, '"') : rawText;
       const labels = ids.split(',').map((id) => {
         const label = GO_EMOTIONS[Number(id)];
-        if (label === undefined)
-          throw new Error(`line ${index + 1}: unknown emotion id "${id}"`);
+        if (label === undefined) throw new Error(`line ${index + 1}: unknown emotion id "${id}"`);
         return label;
       });
       return { text, labels };

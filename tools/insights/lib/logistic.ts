@@ -25,19 +25,9 @@ export interface OneVsRestWeights {
  * One-vs-rest logistic regression by AdaGrad SGD with (lazy) L2: one pass updates all labels of a
  * row, so 28 binary classifiers cost about one. Rows are visited in a seeded order every epoch.
  */
-export function trainOneVsRest(
-  examples: readonly SparseExample[],
-  vocabularySize: number,
-  labelCount: number,
-  options: LogisticOptions,
-): OneVsRestWeights {
-  const weights = Array.from(
-    { length: labelCount },
-    () => new Float64Array(vocabularySize),
-  );
-  const squaredGradients = Array.from({ length: labelCount }, () =>
-    new Float64Array(vocabularySize).fill(1e-8),
-  );
+export function trainOneVsRest(examples: readonly SparseExample[], vocabularySize: number, labelCount: number, options: LogisticOptions): OneVsRestWeights {
+  const weights = Array.from({ length: labelCount }, () => new Float64Array(vocabularySize));
+  const squaredGradients = Array.from({ length: labelCount }, () => new Float64Array(vocabularySize).fill(1e-8));
   const biases = new Float64Array(labelCount);
   const biasSquaredGradients = new Float64Array(labelCount).fill(1e-8);
   const random = seededRandom(options.seed);
@@ -55,9 +45,7 @@ export function trainOneVsRest(
           w[index] -= (options.learningRate * gradient) / Math.sqrt(g2[index]);
         }
         biasSquaredGradients[label] += error * error;
-        biases[label] -=
-          (options.learningRate * error) /
-          Math.sqrt(biasSquaredGradients[label]);
+        biases[label] -= (options.learningRate * error) / Math.sqrt(biasSquaredGradients[label]);
       }
     }
   }
@@ -69,10 +57,7 @@ export function trainOneVsRest(
  * label with few positives is not pushed to 0/1. Newton steps with backtracking keep it from diverging
  * (Lin, Lin & Weng 2007, "A note on Platt's probabilistic outputs for support vector machines").
  */
-export function fitPlatt(
-  logits: readonly number[],
-  targets: readonly boolean[],
-): { a: number; b: number } {
+export function fitPlatt(logits: readonly number[], targets: readonly boolean[]): { a: number; b: number } {
   const positives = targets.filter(Boolean).length;
   const high = (positives + 1) / (positives + 2);
   const low = 1 / (targets.length - positives + 2);
@@ -81,12 +66,7 @@ export function fitPlatt(
     logits.reduce((sum, logit, i) => {
       const z = a * logit + b;
       // log(1 + e^z) - t*z, written to stay finite for large |z|
-      return (
-        sum +
-        Math.max(z, 0) +
-        Math.log1p(Math.exp(-Math.abs(z))) -
-        smoothed[i] * z
-      );
+      return sum + Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - smoothed[i] * z;
     }, 0);
   let a = 1;
   let b = 0;
@@ -113,12 +93,7 @@ export function fitPlatt(
     const stepB = -(haa * gb - hab * ga) / determinant;
     const decrease = ga * stepA + gb * stepB;
     let size = 1;
-    while (
-      size >= 1e-10 &&
-      loss(a + size * stepA, b + size * stepB) >=
-        current + 1e-4 * size * decrease
-    )
-      size /= 2;
+    while (size >= 1e-10 && loss(a + size * stepA, b + size * stepB) >= current + 1e-4 * size * decrease) size /= 2;
     if (size < 1e-10) break;
     a += size * stepA;
     b += size * stepB;

@@ -1,18 +1,11 @@
 import { aggregateConversation } from './conversation/aggregate-conversation';
 import { AssociationRule } from './crosssell/associations';
 import { Product } from './crosssell/catalog';
-import {
-  ScoredSuggestions,
-  scoreSuggestions,
-} from './crosssell/score-suggestions';
+import { ScoredSuggestions, scoreSuggestions } from './crosssell/score-suggestions';
 import { crossSellTiming } from './crosssell/timing';
 import { analyzeText, EmotionReading } from './emotions/analyze-text';
 import { EmotionModel } from './emotions/emotion-model';
-import {
-  analyzeHistory,
-  HistoryInput,
-  HistorySignal,
-} from './history/analyze-history';
+import { analyzeHistory, HistoryInput, HistorySignal } from './history/analyze-history';
 import { ChosenPrompt, choosePrompts } from './prompts/choose-prompts';
 import { EmpathyPhrase } from './prompts/empathy-phrases';
 import { Sentiment } from './sentiment/sentiment';
@@ -24,8 +17,7 @@ export interface CrossSellContext {
   declinedRecently: readonly string[];
 }
 
-export interface ConversationInsightsInput
-  extends Omit<HistoryInput, 'currentConversationId'> {
+export interface ConversationInsightsInput extends Omit<HistoryInput, 'currentConversationId'> {
   conversationId: string;
   /** Omit when there is no catalog: no suggestions, but timing is still decided. */
   crossSell?: CrossSellContext;
@@ -46,15 +38,8 @@ export interface ConversationInsights extends ScoredSuggestions {
 }
 
 /** Everything the insights panel shows for one conversation, from the customer's timeline and the catalog. */
-export function conversationInsights(
-  input: ConversationInsightsInput,
-): ConversationInsights {
-  const inbound = input.contacts.filter(
-    (message) =>
-      message.conversationId === input.conversationId &&
-      message.direction === 'inbound' &&
-      message.text,
-  );
+export function conversationInsights(input: ConversationInsightsInput): ConversationInsights {
+  const inbound = input.contacts.filter((message) => message.conversationId === input.conversationId && message.direction === 'inbound' && message.text);
   const mood = aggregateConversation(
     inbound.map((message) => ({
       at: message.at,

@@ -59,16 +59,13 @@ export function parseChatHandshake(auth: unknown): ChatHandshakeInput {
   }
 }
 
-const messageSchema = z.object({
-  text: z
-    .string({ error: 'is required' })
-    .trim()
-    .min(1, 'is empty')
-    .max(CHAT_LIMITS.maxTextLength, `is longer than ${CHAT_LIMITS.maxTextLength} characters`),
-  clientId: z
-    .string({ error: 'is required' })
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _'),
-}, { error: 'must be an object { text, clientId }' });
+const messageSchema = z.object(
+  {
+    text: z.string({ error: 'is required' }).trim().min(1, 'is empty').max(CHAT_LIMITS.maxTextLength, `is longer than ${CHAT_LIMITS.maxTextLength} characters`),
+    clientId: z.string({ error: 'is required' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _'),
+  },
+  { error: 'must be an object { text, clientId }' },
+);
 
 /** A visitor's `message` event; throws ChatProtocolError for the ack. */
 export function parseChatMessage(body: unknown): { text: string; clientId: string } {

@@ -12,7 +12,12 @@ export const chatWidgetConfigSchema = z
       .array(z.string().refine(isOriginPattern, 'must be an origin like https://shop.example or https://*.shop.example (no path)'))
       .min(1, 'list at least one origin the widget may be embedded on'),
     /** After how long offline a visitor gets agent replies by email (to a verified address); absent = never. */
-    offlineEmailAfterSeconds: z.number().int().min(0).max(7 * 24 * 3600).optional(),
+    offlineEmailAfterSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3600)
+      .optional(),
     connectorKey: z.string().optional(),
   })
   .strict();

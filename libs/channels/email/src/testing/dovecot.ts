@@ -31,13 +31,7 @@ export interface DovecotServer {
   /** Stops Dovecot (and every process it started) and removes its directory; safe to call twice. */
   stop(): Promise<void>;
   /** APPENDs a message over IMAP, as any mail client would. */
-  append(
-    user: string,
-    password: string,
-    mailbox: string,
-    raw: Buffer | string,
-    flags?: string[],
-  ): Promise<{ uid: number; uidValidity: number }>;
+  append(user: string, password: string, mailbox: string, raw: Buffer | string, flags?: string[]): Promise<{ uid: number; uidValidity: number }>;
   /** Every message in the mailbox, in UID order. */
   list(user: string, password: string, mailbox: string): Promise<StoredMessage[]>;
   /**
@@ -219,13 +213,7 @@ async function launch(dovecot: string, configPath: string, dir: string, port: nu
   throw new Error(`dovecot ${why}:\n${await readLogs(dir)}`);
 }
 
-function runningServer(
-  dir: string,
-  configPath: string,
-  port: number,
-  processes: DovecotProcesses,
-  doveadm: string,
-): DovecotServer {
+function runningServer(dir: string, configPath: string, port: number, processes: DovecotProcesses, doveadm: string): DovecotServer {
   let stopping: Promise<void> | undefined;
   const account = (user: string, password: string) => ({ host: HOST, port, secure: false, user, password });
   return {
@@ -283,9 +271,7 @@ async function terminate({ master, guard, exited }: DovecotProcesses): Promise<v
 }
 
 async function readLogs(dir: string): Promise<string> {
-  const logs = await Promise.all(
-    Object.values(LOG_FILES).map((name) => fs.readFile(path.join(dir, name), 'utf8').catch(() => '')),
-  );
+  const logs = await Promise.all(Object.values(LOG_FILES).map((name) => fs.readFile(path.join(dir, name), 'utf8').catch(() => '')));
   return logs.join('').trim() || '(Dovecot wrote no log)';
 }
 
@@ -306,14 +292,23 @@ async function findBinary(name: string): Promise<string> {
   // /usr/sbin is not on every PATH.
   const dirs = [...(process.env['PATH'] ?? '').split(path.delimiter), '/usr/sbin', '/usr/local/sbin'];
   for (const candidate of dirs.filter(Boolean).map((dir) => path.join(dir, name))) {
-    if (await fs.access(candidate, fsConstants.X_OK).then(() => true, () => false)) return candidate;
+    if (
+      await fs.access(candidate, fsConstants.X_OK).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
   }
   throw new Error(`dovecot is not installed: apt-get install dovecot-imapd (no ${name} binary found)`);
 }
 
 async function systemUser(name: string): Promise<{ uid: number; gid: number }> {
   const passwd = await fs.readFile('/etc/passwd', 'utf8');
-  const fields = passwd.split('\n').find((line) => line.startsWith(`${name}:`))?.split(':');
+  const fields = passwd
+    .split('\n')
+    .find((line) => line.startsWith(`${name}:`))
+    ?.split(':');
   if (!fields) throw new Error(`system user ${name} is missing; it comes with dovecot-core: apt-get install dovecot-imapd`);
   return { uid: Number(fields[2]), gid: Number(fields[3]) };
 }

@@ -52,7 +52,11 @@ describe('parseAsteriskCdrCsv', () => {
 
   it('should give the same ids when a file is imported again, hashing rows without uniqueid', () => {
     // cdr_csv without loguniqueid/loguserfield: 16 columns, no uniqueid.
-    const sixteen = cdrCsvOrder.split('\n').filter(Boolean).map((line) => line.split(',').slice(0, 16).join(',')).join('\n');
+    const sixteen = cdrCsvOrder
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(',').slice(0, 16).join(','))
+      .join('\n');
     const once = parseAsteriskCdrCsv(sixteen, ctx);
     expect(once.errors).toEqual([]);
     expect(once.calls).toHaveLength(14);
@@ -104,7 +108,8 @@ describe('parseAsteriskCdrCsv', () => {
   });
 
   it('should map columns by a header row when the file has one, and read unix-seconds dates', () => {
-    const csv = 'src,dst,dcontext,start,answer,end,billsec,duration,disposition,uniqueid\n+4930123456,200,from-trunk,2024-01-01 10:00:00,,2024-01-01 10:00:30,0,30,NO ANSWER,1704103200.9\n';
+    const csv =
+      'src,dst,dcontext,start,answer,end,billsec,duration,disposition,uniqueid\n+4930123456,200,from-trunk,2024-01-01 10:00:00,,2024-01-01 10:00:30,0,30,NO ANSWER,1704103200.9\n';
     const { calls, errors } = parseAsteriskCdrCsv(csv.replace('2024-01-01 10:00:30', '1704103230'), ctx);
     expect(errors).toEqual([]);
     expect(calls[0]).toMatchObject({ externalId: '1704103200.9', identities: [{ kind: 'phone', value: '+4930123456' }] });

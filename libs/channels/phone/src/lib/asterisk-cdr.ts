@@ -14,14 +14,47 @@ import { assertTimeZone, parseLocalDateTime } from './local-time';
  */
 
 const CDR_CSV_BASE = [
-  'accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstchannel', 'lastapp', 'lastdata',
-  'start', 'answer', 'end', 'duration', 'billsec', 'disposition', 'amaflags',
+  'accountcode',
+  'src',
+  'dst',
+  'dcontext',
+  'clid',
+  'channel',
+  'dstchannel',
+  'lastapp',
+  'lastdata',
+  'start',
+  'answer',
+  'end',
+  'duration',
+  'billsec',
+  'disposition',
+  'amaflags',
 ] as const;
 const NEW_CDR_COLUMNS = ['peeraccount', 'linkedid', 'sequence'] as const;
 
 const LAYOUTS: ReadonlyArray<readonly string[]> = [
-  ['clid', 'src', 'dst', 'dcontext', 'channel', 'dstchannel', 'lastapp', 'lastdata', 'start', 'answer', 'end',
-    'duration', 'billsec', 'disposition', 'amaflags', 'accountcode', 'uniqueid', 'userfield', 'sequence'],
+  [
+    'clid',
+    'src',
+    'dst',
+    'dcontext',
+    'channel',
+    'dstchannel',
+    'lastapp',
+    'lastdata',
+    'start',
+    'answer',
+    'end',
+    'duration',
+    'billsec',
+    'disposition',
+    'amaflags',
+    'accountcode',
+    'uniqueid',
+    'userfield',
+    'sequence',
+  ],
   CDR_CSV_BASE,
   [...CDR_CSV_BASE, 'uniqueid'],
   [...CDR_CSV_BASE, 'userfield'],
@@ -76,33 +109,36 @@ export function parseAsteriskCdrCsv(csv: string, ctx: AsteriskCdrContext): CdrIm
   const result: CdrImportResult = { calls: [], errors: [] };
   let header: string[] | undefined;
   let firstRow = true;
-  csv.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((text, index) => {
-    const line = index + 1;
-    if (!text.trim()) return;
-    let fields: string[];
-    try {
-      fields = (parse(text) as string[][])[0] ?? [];
-    } catch (err) {
-      result.errors.push({ line, reason: `not a CSV row: ${(err as Error).message}` });
-      return;
-    }
-    // An exported file may start with a header row naming its columns; use it as the layout.
-    if (firstRow) {
-      firstRow = false;
-      if (isHeader(fields)) {
-        header = fields.map((f) => f.trim().toLowerCase());
+  csv
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((text, index) => {
+      const line = index + 1;
+      if (!text.trim()) return;
+      let fields: string[];
+      try {
+        fields = (parse(text) as string[][])[0] ?? [];
+      } catch (err) {
+        result.errors.push({ line, reason: `not a CSV row: ${(err as Error).message}` });
         return;
       }
-    }
-    const row = readRow(fields, header);
-    if (typeof row === 'string') {
-      result.errors.push({ line, reason: row });
-      return;
-    }
-    const call = callOf(row, fields, { ...ctx, timeZone });
-    if (typeof call === 'string') result.errors.push({ line, reason: call });
-    else result.calls.push(call);
-  });
+      // An exported file may start with a header row naming its columns; use it as the layout.
+      if (firstRow) {
+        firstRow = false;
+        if (isHeader(fields)) {
+          header = fields.map((f) => f.trim().toLowerCase());
+          return;
+        }
+      }
+      const row = readRow(fields, header);
+      if (typeof row === 'string') {
+        result.errors.push({ line, reason: row });
+        return;
+      }
+      const call = callOf(row, fields, { ...ctx, timeZone });
+      if (typeof call === 'string') result.errors.push({ line, reason: call });
+      else result.calls.push(call);
+    });
   return result;
 }
 

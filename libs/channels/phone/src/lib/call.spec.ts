@@ -7,12 +7,26 @@ function metadataOf(facts: Omit<CallFacts, 'callId' | 'provider'>, rank: number)
   return buildCallMessage({ ...call, ...facts }, rank, ctx).metadata ?? {};
 }
 
-const ringing = metadataOf({ status: 'ringing', outcome: 'in-progress', progress: CALL_RANK.ringing, startedAt: '2026-01-05T11:00:00.000Z' }, CALL_RANK.ringing);
+const ringing = metadataOf(
+  { status: 'ringing', outcome: 'in-progress', progress: CALL_RANK.ringing, startedAt: '2026-01-05T11:00:00.000Z' },
+  CALL_RANK.ringing,
+);
 const completed = metadataOf(
-  { status: 'completed', outcome: 'answered', progress: CALL_RANK.final, startedAt: '2026-01-05T11:00:03.000Z', endedAt: '2026-01-05T11:04:15.000Z', durationSeconds: 252 },
+  {
+    status: 'completed',
+    outcome: 'answered',
+    progress: CALL_RANK.final,
+    startedAt: '2026-01-05T11:00:03.000Z',
+    endedAt: '2026-01-05T11:04:15.000Z',
+    durationSeconds: 252,
+  },
   CALL_RANK.final,
 );
-const recording = buildCallMessage({ callId: 'CA1', provider: 'twilio', recordingUrl: 'https://rec.example/RE1', recordingDurationSeconds: 250 }, CALL_RANK.final, ctx).metadata;
+const recording = buildCallMessage(
+  { callId: 'CA1', provider: 'twilio', recordingUrl: 'https://rec.example/RE1', recordingDurationSeconds: 250 },
+  CALL_RANK.final,
+  ctx,
+).metadata;
 
 describe('mergeCallMetadata', () => {
   it('should never let a late ringing overwrite completed', () => {
@@ -42,8 +56,14 @@ describe('mergeCallMetadata', () => {
   });
 
   it('should derive the talk time from answer and hang-up times when no delivery gave a duration', () => {
-    const answered = metadataOf({ status: 'answer', outcome: 'in-progress', progress: CALL_RANK.inProgress, answeredAt: '2026-01-05T11:00:10.000Z' }, CALL_RANK.inProgress);
-    const hangup = metadataOf({ status: 'normalClearing', outcome: 'answered', progress: CALL_RANK.final, endedAt: '2026-01-05T11:02:40.000Z' }, CALL_RANK.final);
+    const answered = metadataOf(
+      { status: 'answer', outcome: 'in-progress', progress: CALL_RANK.inProgress, answeredAt: '2026-01-05T11:00:10.000Z' },
+      CALL_RANK.inProgress,
+    );
+    const hangup = metadataOf(
+      { status: 'normalClearing', outcome: 'answered', progress: CALL_RANK.final, endedAt: '2026-01-05T11:02:40.000Z' },
+      CALL_RANK.final,
+    );
     const merged = mergeCallMetadata(answered, hangup)['call'] as CallMetadata;
     expect(merged.durationSeconds).toBe(150);
     expect(describeCall(merged)).toBe('Answered call from +1 641 454 9805, 2 min 30 s');
@@ -78,6 +98,8 @@ describe('formatDuration', () => {
 describe('buildCallMessage threading', () => {
   it("should ask to join the caller's open conversation within the connector's window, 72 hours by default", () => {
     expect(buildCallMessage({ ...call, status: 'ringing' }, CALL_RANK.ringing, ctx).threading).toEqual({ openConversationWithinHours: 72 });
-    expect(buildCallMessage({ ...call, status: 'ringing' }, CALL_RANK.ringing, { ...ctx, threadWindowHours: 4 }).threading).toEqual({ openConversationWithinHours: 4 });
+    expect(buildCallMessage({ ...call, status: 'ringing' }, CALL_RANK.ringing, { ...ctx, threadWindowHours: 4 }).threading).toEqual({
+      openConversationWithinHours: 4,
+    });
   });
 });

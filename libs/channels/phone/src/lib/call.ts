@@ -69,8 +69,7 @@ export interface CallMetadata {
 export type CallMetadataPatch = Pick<CallMetadata, 'callId' | 'provider'> & Partial<CallMetadata>;
 
 /** What an adapter read from one delivery; parties, outcome and callback flag are worked out from it. */
-export type CallFacts = Pick<CallMetadata, 'callId' | 'provider'> &
-  Partial<Omit<CallMetadata, 'customerNumber' | 'customerParty' | 'callbackRequested'>>;
+export type CallFacts = Pick<CallMetadata, 'callId' | 'provider'> & Partial<Omit<CallMetadata, 'customerNumber' | 'customerParty' | 'callbackRequested'>>;
 
 /** How long after a conversation's last message a call from the same customer still joins it. */
 export const DEFAULT_CALL_THREAD_WINDOW_HOURS = 72;
@@ -136,10 +135,7 @@ function isCallbackRequested(direction: CallDirection, outcome: CallOutcome): bo
  * Keys of the metadata other than `call` are shallow-merged, incoming winning.
  * After merging, set the message text to `describeCall(merged.call)`.
  */
-export function mergeCallMetadata(
-  stored: Record<string, unknown> | undefined,
-  incoming: Record<string, unknown> | undefined,
-): Record<string, unknown> {
+export function mergeCallMetadata(stored: Record<string, unknown> | undefined, incoming: Record<string, unknown> | undefined): Record<string, unknown> {
   const storedCall = callOf(stored);
   const incomingCall = callOf(incoming);
   const merged: Record<string, unknown> = { ...stored, ...incoming };

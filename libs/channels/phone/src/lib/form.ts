@@ -15,7 +15,10 @@ export function parseMultipartForm(raw: Buffer, contentType: string): FormFields
   const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
   if (!boundary) throw new InvalidPayloadError('content-type: multipart/form-data without a boundary');
   const fields: FormFields = {};
-  const parts = raw.toString('utf8').split(`--${boundary[1] ?? boundary[2]}`).slice(1);
+  const parts = raw
+    .toString('utf8')
+    .split(`--${boundary[1] ?? boundary[2]}`)
+    .slice(1);
   for (const part of parts) {
     if (part.startsWith('--')) break;
     const headerEnd = part.indexOf('\r\n\r\n');

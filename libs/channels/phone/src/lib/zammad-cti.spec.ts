@@ -3,7 +3,14 @@ import { mergeCallMetadata, type CallMetadata } from './call';
 import { normalizeZammadCtiEvent, parseZammadCtiEvent, zammadCtiResponse } from './zammad-cti';
 
 // The JSON examples of zammad/zammad-documentation api/generic-cti/{newcall,answer,hangup}-event.rst.
-const newCall = { event: 'newCall', from: '493023125741', to: '492214710334', direction: 'in', callId: '307fa962-de8d-4ffc-817b-7f6993204159', user: ['Christopher Miller', 'Emma Taylor'] };
+const newCall = {
+  event: 'newCall',
+  from: '493023125741',
+  to: '492214710334',
+  direction: 'in',
+  callId: '307fa962-de8d-4ffc-817b-7f6993204159',
+  user: ['Christopher Miller', 'Emma Taylor'],
+};
 const answer = { ...newCall, event: 'answer', user: 'Emma Taylor', answeringNumber: 'emma@chrispresso.com' };
 const hangup = { ...answer, event: 'hangup', cause: 'normalClearing' };
 
@@ -31,9 +38,16 @@ describe('parseZammadCtiEvent', () => {
     const boundary = '------------------------d74496d66958873e';
     const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
     const body =
-      field('event', 'hangup') + field('from', '493023125741') + field('to', '492214710334') + field('direction', 'in') +
-      field('callId', '2d77882f-68df-40f0-8c62-b642589c00bc') + field('user[]', 'Christopher Miller') + field('user[]', 'Emma Taylor') +
-      field('answeringNumber', 'emma@chrispresso.com') + field('cause', 'normalClearing') + `--${boundary}--\r\n`;
+      field('event', 'hangup') +
+      field('from', '493023125741') +
+      field('to', '492214710334') +
+      field('direction', 'in') +
+      field('callId', '2d77882f-68df-40f0-8c62-b642589c00bc') +
+      field('user[]', 'Christopher Miller') +
+      field('user[]', 'Emma Taylor') +
+      field('answeringNumber', 'emma@chrispresso.com') +
+      field('cause', 'normalClearing') +
+      `--${boundary}--\r\n`;
     expect(parseZammadCtiEvent(Buffer.from(body), `multipart/form-data; boundary=${boundary}`)).toEqual({
       event: 'hangup',
       from: '493023125741',

@@ -23,7 +23,10 @@ export const zammadCtiEventSchema = z.object({
   direction: z.enum(['in', 'out']),
   callId: z.string().trim().min(1).max(250),
   /** Real names: of the agents called (in) or of the calling agent (out); `user[]` in form data. */
-  user: z.union([text, z.array(text)]).optional().transform((u) => (u === undefined ? [] : [u].flat().filter(Boolean))),
+  user: z
+    .union([text, z.array(text)])
+    .optional()
+    .transform((u) => (u === undefined ? [] : [u].flat().filter(Boolean))),
   queue: text.optional(),
   cause: text.optional(),
   /** The answering agent's phone, login or id. */
@@ -103,10 +106,7 @@ export function normalizeZammadCtiEvent(event: ZammadCtiEvent, ctx: CallContext)
  * What Zammad's API answers a PBX: `{}`, or for newCall `{"action":"reject","reason":"busy"}` to
  * block a caller, or `{"action":"dial","caller_id":…,"number":…}` to set the outbound caller id.
  */
-export type ZammadCtiResponse =
-  | Record<string, never>
-  | { action: 'reject'; reason: 'busy' }
-  | { action: 'dial'; caller_id: string; number: string };
+export type ZammadCtiResponse = Record<string, never> | { action: 'reject'; reason: 'busy' } | { action: 'dial'; caller_id: string; number: string };
 
 /**
  * The body to answer a CTI event with. Always `{}` for now: we keep no caller block list and no

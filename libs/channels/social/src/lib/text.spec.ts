@@ -22,8 +22,11 @@ describe('decodeHtmlEntities', () => {
 
 describe('expandUrls', () => {
   it('should replace each short link that has an expansion', () => {
-    expect(expandUrls('see https://t.co/a and https://t.co/b', [{ url: 'https://t.co/a', expanded_url: 'https://example.com/a' }, { url: 'https://t.co/b', expanded_url: null }])).toBe(
-      'see https://example.com/a and https://t.co/b',
-    );
+    expect(
+      expandUrls('see https://t.co/a and https://t.co/b', [
+        { url: 'https://t.co/a', expanded_url: 'https://example.com/a' },
+        { url: 'https://t.co/b', expanded_url: null },
+      ]),
+    ).toBe('see https://example.com/a and https://t.co/b');
   });
 });

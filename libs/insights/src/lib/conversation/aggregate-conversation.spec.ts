@@ -1,9 +1,5 @@
 import { TextFeelings } from '../emotions/analyze-text';
-import {
-  aggregateConversation,
-  isContent,
-  isUpset,
-} from './aggregate-conversation';
+import { aggregateConversation, isContent, isUpset } from './aggregate-conversation';
 
 const angry: TextFeelings = {
   sentiment: { score: -0.8, label: 'negative' },
@@ -36,9 +32,7 @@ describe('aggregateConversation', () => {
     ]);
     // sentiment (0.5 * -0.8 + 1 * 0) / 1.5; anger 0.8 decays to 0.4
     expect(mood.sentiment).toEqual({ score: -0.27, label: 'negative' });
-    expect(mood.emotions).toEqual([
-      { label: 'anger', score: 0.4, evidence: ['unacceptable'] },
-    ]);
+    expect(mood.emotions).toEqual([{ label: 'anger', score: 0.4, evidence: ['unacceptable'] }]);
     expect(mood.turned).toBe(false);
   });
 
@@ -85,10 +79,7 @@ describe('isContent and isUpset', () => {
     expect([isContent(neutral), isUpset(neutral)]).toEqual([false, false]);
     const thanksButWorried: TextFeelings = {
       ...grateful,
-      emotions: [
-        ...grateful.emotions,
-        { label: 'nervousness', score: 0.5, evidence: [] },
-      ],
+      emotions: [...grateful.emotions, { label: 'nervousness', score: 0.5, evidence: [] }],
     };
     expect(isContent(thanksButWorried)).toBe(false);
   });

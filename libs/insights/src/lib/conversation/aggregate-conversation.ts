@@ -30,10 +30,7 @@ export const DEFAULT_AGGREGATE_OPTIONS: AggregateOptions = {
  * (exponential decay by message count); when the latest message is positive after negative ones the
  * mood has turned, and it is the latest message's mood alone.
  */
-export function aggregateConversation(
-  messages: readonly TimedFeelings[],
-  options: Partial<AggregateOptions> = {},
-): ConversationMood {
+export function aggregateConversation(messages: readonly TimedFeelings[], options: Partial<AggregateOptions> = {}): ConversationMood {
   const { halfLifeMessages, minEmotionScore } = {
     ...DEFAULT_AGGREGATE_OPTIONS,
     ...options,
@@ -48,23 +45,12 @@ export function aggregateConversation(
       messageCount: 0,
     };
 
-  const turned =
-    isContent(latest.feelings) &&
-    ordered.slice(0, -1).some((message) => isUpset(message.feelings));
-  if (turned)
-    return { ...latest.feelings, turned, messageCount: ordered.length };
+  const turned = isContent(latest.feelings) && ordered.slice(0, -1).some((message) => isUpset(message.feelings));
+  if (turned) return { ...latest.feelings, turned, messageCount: ordered.length };
 
-  const weights = ordered.map(
-    (_, index) => 0.5 ** ((ordered.length - 1 - index) / halfLifeMessages),
-  );
+  const weights = ordered.map((_, index) => 0.5 ** ((ordered.length - 1 - index) / halfLifeMessages));
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
-  const score = round2(
-    ordered.reduce(
-      (sum, message, index) =>
-        sum + weights[index] * message.feelings.sentiment.score,
-      0,
-    ) / totalWeight,
-  );
+  const score = round2(ordered.reduce((sum, message, index) => sum + weights[index] * message.feelings.sentiment.score, 0) / totalWeight);
   const sentiment: Sentiment = { score, label: sentimentLabel(score) };
 
   // Per emotion, the message where it is strongest after decay, with that message's evidence.
@@ -72,10 +58,7 @@ export function aggregateConversation(
   ordered.forEach((message, index) => {
     for (const emotion of message.feelings.emotions) {
       const decayed = round2(emotion.score * weights[index]);
-      if (
-        decayed >= minEmotionScore &&
-        decayed > (strongest.get(emotion.label)?.score ?? 0)
-      ) {
+      if (decayed >= minEmotionScore && decayed > (strongest.get(emotion.label)?.score ?? 0)) {
         strongest.set(emotion.label, { ...emotion, score: decayed });
       }
     }
@@ -85,22 +68,14 @@ export function aggregateConversation(
 }
 
 type Feelings = Pick<TextFeelings, 'sentiment' | 'emotions'>;
-const hasAny = (feelings: Feelings, labels: readonly string[]) =>
-  feelings.emotions.some((emotion) => labels.includes(emotion.label));
+const hasAny = (feelings: Feelings, labels: readonly string[]) => feelings.emotions.some((emotion) => labels.includes(emotion.label));
 
 /** Content: nothing negative, and either a positive sentiment or a positive emotion. */
 export function isContent(feelings: Feelings): boolean {
-  return (
-    !isUpset(feelings) &&
-    (feelings.sentiment.label === 'positive' ||
-      hasAny(feelings, POSITIVE_EMOTIONS))
-  );
+  return !isUpset(feelings) && (feelings.sentiment.label === 'positive' || hasAny(feelings, POSITIVE_EMOTIONS));
 }
 
 /** A negative sentiment or any negative emotion. */
 export function isUpset(feelings: Feelings): boolean {
-  return (
-    feelings.sentiment.label === 'negative' ||
-    hasAny(feelings, NEGATIVE_EMOTIONS)
-  );
+  return feelings.sentiment.label === 'negative' || hasAny(feelings, NEGATIVE_EMOTIONS);
 }

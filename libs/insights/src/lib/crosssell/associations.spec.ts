@@ -1,8 +1,4 @@
-import {
-  associatedItems,
-  mineAssociations,
-  popularItems,
-} from './associations';
+import { associatedItems, mineAssociations, popularItems } from './associations';
 
 // Five baskets: A in 4, B in 3, C in 3; each pair together in 2.
 const BASKETS = [
@@ -19,10 +15,7 @@ describe('mineAssociations', () => {
       minSupport: 0,
       minConfidence: 0,
     });
-    const rule = (antecedent: string, consequent: string) =>
-      rules.find(
-        (r) => r.antecedent === antecedent && r.consequent === consequent,
-      );
+    const rule = (antecedent: string, consequent: string) => rules.find((r) => r.antecedent === antecedent && r.consequent === consequent);
     // A→B: both in 2 of 5 baskets; B in 2 of the 4 baskets with A; P(B) = 3/5
     expect(rule('A', 'B')).toEqual({
       antecedent: 'A',
@@ -51,15 +44,8 @@ describe('mineAssociations', () => {
       minSupport: 0,
       minConfidence: 0.6,
     });
-    expect(rules.map((r) => `${r.antecedent}→${r.consequent}`)).toEqual([
-      'B→C',
-      'C→B',
-      'B→A',
-      'C→A',
-    ]);
-    expect(
-      mineAssociations(BASKETS, { minSupport: 0.5, minConfidence: 0 }),
-    ).toEqual([]);
+    expect(rules.map((r) => `${r.antecedent}→${r.consequent}`)).toEqual(['B→C', 'C→B', 'B→A', 'C→A']);
+    expect(mineAssociations(BASKETS, { minSupport: 0.5, minConfidence: 0 })).toEqual([]);
   });
 
   it('keeps item labels exactly, trailing spaces included', () => {
@@ -96,16 +82,7 @@ describe('associatedItems', () => {
       minConfidence: 0,
     });
     const items = associatedItems(['A', 'B'], rules);
-    expect(
-      items.map((entry) => [
-        entry.item,
-        entry.rule.antecedent,
-        entry.rule.confidence,
-      ]),
-    ).toEqual([['C', 'B', 2 / 3]]);
-    expect(associatedItems(['A'], rules).map((entry) => entry.item)).toEqual([
-      'B',
-      'C',
-    ]);
+    expect(items.map((entry) => [entry.item, entry.rule.antecedent, entry.rule.confidence])).toEqual([['C', 'B', 2 / 3]]);
+    expect(associatedItems(['A'], rules).map((entry) => entry.item)).toEqual(['B', 'C']);
   });
 });

@@ -33,17 +33,11 @@ interface IndexedProduct {
  * Ranks the catalog against what the customer wrote with BM25 over name, tags and description, and
  * says which words matched where. Products that match nothing are left out.
  */
-export function matchCatalog(
-  text: string,
-  products: readonly Product[],
-): CatalogMatch[] {
+export function matchCatalog(text: string, products: readonly Product[]): CatalogMatch[] {
   const indexed = products.map(indexProduct);
-  const averageLength =
-    indexed.reduce((sum, product) => sum + product.length, 0) /
-    Math.max(indexed.length, 1);
+  const averageLength = indexed.reduce((sum, product) => sum + product.length, 0) / Math.max(indexed.length, 1);
   const queryTerms = new Map<string, string>();
-  for (const term of contentTerms(text))
-    if (!queryTerms.has(term.stem)) queryTerms.set(term.stem, term.word);
+  for (const term of contentTerms(text)) if (!queryTerms.has(term.stem)) queryTerms.set(term.stem, term.word);
 
   const matches: CatalogMatch[] = [];
   for (const entry of indexed) {
@@ -52,17 +46,9 @@ export function matchCatalog(
     for (const [stem, word] of queryTerms) {
       const frequency = entry.weightedFrequency.get(stem) ?? 0;
       if (!frequency) continue;
-      const documentFrequency = indexed.filter((other) =>
-        other.weightedFrequency.has(stem),
-      ).length;
-      const idf = Math.log(
-        1 +
-          (indexed.length - documentFrequency + 0.5) /
-            (documentFrequency + 0.5),
-      );
-      score +=
-        (idf * frequency * (K1 + 1)) /
-        (frequency + K1 * (1 - B + (B * entry.length) / averageLength));
+      const documentFrequency = indexed.filter((other) => other.weightedFrequency.has(stem)).length;
+      const idf = Math.log(1 + (indexed.length - documentFrequency + 0.5) / (documentFrequency + 0.5));
+      score += (idf * frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * entry.length) / averageLength));
       matchedWords.push(word);
     }
     if (!matchedWords.length) continue;
@@ -74,9 +60,7 @@ export function matchCatalog(
       reason: describeMatch(entry, queryTerms, matchedWords),
     });
   }
-  return matches.sort(
-    (a, b) => b.score - a.score || a.sku.localeCompare(b.sku),
-  );
+  return matches.sort((a, b) => b.score - a.score || a.sku.localeCompare(b.sku));
 }
 
 function indexProduct(product: Product): IndexedProduct {
@@ -89,30 +73,17 @@ function indexProduct(product: Product): IndexedProduct {
   let length = 0;
   for (const [field, fieldTerms] of terms) {
     for (const term of fieldTerms) {
-      weightedFrequency.set(
-        term.stem,
-        (weightedFrequency.get(term.stem) ?? 0) + FIELD_WEIGHTS[field],
-      );
+      weightedFrequency.set(term.stem, (weightedFrequency.get(term.stem) ?? 0) + FIELD_WEIGHTS[field]);
       length += FIELD_WEIGHTS[field];
     }
   }
   return { product, terms, weightedFrequency, length };
 }
 
-function describeMatch(
-  entry: IndexedProduct,
-  queryTerms: ReadonlyMap<string, string>,
-  matchedWords: readonly string[],
-): string {
+function describeMatch(entry: IndexedProduct, queryTerms: ReadonlyMap<string, string>, matchedWords: readonly string[]): string {
   const where = [...entry.terms]
     .map(([field, fieldTerms]) => {
-      const words = [
-        ...new Set(
-          fieldTerms
-            .filter((term) => queryTerms.has(term.stem))
-            .map((term) => term.word),
-        ),
-      ];
+      const words = [...new Set(fieldTerms.filter((term) => queryTerms.has(term.stem)).map((term) => term.word))];
       return words.length ? `${field}: ${words.join(', ')}` : '';
     })
     .filter(Boolean);

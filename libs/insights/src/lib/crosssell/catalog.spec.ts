@@ -1,8 +1,4 @@
-import {
-  consistentOrders,
-  validateOrderLines,
-  validateProducts,
-} from './catalog';
+import { consistentOrders, validateOrderLines, validateProducts } from './catalog';
 
 describe('validateProducts (API import)', () => {
   it('accepts tags as an array, and reports bad rows by position', () => {
@@ -57,19 +53,18 @@ describe('validateOrderLines (API import)', () => {
         orderedAt: new Date('2026-11-01T09:00:00Z'),
       },
     ]);
-    expect(errors).toEqual([
-      { line: 2, reason: 'quantity must be at least 1' },
-    ]);
+    expect(errors).toEqual([{ line: 2, reason: 'quantity must be at least 1' }]);
   });
 });
 
 describe('consistentOrders', () => {
-  const line = (
-    orderId: string,
-    sku: string,
-    customerEmail = 'a@example.com',
-    orderedAt = '2026-11-01',
-  ) => ({ orderId, customerEmail, sku, quantity: 1, orderedAt });
+  const line = (orderId: string, sku: string, customerEmail = 'a@example.com', orderedAt = '2026-11-01') => ({
+    orderId,
+    customerEmail,
+    sku,
+    quantity: 1,
+    orderedAt,
+  });
 
   it('keeps the lines of one order together and refuses another customer, date or a repeated SKU', () => {
     const { rows, errors } = validateOrderLines(
@@ -83,11 +78,7 @@ describe('consistentOrders', () => {
       ],
       consistentOrders(),
     );
-    expect(rows.map((row) => `${row.orderId}/${row.sku}`)).toEqual([
-      'o-1/A',
-      'o-1/B',
-      'o-2/A',
-    ]);
+    expect(rows.map((row) => `${row.orderId}/${row.sku}`)).toEqual(['o-1/A', 'o-1/B', 'o-2/A']);
     expect(errors).toEqual([
       {
         line: 3,
@@ -95,8 +86,7 @@ describe('consistentOrders', () => {
       },
       {
         line: 4,
-        reason:
-          'order "o-1" was placed at 2026-11-01T00:00:00.000Z, not 2026-11-02T00:00:00.000Z',
+        reason: 'order "o-1" was placed at 2026-11-01T00:00:00.000Z, not 2026-11-02T00:00:00.000Z',
       },
       { line: 5, reason: 'order "o-1" lists SKU "A" twice' },
     ]);
@@ -114,10 +104,7 @@ describe('consistentOrders', () => {
         ],
       ]),
     );
-    const { errors } = validateOrderLines(
-      [line('o-9', 'A'), line('o-9', 'B', 'c@example.com')],
-      check,
-    );
+    const { errors } = validateOrderLines([line('o-9', 'A'), line('o-9', 'B', 'c@example.com')], check);
     expect(errors).toEqual([
       {
         line: 2,

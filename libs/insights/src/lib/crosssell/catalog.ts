@@ -13,15 +13,10 @@ export interface OrderLine {
 }
 
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const skuSchema = z
-  .string()
-  .trim()
-  .regex(SKU, 'SKU must be 1–64 letters, digits, dots, dashes or underscores');
-const emptyToNull = (value: unknown) =>
-  value === '' || value === undefined ? null : value;
+const skuSchema = z.string().trim().regex(SKU, 'SKU must be 1–64 letters, digits, dots, dashes or underscores');
+const emptyToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
 // CSV cells are text: "12.5" becomes 12.5, but "" stays an error rather than Number("") = 0.
-const numberFromText = (value: unknown) =>
-  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+const numberFromText = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
 
 /** A product as it arrives from a CSV row or an API body; tags as an array or "a; b" text. */
 export const productInputSchema = z
@@ -32,17 +27,8 @@ export const productInputSchema = z
     tags: z
       .union([z.array(z.string()), z.string()])
       .default([])
-      .transform((tags) =>
-        (typeof tags === 'string' ? tags.split(/[;|]/) : tags)
-          .map((tag) => tag.trim().toLowerCase())
-          .filter(Boolean),
-      ),
-    price: z.preprocess(
-      numberFromText,
-      z
-        .number({ message: 'price must be a number' })
-        .nonnegative('price must not be negative'),
-    ),
+      .transform((tags) => (typeof tags === 'string' ? tags.split(/[;|]/) : tags).map((tag) => tag.trim().toLowerCase()).filter(Boolean)),
+    price: z.preprocess(numberFromText, z.number({ message: 'price must be a number' }).nonnegative('price must not be negative')),
     upgradeOf: z.preprocess(emptyToNull, skuSchema.nullable()).default(null),
   })
   .refine((product) => product.upgradeOf !== product.sku, {
@@ -52,16 +38,11 @@ export const productInputSchema = z
 
 export const orderLineInputSchema = z.object({
   orderId: z.string().trim().min(1, 'order id is required').max(100),
-  customerEmail: z
-    .email('customer email is not an email address')
-    .transform((email) => email.toLowerCase()),
+  customerEmail: z.email('customer email is not an email address').transform((email) => email.toLowerCase()),
   sku: skuSchema,
   quantity: z.preprocess(
     numberFromText,
-    z
-      .number({ message: 'quantity must be a number' })
-      .int('quantity must be a whole number')
-      .positive('quantity must be at least 1'),
+    z.number({ message: 'quantity must be a number' }).int('quantity must be a whole number').positive('quantity must be at least 1'),
   ),
   orderedAt: z
     .union([z.iso.datetime({ offset: true }), z.iso.date()], {
@@ -94,9 +75,7 @@ export function validateRows<T>(
   const errors: RowError[] = [];
   for (const { line, record } of records) {
     const parsed = schema.safeParse(record);
-    const reason = parsed.success
-      ? rowCheck(parsed.data)
-      : parsed.error.issues.map((issue) => issue.message).join('; ');
+    const reason = parsed.success ? rowCheck(parsed.data) : parsed.error.issues.map((issue) => issue.message).join('; ');
     if (reason === undefined && parsed.success) rows.push(parsed.data);
     else errors.push({ line, reason: reason ?? 'invalid row' });
   }
@@ -113,21 +92,15 @@ export function uniqueSkus(): (product: Product) => string | undefined {
   };
 }
 
-const numbered = (records: readonly unknown[]) =>
-  records.map((record, index) => ({ line: index + 1, record }));
+const numbered = (records: readonly unknown[]) => records.map((record, index) => ({ line: index + 1, record }));
 
 /** Products from an API body; errors carry each row's 1-based position as `line`. */
-export function validateProducts(
-  records: readonly unknown[],
-): Validated<Product> {
+export function validateProducts(records: readonly unknown[]): Validated<Product> {
   return validateRows(productInputSchema, numbered(records), uniqueSkus());
 }
 
 /** Order lines from an API body; errors carry each row's 1-based position as `line`. */
-export function validateOrderLines(
-  records: readonly unknown[],
-  rowCheck?: (line: OrderLine) => string | undefined,
-): Validated<OrderLine> {
+export function validateOrderLines(records: readonly unknown[], rowCheck?: (line: OrderLine) => string | undefined): Validated<OrderLine> {
   return validateRows(orderLineInputSchema, numbered(records), rowCheck);
 }
 
@@ -141,20 +114,16 @@ export interface KnownOrder {
  * A row check for order lines: every line of one order names the same customer and date, as earlier
  * rows and earlier imports (`known`) did, and an order lists each SKU once.
  */
-export function consistentOrders(
-  known: ReadonlyMap<string, KnownOrder> = new Map(),
-): (line: OrderLine) => string | undefined {
+export function consistentOrders(known: ReadonlyMap<string, KnownOrder> = new Map()): (line: OrderLine) => string | undefined {
   const seen = new Map(known);
   const skus = new Set<string>();
   return (line) => {
     const order = seen.get(line.orderId);
-    if (order && order.customerEmail !== line.customerEmail)
-      return `order "${line.orderId}" belongs to ${order.customerEmail}, not ${line.customerEmail}`;
+    if (order && order.customerEmail !== line.customerEmail) return `order "${line.orderId}" belongs to ${order.customerEmail}, not ${line.customerEmail}`;
     if (order && order.orderedAt.getTime() !== line.orderedAt.getTime())
       return `order "${line.orderId}" was placed at ${order.orderedAt.toISOString()}, not ${line.orderedAt.toISOString()}`;
     const key = `${line.orderId}\n${line.sku}`;
-    if (skus.has(key))
-      return `order "${line.orderId}" lists SKU "${line.sku}" twice`;
+    if (skus.has(key)) return `order "${line.orderId}" lists SKU "${line.sku}" twice`;
     skus.add(key);
     seen.set(line.orderId, line);
     return undefined;

@@ -61,24 +61,17 @@ describe('parseProductsCsv', () => {
       errors: [
         {
           line: 1,
-          reason:
-            'header must be sku,name,description,tags,price,upgrade_of: missing name, description, tags, upgrade_of; unknown title',
+          reason: 'header must be sku,name,description,tags,price,upgrade_of: missing name, description, tags, upgrade_of; unknown title',
         },
       ],
     });
-    expect(parseProductsCsv('').errors).toEqual([
-      { line: 1, reason: expect.stringContaining('header must be') },
-    ]);
+    expect(parseProductsCsv('').errors).toEqual([{ line: 1, reason: expect.stringContaining('header must be') }]);
   });
 
   it('reports an unclosed quote and keeps the rows before it', () => {
-    const { rows, errors } = parseProductsCsv(
-      'sku,name,description,tags,price,upgrade_of\nA,Alpha,,,1,\nB,"Beta,,,2,',
-    );
+    const { rows, errors } = parseProductsCsv('sku,name,description,tags,price,upgrade_of\nA,Alpha,,,1,\nB,"Beta,,,2,');
     expect(rows.map((row) => row.sku)).toEqual(['A']);
-    expect(errors).toEqual([
-      { line: 3, reason: expect.stringContaining('Quote Not Closed') },
-    ]);
+    expect(errors).toEqual([{ line: 3, reason: expect.stringContaining('Quote Not Closed') }]);
   });
 });
 

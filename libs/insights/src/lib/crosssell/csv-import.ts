@@ -1,30 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import {
-  OrderLine,
-  orderLineInputSchema,
-  Product,
-  productInputSchema,
-  RowError,
-  uniqueSkus,
-  Validated,
-  validateRows,
-} from './catalog';
+import { OrderLine, orderLineInputSchema, Product, productInputSchema, RowError, uniqueSkus, Validated, validateRows } from './catalog';
 
-export const PRODUCT_CSV_COLUMNS = [
-  'sku',
-  'name',
-  'description',
-  'tags',
-  'price',
-  'upgrade_of',
-] as const;
-export const ORDER_CSV_COLUMNS = [
-  'order_id',
-  'customer_email',
-  'sku',
-  'quantity',
-  'ordered_at',
-] as const;
+export const PRODUCT_CSV_COLUMNS = ['sku', 'name', 'description', 'tags', 'price', 'upgrade_of'] as const;
+export const ORDER_CSV_COLUMNS = ['order_id', 'customer_email', 'sku', 'quantity', 'ordered_at'] as const;
 
 /**
  * Products from CSV with a header row `sku,name,description,tags,price,upgrade_of` (tags separated
@@ -32,25 +10,16 @@ export const ORDER_CSV_COLUMNS = [
  */
 export function parseProductsCsv(text: string): Validated<Product> {
   const { rows, errors } = readCsv(text, PRODUCT_CSV_COLUMNS);
-  return withCsvErrors(
-    validateRows(productInputSchema, rows, uniqueSkus()),
-    errors,
-  );
+  return withCsvErrors(validateRows(productInputSchema, rows, uniqueSkus()), errors);
 }
 
 /**
  * Order lines from CSV with a header row `order_id,customer_email,sku,quantity,ordered_at` (ISO 8601
  * dates); `rowCheck` adds rules across rows, e.g. `consistentOrders(...)`.
  */
-export function parseOrdersCsv(
-  text: string,
-  rowCheck?: (line: OrderLine) => string | undefined,
-): Validated<OrderLine> {
+export function parseOrdersCsv(text: string, rowCheck?: (line: OrderLine) => string | undefined): Validated<OrderLine> {
   const { rows, errors } = readCsv(text, ORDER_CSV_COLUMNS);
-  return withCsvErrors(
-    validateRows(orderLineInputSchema, rows, rowCheck),
-    errors,
-  );
+  return withCsvErrors(validateRows(orderLineInputSchema, rows, rowCheck), errors);
 }
 
 interface CsvRecords {
@@ -59,8 +28,7 @@ interface CsvRecords {
   errors: RowError[];
 }
 
-const camelCase = (column: string) =>
-  column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+const camelCase = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 function readCsv(text: string, columns: readonly string[]): CsvRecords {
   const errors: CsvRecords['errors'] = [];
@@ -83,8 +51,7 @@ function readCsv(text: string, columns: readonly string[]): CsvRecords {
     },
     on_skip: (error) => {
       // csv-parse puts the line number on the error object, untyped.
-      if (error)
-        errors.push({ line: Number(error['lines']), reason: error.message });
+      if (error) errors.push({ line: Number(error['lines']), reason: error.message });
       return undefined;
     },
   });
@@ -92,10 +59,7 @@ function readCsv(text: string, columns: readonly string[]): CsvRecords {
   const unknown = header.filter((column) => !columns.includes(column));
   if (missing.length || unknown.length) {
     // Without the right header no row can be read.
-    const problems = [
-      missing.length ? `missing ${missing.join(', ')}` : '',
-      unknown.length ? `unknown ${unknown.join(', ')}` : '',
-    ].filter(Boolean);
+    const problems = [missing.length ? `missing ${missing.join(', ')}` : '', unknown.length ? `unknown ${unknown.join(', ')}` : ''].filter(Boolean);
     return {
       rows: [],
       errors: [
@@ -116,10 +80,7 @@ function readCsv(text: string, columns: readonly string[]): CsvRecords {
   };
 }
 
-function withCsvErrors<T>(
-  validated: Validated<T>,
-  csvErrors: readonly RowError[],
-): Validated<T> {
+function withCsvErrors<T>(validated: Validated<T>, csvErrors: readonly RowError[]): Validated<T> {
   return {
     rows: validated.rows,
     errors: [...csvErrors, ...validated.errors].sort((a, b) => a.line - b.line),

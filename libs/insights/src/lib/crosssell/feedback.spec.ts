@@ -8,29 +8,14 @@ describe('conversionWithin', () => {
   });
 
   it('counts the first order of the suggested product within 30 days', () => {
-    const orders = [
-      order('SMS', '2026-11-02T00:00:00Z'),
-      order('HD-PRO', '2026-11-20T00:00:00Z'),
-      order('HD-PRO', '2026-11-05T00:00:00Z'),
-    ];
-    expect(conversionWithin(shown, orders)).toEqual(
-      order('HD-PRO', '2026-11-05T00:00:00Z'),
-    );
+    const orders = [order('SMS', '2026-11-02T00:00:00Z'), order('HD-PRO', '2026-11-20T00:00:00Z'), order('HD-PRO', '2026-11-05T00:00:00Z')];
+    expect(conversionWithin(shown, orders)).toEqual(order('HD-PRO', '2026-11-05T00:00:00Z'));
   });
 
   it('does not count orders before it was shown or after the window', () => {
-    expect(
-      conversionWithin(shown, [
-        order('HD-PRO', '2026-10-31T00:00:00Z'),
-        order('HD-PRO', '2026-12-01T10:00:01Z'),
-      ]),
-    ).toBeNull();
-    expect(
-      conversionWithin(shown, [order('HD-PRO', '2026-12-01T10:00:00Z')]),
-    ).not.toBeNull();
-    expect(
-      conversionWithin(shown, [order('HD-PRO', '2026-11-09T00:00:00Z')], 7),
-    ).toBeNull();
+    expect(conversionWithin(shown, [order('HD-PRO', '2026-10-31T00:00:00Z'), order('HD-PRO', '2026-12-01T10:00:01Z')])).toBeNull();
+    expect(conversionWithin(shown, [order('HD-PRO', '2026-12-01T10:00:00Z')])).not.toBeNull();
+    expect(conversionWithin(shown, [order('HD-PRO', '2026-11-09T00:00:00Z')], 7)).toBeNull();
   });
 });
 

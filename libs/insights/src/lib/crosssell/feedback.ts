@@ -11,21 +11,12 @@ export interface OrderOf {
 const DAY_MS = 86_400_000;
 
 /** The first order of the suggested product within `days` after it was shown (a conversion), or null. */
-export function conversionWithin<T extends OrderOf>(
-  suggestion: ShownSuggestion,
-  orders: readonly T[],
-  days = 30,
-): T | null {
+export function conversionWithin<T extends OrderOf>(suggestion: ShownSuggestion, orders: readonly T[], days = 30): T | null {
   const from = suggestion.shownAt.getTime();
   const until = from + days * DAY_MS;
   return (
     orders
-      .filter(
-        (order) =>
-          order.sku === suggestion.sku &&
-          order.orderedAt.getTime() > from &&
-          order.orderedAt.getTime() <= until,
-      )
+      .filter((order) => order.sku === suggestion.sku && order.orderedAt.getTime() > from && order.orderedAt.getTime() <= until)
       .sort((a, b) => a.orderedAt.getTime() - b.orderedAt.getTime())[0] ?? null
   );
 }
@@ -51,13 +42,9 @@ export interface SuggestionRates {
 
 /** Rates are null, not 0, when nothing was counted yet: "no data" is not "never works". */
 export function rates(counts: SuggestionCounts): SuggestionRates {
-  const share = (part: number, whole: number) =>
-    whole > 0 ? part / whole : null;
+  const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
   return {
-    suggestionRate: share(
-      counts.conversationsWithSuggestions,
-      counts.conversations,
-    ),
+    suggestionRate: share(counts.conversationsWithSuggestions, counts.conversations),
     acceptanceRate: share(counts.accepted, counts.shown),
     conversionRate: share(counts.converted, counts.shown),
   };

@@ -5,21 +5,14 @@ describe('pitchFor', () => {
     expect(
       pitchFor({
         name: 'Workflow Automation',
-        description:
-          'Automate repetitive steps and speed up your team. Includes 50 templates.',
+        description: 'Automate repetitive steps and speed up your team. Includes 50 templates.',
       }),
-    ).toBe(
-      'Workflow Automation might help here: Automate repetitive steps and speed up your team.',
-    );
+    ).toBe('Workflow Automation might help here: Automate repetitive steps and speed up your team.');
   });
 
   it('ends a description without punctuation with a full stop, and copes with none', () => {
-    expect(pitchFor({ name: 'Pro', description: '  Faster   sync ' })).toBe(
-      'Pro might help here: Faster sync.',
-    );
-    expect(pitchFor({ name: 'Pro', description: '' })).toBe(
-      'Pro might help here.',
-    );
+    expect(pitchFor({ name: 'Pro', description: '  Faster   sync ' })).toBe('Pro might help here: Faster sync.');
+    expect(pitchFor({ name: 'Pro', description: '' })).toBe('Pro might help here.');
   });
 
   it('cuts a long first sentence at a word', () => {
@@ -32,8 +25,6 @@ describe('pitchFor', () => {
   });
 
   it('does not split a sentence on a decimal point', () => {
-    expect(
-      pitchFor({ name: 'Pro', description: 'Syncs 2.5x faster. More.' }),
-    ).toBe('Pro might help here: Syncs 2.5x faster.');
+    expect(pitchFor({ name: 'Pro', description: 'Syncs 2.5x faster. More.' })).toBe('Pro might help here: Syncs 2.5x faster.');
   });
 });

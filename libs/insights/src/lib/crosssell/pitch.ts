@@ -7,13 +7,9 @@ const MAX_SUMMARY = 160;
  * The short line an agent inserts when accepting a suggestion: the product and the first sentence
  * of its description (cut at a word), so the reply stays the agent's own and the pitch stays soft.
  */
-export function pitchFor(
-  product: Pick<Product, 'name' | 'description'>,
-): string {
+export function pitchFor(product: Pick<Product, 'name' | 'description'>): string {
   const summary = firstSentence(product.description);
-  return summary
-    ? `${product.name} might help here: ${summary}`
-    : `${product.name} might help here.`;
+  return summary ? `${product.name} might help here: ${summary}` : `${product.name} might help here.`;
 }
 
 function firstSentence(text: string): string {

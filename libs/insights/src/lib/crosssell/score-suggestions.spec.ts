@@ -10,8 +10,7 @@ const base: ScoreSuggestionsInput = {
   associations: [],
   timing: { suppressed: false },
 };
-const skus = (input: Partial<ScoreSuggestionsInput>) =>
-  scoreSuggestions({ ...base, ...input }).suggestions.map((s) => s.sku);
+const skus = (input: Partial<ScoreSuggestionsInput>) => scoreSuggestions({ ...base, ...input }).suggestions.map((s) => s.sku);
 
 describe('scoreSuggestions', () => {
   it('suggests what the customer asks for, with the matched words as the reason', () => {
@@ -24,9 +23,7 @@ describe('scoreSuggestions', () => {
       expect.objectContaining({
         sku: 'WF-AUTO',
         name: 'Workflow Automation',
-        reasons: [
-          expect.stringContaining('you asked about "speed", "workflow"'),
-        ],
+        reasons: [expect.stringContaining('you asked about "speed", "workflow"')],
       }),
     );
   });
@@ -44,10 +41,7 @@ describe('scoreSuggestions', () => {
   });
 
   it('adds what customers who bought the same bought next, with confidence and lift', () => {
-    const associations = mineAssociations(
-      [['HD-BASIC', 'SMS'], ['HD-BASIC', 'SMS'], ['HD-BASIC'], ['AN-ADD']],
-      { minSupport: 0, minConfidence: 0 },
-    );
+    const associations = mineAssociations([['HD-BASIC', 'SMS'], ['HD-BASIC', 'SMS'], ['HD-BASIC'], ['AN-ADD']], { minSupport: 0, minConfidence: 0 });
     const { suggestions } = scoreSuggestions({
       ...base,
       owned: ['HD-BASIC'],
@@ -57,9 +51,7 @@ describe('scoreSuggestions', () => {
       sku: 'SMS',
       name: 'SMS Channel',
       score: 0.17, // 0.25 * 2/3
-      reasons: [
-        'customers who bought Helpdesk Basic also bought SMS Channel (67% of them, lift 1.3)',
-      ],
+      reasons: ['customers who bought Helpdesk Basic also bought SMS Channel (67% of them, lift 1.3)'],
     });
   });
 
@@ -83,12 +75,8 @@ describe('scoreSuggestions', () => {
   });
 
   it('never suggests an owned product, nor a lower tier of one', () => {
-    expect(
-      skus({ owned: ['WF-AUTO'], customerText: ['speed up our workflow'] }),
-    ).not.toContain('WF-AUTO');
-    expect(
-      skus({ owned: ['HD-ENT'], customerText: ['helpdesk plan'] }),
-    ).toEqual([]);
+    expect(skus({ owned: ['WF-AUTO'], customerText: ['speed up our workflow'] })).not.toContain('WF-AUTO');
+    expect(skus({ owned: ['HD-ENT'], customerText: ['helpdesk plan'] })).toEqual([]);
   });
 
   it('never suggests a product declined recently', () => {
@@ -98,9 +86,7 @@ describe('scoreSuggestions', () => {
         customerText: ['speed up our workflow'],
       }),
     ).toEqual([]);
-    expect(skus({ owned: ['HD-BASIC'], declinedRecently: ['HD-PRO'] })).toEqual(
-      [],
-    );
+    expect(skus({ owned: ['HD-BASIC'], declinedRecently: ['HD-PRO'] })).toEqual([]);
   });
 
   it('suggests nothing while suppressed, and says why', () => {

@@ -60,34 +60,15 @@ export interface ScoredSuggestions {
  * Cross-sell suggestions with a reason for each signal. Never a product the customer owns, declined
  * recently, or already has a better version of; nothing at all while the timing is wrong.
  */
-export function scoreSuggestions(
-  input: ScoreSuggestionsInput,
-): ScoredSuggestions {
-  if (input.timing.suppressed)
-    return { suggestions: [], suppressed: { reason: input.timing.reason } };
+export function scoreSuggestions(input: ScoreSuggestionsInput): ScoredSuggestions {
+  if (input.timing.suppressed) return { suggestions: [], suppressed: { reason: input.timing.reason } };
   const weights = { ...DEFAULT_SIGNAL_WEIGHTS, ...input.weights };
-  const bySku = new Map(
-    input.products.map((product) => [product.sku, product]),
-  );
+  const bySku = new Map(input.products.map((product) => [product.sku, product]));
   const nameOf = (sku: string) => bySku.get(sku)?.name ?? sku;
-  const excluded = new Set([
-    ...input.owned,
-    ...input.declinedRecently,
-    ...supersededBy(input.owned, bySku),
-  ]);
+  const excluded = new Set([...input.owned, ...input.declinedRecently, ...supersededBy(input.owned, bySku)]);
 
-  const textMatches = new Map(
-    matchCatalog(input.customerText.join('\n'), input.products).map((match) => [
-      match.sku,
-      match,
-    ]),
-  );
-  const associated = new Map(
-    associatedItems(input.owned, input.associations).map((entry) => [
-      entry.item,
-      entry.rule,
-    ]),
-  );
+  const textMatches = new Map(matchCatalog(input.customerText.join('\n'), input.products).map((match) => [match.sku, match]));
+  const associated = new Map(associatedItems(input.owned, input.associations).map((entry) => [entry.item, entry.rule]));
 
   const suggestions: Suggestion[] = [];
   for (const product of input.products) {
@@ -101,9 +82,7 @@ export function scoreSuggestions(
     }
     if (product.upgradeOf && input.owned.includes(product.upgradeOf)) {
       score += weights.upgrade;
-      reasons.push(
-        `upgrade path: owns ${nameOf(product.upgradeOf)} → ${product.name}`,
-      );
+      reasons.push(`upgrade path: owns ${nameOf(product.upgradeOf)} → ${product.name}`);
     }
     const rule = associated.get(product.sku);
     if (rule) {
@@ -121,17 +100,12 @@ export function scoreSuggestions(
       });
   }
   return {
-    suggestions: suggestions
-      .sort((a, b) => b.score - a.score || a.sku.localeCompare(b.sku))
-      .slice(0, input.limit ?? 3),
+    suggestions: suggestions.sort((a, b) => b.score - a.score || a.sku.localeCompare(b.sku)).slice(0, input.limit ?? 3),
   };
 }
 
 /** Products an owned product upgrades, directly or down a chain (owns Pro → not Basic). */
-function supersededBy(
-  owned: readonly string[],
-  bySku: ReadonlyMap<string, Product>,
-): string[] {
+function supersededBy(owned: readonly string[], bySku: ReadonlyMap<string, Product>): string[] {
   const superseded: string[] = [];
   for (const sku of owned) {
     let lower = bySku.get(sku)?.upgradeOf;

@@ -29,8 +29,7 @@ export const CATALOG: Product[] = [
   {
     sku: 'WF-AUTO',
     name: 'Workflow Automation',
-    description:
-      "Automate repetitive steps with rules and triggers and speed up your team's workflow.",
+    description: "Automate repetitive steps with rules and triggers and speed up your team's workflow.",
     tags: ['automation', 'speed', 'workflow'],
     price: 29,
     upgradeOf: null,

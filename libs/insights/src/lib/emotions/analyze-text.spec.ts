@@ -2,8 +2,7 @@ import { analyzeText } from './analyze-text';
 import { defaultEmotionModel } from './default-model';
 import { SUPPORT_EMOTIONS } from './labels';
 
-const labelsOf = (text: string) =>
-  analyzeText(text).emotions.map((emotion) => emotion.label);
+const labelsOf = (text: string) => analyzeText(text).emotions.map((emotion) => emotion.label);
 
 describe('the shipped model', () => {
   it('loads once and records how it was trained', () => {
@@ -38,17 +37,11 @@ describe('the shipped model', () => {
 
 describe('analyzeText', () => {
   it('reads an angry repeat message as annoyed, with the words that show it', () => {
-    const feelings = analyzeText(
-      "This is the THIRD time I'm writing, still broken!!",
-    );
+    const feelings = analyzeText("This is the THIRD time I'm writing, still broken!!");
     expect(feelings.sentiment.label).toBe('negative');
-    const hostile = feelings.emotions.find(
-      (emotion) => emotion.label === 'annoyance' || emotion.label === 'anger',
-    );
+    const hostile = feelings.emotions.find((emotion) => emotion.label === 'annoyance' || emotion.label === 'anger');
     expect(hostile?.score).toBeGreaterThan(0.5);
-    expect(hostile?.evidence).toEqual(
-      expect.arrayContaining(['THIRD time', 'still broken', '!!']),
-    );
+    expect(hostile?.evidence).toEqual(expect.arrayContaining(['THIRD time', 'still broken', '!!']));
   });
 
   it('reads "thanks, that fixed it!" as grateful and nothing negative', () => {
@@ -60,30 +53,20 @@ describe('analyzeText', () => {
         evidence: expect.arrayContaining(['thanks']),
       }),
     );
-    expect(feelings.emotions.map((emotion) => emotion.label)).not.toEqual(
-      expect.arrayContaining(['anger']),
-    );
+    expect(feelings.emotions.map((emotion) => emotion.label)).not.toEqual(expect.arrayContaining(['anger']));
     expect(labelsOf('thanks, that fixed it!')).not.toContain('annoyance');
   });
 
   it('reads a product question as calm', () => {
     const feelings = analyzeText('how do I speed up our workflow?');
     expect(feelings.sentiment.label).toBe('neutral');
-    expect(feelings.emotions.map((emotion) => emotion.label)).toContain(
-      'curiosity',
-    );
-    expect(feelings.emotions.map((emotion) => emotion.label)).not.toEqual(
-      expect.arrayContaining(['anger']),
-    );
-    expect(labelsOf('how do I speed up our workflow?')).not.toContain(
-      'annoyance',
-    );
+    expect(feelings.emotions.map((emotion) => emotion.label)).toContain('curiosity');
+    expect(feelings.emotions.map((emotion) => emotion.label)).not.toEqual(expect.arrayContaining(['anger']));
+    expect(labelsOf('how do I speed up our workflow?')).not.toContain('annoyance');
   });
 
   it('turns urgency words into nervousness, quoting them', () => {
-    const feelings = analyzeText(
-      'I need the invoice ASAP, the deadline is tomorrow',
-    );
+    const feelings = analyzeText('I need the invoice ASAP, the deadline is tomorrow');
     expect(feelings.emotions).toContainEqual(
       expect.objectContaining({
         label: 'nervousness',
@@ -93,18 +76,14 @@ describe('analyzeText', () => {
   });
 
   it('reports only support emotions, strongest first, with scores in 0..1', () => {
-    const { emotions } = analyzeText(
-      'Thanks, I love it, what a relief!!! But why is the invoice so confusing?',
-    );
+    const { emotions } = analyzeText('Thanks, I love it, what a relief!!! But why is the invoice so confusing?');
     expect(emotions.length).toBeGreaterThan(1);
     for (const emotion of emotions) {
       expect(SUPPORT_EMOTIONS).toContain(emotion.label);
       expect(emotion.score).toBeGreaterThanOrEqual(0);
       expect(emotion.score).toBeLessThanOrEqual(1);
     }
-    expect(emotions.map((emotion) => emotion.score)).toEqual(
-      [...emotions.map((emotion) => emotion.score)].sort((a, b) => b - a),
-    );
+    expect(emotions.map((emotion) => emotion.score)).toEqual([...emotions.map((emotion) => emotion.score)].sort((a, b) => b - a));
   });
 
   it('gives an empty text no emotions and a neutral sentiment', () => {

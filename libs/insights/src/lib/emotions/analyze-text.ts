@@ -3,11 +3,7 @@ import { defaultEmotionModel } from './default-model';
 import { EmotionModel, scoreEmotionLabels } from './emotion-model';
 import { SUPPORT_EMOTIONS, SupportEmotion } from './labels';
 import { lexiconHits } from './lexicon';
-import {
-  detectSupportSignals,
-  noisyOr,
-  SIGNAL_REPORT_STRENGTH,
-} from './support-signals';
+import { detectSupportSignals, noisyOr, SIGNAL_REPORT_STRENGTH } from './support-signals';
 
 export interface EmotionReading {
   label: SupportEmotion;
@@ -30,13 +26,8 @@ const MAX_EVIDENCE = 5;
  * GoEmotions model finds, combined (noisy OR) with the support cues a Reddit-trained model misses.
  * An emotion is reported when the model clears its tuned threshold or the cues alone are strong.
  */
-export function analyzeText(
-  text: string,
-  model: EmotionModel = defaultEmotionModel(),
-): TextFeelings {
-  const modelScores = new Map(
-    scoreEmotionLabels(model, text).map((score) => [score.label, score]),
-  );
+export function analyzeText(text: string, model: EmotionModel = defaultEmotionModel()): TextFeelings {
+  const modelScores = new Map(scoreEmotionLabels(model, text).map((score) => [score.label, score]));
   const signals = detectSupportSignals(text);
   const lexicon = lexiconHits(text);
   const emotions: EmotionReading[] = [];
@@ -44,20 +35,10 @@ export function analyzeText(
     const scored = modelScores.get(label);
     if (!scored) continue;
     const labelSignals = signals.filter((signal) => signal.label === label);
-    const signalStrength = noisyOr(
-      labelSignals.map((signal) => signal.strength),
-    );
-    if (
-      scored.probability < scored.threshold &&
-      signalStrength < SIGNAL_REPORT_STRENGTH
-    )
-      continue;
+    const signalStrength = noisyOr(labelSignals.map((signal) => signal.strength));
+    if (scored.probability < scored.threshold && signalStrength < SIGNAL_REPORT_STRENGTH) continue;
     const score = noisyOr([scored.probability, signalStrength]);
-    const evidence = [
-      ...labelSignals.map((signal) => signal.evidence),
-      ...(lexicon.get(label) ?? []),
-      ...scored.evidence,
-    ];
+    const evidence = [...labelSignals.map((signal) => signal.evidence), ...(lexicon.get(label) ?? []), ...scored.evidence];
     emotions.push({
       label,
       score: round2(score),

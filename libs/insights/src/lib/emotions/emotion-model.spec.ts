@@ -42,10 +42,7 @@ describe('loadEmotionModel', () => {
     expect(gratitude.label).toBe('gratitude');
     expect(gratitude.probability).toBeLessThan(0.1);
     // features: i, am, so, angry, "i am", "am so", "so angry" → each 1/sqrt(7); logit -3 + (8 + 4)/sqrt(7)
-    expect(anger.probability).toBeCloseTo(
-      1 / (1 + Math.exp(-(-3 + 12 / Math.sqrt(7)))),
-      10,
-    );
+    expect(anger.probability).toBeCloseTo(1 / (1 + Math.exp(-(-3 + 12 / Math.sqrt(7)))), 10);
     expect(anger.evidence).toEqual(['angry', 'so angry']);
   });
 
@@ -54,25 +51,14 @@ describe('loadEmotionModel', () => {
     json.labels[0].calibration = { a: 2, b: 1 };
     const [gratitude] = scoreEmotionLabels(loadEmotionModel(json), 'thanks');
     // "thanks" is the only feature: logit = -3 + 10
-    expect(gratitude.probability).toBeCloseTo(
-      1 / (1 + Math.exp(-(2 * 7 + 1))),
-      10,
-    );
+    expect(gratitude.probability).toBeCloseTo(1 / (1 + Math.exp(-(2 * 7 + 1))), 10);
   });
 
   it.each([
     ['not an object', 'nonsense', '(root)'],
     ['a wrong format', { ...tinyModel(), format: 'something-else' }, 'format'],
-    [
-      'features from another tokenizer version',
-      { ...tinyModel(), features: 'unigram/v0' },
-      'features',
-    ],
-    [
-      'an unknown label',
-      { ...tinyModel(), labels: [{ ...tinyModel().labels[0], name: 'rage' }] },
-      'labels.0.name',
-    ],
+    ['features from another tokenizer version', { ...tinyModel(), features: 'unigram/v0' }, 'features'],
+    ['an unknown label', { ...tinyModel(), labels: [{ ...tinyModel().labels[0], name: 'rage' }] }, 'labels.0.name'],
     [
       'an odd weights array',
       {

@@ -12,12 +12,7 @@ const labelSchema = z.object({
   /** Quantised weight q stands for q * scale. */
   scale: z.number().positive(),
   /** Flattened pairs [vocabularyIndex, quantisedWeight, …]: sparse and small on disk. */
-  weights: z
-    .array(z.number().int())
-    .refine(
-      (pairs) => pairs.length % 2 === 0,
-      'must hold [index, weight] pairs',
-    ),
+  weights: z.array(z.number().int()).refine((pairs) => pairs.length % 2 === 0, 'must hold [index, weight] pairs'),
   /** Platt scaling of the raw logit, fitted on the tuning part of train: p = sigmoid(a * logit + b). */
   calibration: z.object({ a: z.number(), b: z.number() }),
   /** Calibrated probability at or above which the label is reported; tuned for F1 on the tuning part. */
@@ -77,10 +72,7 @@ interface LabelParameters {
 /** A validated model, indexed for scoring: feature → the labels it pushes and by how much. */
 export interface EmotionModel {
   readonly labels: readonly LabelParameters[];
-  readonly weightsByFeature: ReadonlyMap<
-    string,
-    ReadonlyArray<readonly [labelIndex: number, weight: number]>
-  >;
+  readonly weightsByFeature: ReadonlyMap<string, ReadonlyArray<readonly [labelIndex: number, weight: number]>>;
   readonly training: Readonly<Record<string, unknown>>;
 }
 
@@ -101,10 +93,7 @@ export function loadEmotionModel(json: unknown): EmotionModel {
   if (!parsed.success) {
     const details = parsed.error.issues
       .slice(0, 5)
-      .map(
-        (issue) =>
-          `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`,
-      )
+      .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
       .join('; ');
     throw new InvalidEmotionModelError(details);
   }
@@ -139,22 +128,16 @@ interface WeightedFeature {
   weight: number;
 }
 
-function evaluateLabels(
-  model: EmotionModel,
-  text: string,
-): { logits: number[]; contributions: WeightedFeature[][] } {
+function evaluateLabels(model: EmotionModel, text: string): { logits: number[]; contributions: WeightedFeature[][] } {
   const features = emotionFeatures(text);
   // Each present feature counts 1/sqrt(n): long comments do not get extreme logits just for length.
   const featureValue = features.length ? 1 / Math.sqrt(features.length) : 0;
   const logits = model.labels.map((label) => label.bias);
   const contributions = model.labels.map((): WeightedFeature[] => []);
   for (const feature of features) {
-    for (const [labelIndex, weight] of model.weightsByFeature.get(
-      feature.name,
-    ) ?? []) {
+    for (const [labelIndex, weight] of model.weightsByFeature.get(feature.name) ?? []) {
       logits[labelIndex] += weight * featureValue;
-      if (weight > 0)
-        contributions[labelIndex].push({ surface: feature.surface, weight });
+      if (weight > 0) contributions[labelIndex].push({ surface: feature.surface, weight });
     }
   }
   return { logits, contributions };
@@ -166,16 +149,11 @@ export function emotionLogits(model: EmotionModel, text: string): number[] {
 }
 
 /** Scores every label the model knows, whether or not it clears its threshold. */
-export function scoreEmotionLabels(
-  model: EmotionModel,
-  text: string,
-): LabelScore[] {
+export function scoreEmotionLabels(model: EmotionModel, text: string): LabelScore[] {
   const { logits, contributions } = evaluateLabels(model, text);
   return model.labels.map((label, labelIndex) => ({
     label: label.name,
-    probability: sigmoid(
-      label.calibration.a * logits[labelIndex] + label.calibration.b,
-    ),
+    probability: sigmoid(label.calibration.a * logits[labelIndex] + label.calibration.b),
     threshold: label.threshold,
     evidence: contributions[labelIndex]
       .sort((a, b) => b.weight - a.weight)

@@ -59,22 +59,8 @@ export const SUPPORT_EMOTION_GROUPS = {
 export type SupportEmotionGroup = keyof typeof SUPPORT_EMOTION_GROUPS;
 
 /** Emotions that mean "fix the problem first": they de-escalate and hold back cross-sell. */
-export const HOSTILE_EMOTIONS: readonly SupportEmotion[] = [
-  'anger',
-  'annoyance',
-];
+export const HOSTILE_EMOTIONS: readonly SupportEmotion[] = ['anger', 'annoyance'];
 /** Emotions that count as a bad moment when deciding whether the mood has turned. */
-export const NEGATIVE_EMOTIONS: readonly SupportEmotion[] = [
-  'anger',
-  'annoyance',
-  'disappointment',
-  'sadness',
-  'nervousness',
-  'fear',
-];
+export const NEGATIVE_EMOTIONS: readonly SupportEmotion[] = ['anger', 'annoyance', 'disappointment', 'sadness', 'nervousness', 'fear'];
 /** Emotions that show the customer is content. */
-export const POSITIVE_EMOTIONS: readonly SupportEmotion[] = [
-  'gratitude',
-  'joy',
-  'relief',
-];
+export const POSITIVE_EMOTIONS: readonly SupportEmotion[] = ['gratitude', 'joy', 'relief'];

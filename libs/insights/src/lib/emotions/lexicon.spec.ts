@@ -2,9 +2,7 @@ import { lexiconHits } from './lexicon';
 
 describe('lexiconHits', () => {
   it('finds words and multi-word phrases per emotion, quoting the customer', () => {
-    const hits = lexiconHits(
-      "I'm FURIOUS and, frankly, fed up. I don't understand why nobody replied.",
-    );
+    const hits = lexiconHits("I'm FURIOUS and, frankly, fed up. I don't understand why nobody replied.");
     expect(hits.get('anger')).toEqual(['FURIOUS', 'fed up']);
     expect(hits.get('confusion')).toEqual(["don't understand"]);
   });
@@ -14,8 +12,6 @@ describe('lexiconHits', () => {
   });
 
   it('understands curly apostrophes', () => {
-    expect(lexiconHits('I don’t understand').get('confusion')).toEqual([
-      "don't understand",
-    ]);
+    expect(lexiconHits('I don’t understand').get('confusion')).toEqual(["don't understand"]);
   });
 });

@@ -6,9 +6,7 @@ import { SupportEmotion } from './labels';
  * customer messages. Written from support experience, not fitted to any data split, so it is a fair
  * baseline for the trained model; `analyzeText` also quotes its hits as evidence.
  */
-export const SUPPORT_LEXICON: Readonly<
-  Record<SupportEmotion, readonly string[]>
-> = {
+export const SUPPORT_LEXICON: Readonly<Record<SupportEmotion, readonly string[]>> = {
   anger: [
     'angry',
     'anger',
@@ -136,75 +134,18 @@ export const SUPPORT_LEXICON: Readonly<
     'running out',
     'concerned',
   ],
-  fear: [
-    'afraid',
-    'scared',
-    'fear',
-    'terrified',
-    'frightened',
-    'panic',
-    'panicking',
-    'unsafe',
-    'hacked',
-    'stolen',
-  ],
-  sadness: [
-    'sad',
-    'sadly',
-    'unhappy',
-    'upset',
-    'heartbroken',
-    'miserable',
-    'devastated',
-    'crying',
-    'depressing',
-  ],
-  gratitude: [
-    'thanks',
-    'thank',
-    'thankyou',
-    'thx',
-    'ty',
-    'appreciate',
-    'appreciated',
-    'grateful',
-    'cheers',
-    'kudos',
-  ],
-  joy: [
-    'happy',
-    'glad',
-    'great',
-    'awesome',
-    'love',
-    'amazing',
-    'wonderful',
-    'fantastic',
-    'excellent',
-    'delighted',
-    'yay',
-    'perfect',
-  ],
-  relief: [
-    'relieved',
-    'relief',
-    'phew',
-    'whew',
-    'finally',
-    'fixed it',
-    'works now',
-    'working now',
-    'sorted',
-    'resolved',
-    'back to normal',
-  ],
+  fear: ['afraid', 'scared', 'fear', 'terrified', 'frightened', 'panic', 'panicking', 'unsafe', 'hacked', 'stolen'],
+  sadness: ['sad', 'sadly', 'unhappy', 'upset', 'heartbroken', 'miserable', 'devastated', 'crying', 'depressing'],
+  gratitude: ['thanks', 'thank', 'thankyou', 'thx', 'ty', 'appreciate', 'appreciated', 'grateful', 'cheers', 'kudos'],
+  joy: ['happy', 'glad', 'great', 'awesome', 'love', 'amazing', 'wonderful', 'fantastic', 'excellent', 'delighted', 'yay', 'perfect'],
+  relief: ['relieved', 'relief', 'phew', 'whew', 'finally', 'fixed it', 'works now', 'working now', 'sorted', 'resolved', 'back to normal'],
 };
 
-const phraseTokens = (phrase: string) =>
-  tokenize(phrase).map((token) => token.norm);
-const LEXICON_ENTRIES = (
-  Object.entries(SUPPORT_LEXICON) as Array<[SupportEmotion, readonly string[]]>
-).map(([label, phrases]) => ({ label, phrases: phrases.map(phraseTokens) }));
+const phraseTokens = (phrase: string) => tokenize(phrase).map((token) => token.norm);
+const LEXICON_ENTRIES = (Object.entries(SUPPORT_LEXICON) as Array<[SupportEmotion, readonly string[]]>).map(([label, phrases]) => ({
+  label,
+  phrases: phrases.map(phraseTokens),
+}));
 
 /** The lexicon phrases found in the text, per emotion, as the customer wrote them. */
 export function lexiconHits(text: string): Map<SupportEmotion, string[]> {

@@ -1,9 +1,6 @@
 import { detectSupportSignals, noisyOr } from './support-signals';
 
-const fired = (text: string) =>
-  detectSupportSignals(text).map(
-    ({ rule, label, evidence }) => `${rule}:${label}:${evidence}`,
-  );
+const fired = (text: string) => detectSupportSignals(text).map(({ rule, label, evidence }) => `${rule}:${label}:${evidence}`);
 
 describe('detectSupportSignals', () => {
   it.each([
@@ -13,10 +10,7 @@ describe('detectSupportSignals', () => {
     ['It is still broken', 'still:annoyance:still broken'],
     ['It happened yet again', 'again:annoyance:yet again'],
     ['Nobody answered my email', 'no-answer:annoyance:Nobody answered'],
-    [
-      "I haven't heard back since Monday",
-      "no-answer:annoyance:haven't heard back",
-    ],
+    ["I haven't heard back since Monday", "no-answer:annoyance:haven't heard back"],
     ['Please fix this asap', 'urgency:nervousness:asap'],
     ['This is urgent', 'urgency:nervousness:urgent'],
     ['Why is this happening???', 'repeated-question:confusion:???'],
@@ -39,26 +33,17 @@ describe('detectSupportSignals', () => {
     ['The angry bird plush arrived today'],
     ['I am not worried at all'],
   ])('"%s" fires no strong or misleading cue', (text) => {
-    expect(
-      detectSupportSignals(text).filter(
-        (signal) => signal.strength >= 0.4 || signal.rule === 'all-caps',
-      ),
-    ).toEqual([]);
+    expect(detectSupportSignals(text).filter((signal) => signal.strength >= 0.4 || signal.rule === 'all-caps')).toEqual([]);
   });
 
   it('weighs a few capitalised words weakly and a shouted message strongly', () => {
-    const strength = (text: string) =>
-      detectSupportSignals(text).find(
-        (s) => s.rule === 'all-caps' && s.label === 'anger',
-      )?.strength;
+    const strength = (text: string) => detectSupportSignals(text).find((s) => s.rule === 'all-caps' && s.label === 'anger')?.strength;
     expect(strength('This is NOT ok')).toBe(0.1);
     expect(strength('THIS IS NOT OK AT ALL')).toBe(0.3);
   });
 
   it('keeps one signal per rule and label, the strongest', () => {
-    const still = detectSupportSignals(
-      'still waiting, still broken, still',
-    ).filter((s) => s.rule === 'still');
+    const still = detectSupportSignals('still waiting, still broken, still').filter((s) => s.rule === 'still');
     expect(still).toEqual([
       {
         rule: 'still',

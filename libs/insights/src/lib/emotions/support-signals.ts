@@ -14,15 +14,11 @@ interface SignalRule {
   rule: string;
   pattern: RegExp;
   /** Strength per label for one match, given how many times the rule matched in the text. */
-  strengths: (
-    match: RegExpMatchArray,
-    matchCount: number,
-  ) => Partial<Record<SupportEmotion, number>>;
+  strengths: (match: RegExpMatchArray, matchCount: number) => Partial<Record<SupportEmotion, number>>;
 }
 
 // Capitalised words that are acronyms or the dataset's masks, not shouting.
-const NOT_SHOUTING =
-  'NAME|RELIGION|API|FAQ|PDF|SMS|USB|VPN|CEO|ETA|USA|GDPR|PIN|SKU|URL|VAT|IOS|CSV|SSO|SLA|ASAP|OK|LOL';
+const NOT_SHOUTING = 'NAME|RELIGION|API|FAQ|PDF|SMS|USB|VPN|CEO|ETA|USA|GDPR|PIN|SKU|URL|VAT|IOS|CSV|SSO|SLA|ASAP|OK|LOL';
 // "I am furious", "we're really worried", "I feel so let down": the customer naming the feeling.
 const SELF = "(?:i(?:'m| am)|i feel|i'm feeling|i am feeling|we(?:'re| are)|we feel)";
 const INTENSIFIER = '(?:(?:so|really|very|extremely|absolutely|totally|quite|getting|becoming|beyond) )*';
@@ -47,10 +43,7 @@ const RULES: readonly SignalRule[] = [
   {
     rule: 'all-caps',
     pattern: new RegExp(`\\b(?!(?:${NOT_SHOUTING})\\b)[A-Z]{3,}\\b`, 'g'),
-    strengths: (_, count) =>
-      count >= 3
-        ? { anger: 0.3, annoyance: 0.3 }
-        : { anger: 0.1, annoyance: 0.1 },
+    strengths: (_, count) => (count >= 3 ? { anger: 0.3, annoyance: 0.3 } : { anger: 0.1, annoyance: 0.1 }),
   },
   {
     rule: 'repeated-exclamation',
@@ -64,15 +57,13 @@ const RULES: readonly SignalRule[] = [
   },
   {
     rule: 'nth-time',
-    pattern:
-      /\b(?:(?:second|third|fourth|fifth|sixth|umpteenth|nth|\d+(?:st|nd|rd|th)) time|how many times)\b/gi,
+    pattern: /\b(?:(?:second|third|fourth|fifth|sixth|umpteenth|nth|\d+(?:st|nd|rd|th)) time|how many times)\b/gi,
     strengths: () => ({ annoyance: 0.5, anger: 0.2 }),
   },
   {
     rule: 'still',
     pattern: new RegExp(`\\bstill\\b(?: (?:${STILL_BROKEN_TAIL})\\b)?`, 'gi'),
-    strengths: (match) =>
-      match[0].includes(' ') ? { annoyance: 0.45 } : { annoyance: 0.1 },
+    strengths: (match) => (match[0].includes(' ') ? { annoyance: 0.45 } : { annoyance: 0.1 }),
   },
   {
     rule: 'again',
@@ -98,13 +89,9 @@ const RULES: readonly SignalRule[] = [
   ),
   {
     rule: 'urgency',
-    pattern:
-      /\b(?:asap|urgent(?:ly)?|emergency|immediately|right (?:now|away)|as soon as possible|deadline|time[- ]sensitive|today|tonight|by tomorrow)\b/gi,
+    pattern: /\b(?:asap|urgent(?:ly)?|emergency|immediately|right (?:now|away)|as soon as possible|deadline|time[- ]sensitive|today|tonight|by tomorrow)\b/gi,
     // "today" or "right now" alone is often just a time ("I ordered today"): a weak cue.
-    strengths: (match) =>
-      /^(?:today|tonight|right now)$/i.test(match[0])
-        ? { nervousness: 0.1 }
-        : { nervousness: 0.45 },
+    strengths: (match) => (/^(?:today|tonight|right now)$/i.test(match[0]) ? { nervousness: 0.1 } : { nervousness: 0.45 }),
   },
 ];
 
@@ -117,13 +104,10 @@ export function detectSupportSignals(text: string): SupportSignal[] {
   for (const { rule, pattern, strengths } of RULES) {
     const matches = [...text.matchAll(pattern)];
     for (const match of matches) {
-      for (const [label, strength] of Object.entries(
-        strengths(match, matches.length),
-      ) as Array<[SupportEmotion, number]>) {
+      for (const [label, strength] of Object.entries(strengths(match, matches.length)) as Array<[SupportEmotion, number]>) {
         const key = `${rule}:${label}`;
         const current = strongest.get(key);
-        if (!current || strength > current.strength)
-          strongest.set(key, { rule, label, strength, evidence: match[0] });
+        if (!current || strength > current.strength) strongest.set(key, { rule, label, strength, evidence: match[0] });
       }
     }
   }

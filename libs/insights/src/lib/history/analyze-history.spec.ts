@@ -1,50 +1,29 @@
-import {
-  analyzeHistory,
-  HistoryConversation,
-  HistoryInput,
-  HistoryMessage,
-} from './analyze-history';
+import { analyzeHistory, HistoryConversation, HistoryInput, HistoryMessage } from './analyze-history';
 
 const NOW = new Date('2026-11-19T12:00:00Z'); // a Thursday
 const at = (iso: string) => new Date(iso);
-const inbound = (
-  conversationId: string,
-  channel: string,
-  iso: string,
-  text = '…',
-): HistoryMessage => ({
+const inbound = (conversationId: string, channel: string, iso: string, text = '…'): HistoryMessage => ({
   conversationId,
   channel,
   direction: 'inbound',
   at: at(iso),
   text,
 });
-const outbound = (
-  conversationId: string,
-  channel: string,
-  iso: string,
-  text = 'Answer',
-): HistoryMessage => ({
+const outbound = (conversationId: string, channel: string, iso: string, text = 'Answer'): HistoryMessage => ({
   conversationId,
   channel,
   direction: 'outbound',
   at: at(iso),
   text,
 });
-const conversation = (
-  id: string,
-  overrides: Partial<HistoryConversation> = {},
-): HistoryConversation => ({
+const conversation = (id: string, overrides: Partial<HistoryConversation> = {}): HistoryConversation => ({
   id,
   status: 'open',
   subject: null,
   createdAt: at('2026-11-16T09:00:00Z'),
   ...overrides,
 });
-const history = (
-  contacts: HistoryMessage[],
-  overrides: Partial<HistoryInput> = {},
-) =>
+const history = (contacts: HistoryMessage[], overrides: Partial<HistoryInput> = {}) =>
   analyzeHistory({
     now: NOW,
     currentConversationId: 'current',
@@ -52,8 +31,7 @@ const history = (
     conversations: [conversation('current')],
     ...overrides,
   });
-const kinds = (result: ReturnType<typeof analyzeHistory>) =>
-  result.signals.map((signal) => signal.kind);
+const kinds = (result: ReturnType<typeof analyzeHistory>) => result.signals.map((signal) => signal.kind);
 
 describe('analyzeHistory: contacts this week', () => {
   it('names the third contact in 7 days and its channels', () => {
@@ -88,10 +66,7 @@ describe('analyzeHistory: contacts this week', () => {
   });
 
   it('counts chasing us in the same thread after an hour without a reply', () => {
-    const result = history([
-      inbound('current', 'email', '2026-11-18T09:00:00Z'),
-      inbound('current', 'email', '2026-11-19T09:00:00Z'),
-    ]);
+    const result = history([inbound('current', 'email', '2026-11-18T09:00:00Z'), inbound('current', 'email', '2026-11-19T09:00:00Z')]);
     expect(result.recentContacts.count).toBe(2);
     expect(result.signals).toContainEqual(
       expect.objectContaining({
@@ -104,10 +79,7 @@ describe('analyzeHistory: contacts this week', () => {
 
 describe('analyzeHistory: waiting and channel switches', () => {
   it('detects email unanswered → tweet as a channel switch, with the silence', () => {
-    const result = history([
-      inbound('e1', 'email', '2026-11-16T09:12:00Z'),
-      inbound('current', 'x', '2026-11-17T11:12:00Z'),
-    ]);
+    const result = history([inbound('e1', 'email', '2026-11-16T09:12:00Z'), inbound('current', 'x', '2026-11-17T11:12:00Z')]);
     expect(result.channelSwitches).toEqual([
       expect.objectContaining({
         from: 'email',
@@ -132,12 +104,7 @@ describe('analyzeHistory: waiting and channel switches', () => {
         inbound('current', 'x', '2026-11-17T11:12:00Z'),
       ]).channelSwitches,
     ).toEqual([]);
-    expect(
-      history([
-        inbound('e1', 'email', '2026-11-19T09:12:00Z'),
-        inbound('current', 'chat', '2026-11-19T09:40:00Z'),
-      ]).channelSwitches,
-    ).toEqual([]);
+    expect(history([inbound('e1', 'email', '2026-11-19T09:12:00Z'), inbound('current', 'chat', '2026-11-19T09:40:00Z')]).channelSwitches).toEqual([]);
   });
 
   it('reports how long the customer has been waiting in this conversation, and a long wait', () => {
@@ -162,10 +129,7 @@ describe('analyzeHistory: waiting and channel switches', () => {
   });
 
   it('remembers the longest answered wait of the week, and a short wait is no signal', () => {
-    const answeredLate = history([
-      inbound('e1', 'email', '2026-11-16T09:00:00Z'),
-      outbound('e1', 'email', '2026-11-17T13:00:00Z'),
-    ]);
+    const answeredLate = history([inbound('e1', 'email', '2026-11-16T09:00:00Z'), outbound('e1', 'email', '2026-11-17T13:00:00Z')]);
     expect(answeredLate.waiting).toBeNull();
     expect(answeredLate.longestWait).toEqual(
       expect.objectContaining({
@@ -174,9 +138,7 @@ describe('analyzeHistory: waiting and channel switches', () => {
       }),
     );
     expect(kinds(answeredLate)).toContain('long-wait');
-    expect(
-      kinds(history([inbound('current', 'chat', '2026-11-19T11:00:00Z')])),
-    ).not.toContain('long-wait');
+    expect(kinds(history([inbound('current', 'chat', '2026-11-19T11:00:00Z')]))).not.toContain('long-wait');
   });
 });
 
@@ -184,12 +146,7 @@ describe('analyzeHistory: promises', () => {
   it('detects an open callback promise from our own message', () => {
     const result = history([
       inbound('current', 'email', '2026-11-17T09:00:00Z'),
-      outbound(
-        'current',
-        'email',
-        '2026-11-17T10:00:00Z',
-        "Sorry about this — I'll call you back tomorrow morning.",
-      ),
+      outbound('current', 'email', '2026-11-17T10:00:00Z', "Sorry about this — I'll call you back tomorrow morning."),
     ]);
     expect(result.openPromises).toEqual([
       expect.objectContaining({
@@ -201,9 +158,7 @@ describe('analyzeHistory: promises', () => {
     expect(result.signals).toContainEqual(
       expect.objectContaining({
         kind: 'open-promise',
-        reason: expect.stringContaining(
-          'callback promised Tue 10:00 (2 days ago), not kept yet: "Sorry about this',
-        ),
+        reason: expect.stringContaining('callback promised Tue 10:00 (2 days ago), not kept yet: "Sorry about this'),
         facts: { promiseKind: 'callback' },
       }),
     );
@@ -211,12 +166,7 @@ describe('analyzeHistory: promises', () => {
 
   it('does not report a callback we made', () => {
     const result = history([
-      outbound(
-        'current',
-        'email',
-        '2026-11-17T10:00:00Z',
-        "I'll call you back tomorrow morning.",
-      ),
+      outbound('current', 'email', '2026-11-17T10:00:00Z', "I'll call you back tomorrow morning."),
       outbound('current', 'phone', '2026-11-18T09:30:00Z', 'Call, 4 min'),
     ]);
     expect(result.openPromises).toEqual([]);
@@ -224,12 +174,7 @@ describe('analyzeHistory: promises', () => {
   });
 
   it('checks recorded promises for fulfilment too, without double-counting detected ones', () => {
-    const promiseMessage = outbound(
-      'current',
-      'email',
-      '2026-11-17T10:00:00Z',
-      'Your refund will be processed this week.',
-    );
+    const promiseMessage = outbound('current', 'email', '2026-11-17T10:00:00Z', 'Your refund will be processed this week.');
     const result = history([promiseMessage], {
       openPromises: [
         {
@@ -247,9 +192,7 @@ describe('analyzeHistory: promises', () => {
       ],
     });
     // the follow-up was kept by the later refund message in the same conversation
-    expect(result.openPromises.map((promise) => promise.kind)).toEqual([
-      'refund',
-    ]);
+    expect(result.openPromises.map((promise) => promise.kind)).toEqual(['refund']);
   });
 });
 
@@ -283,18 +226,12 @@ describe('analyzeHistory: earlier conversations', () => {
         }),
       ],
     });
-    expect(result.previousNegative.map((c) => c.conversationId)).toEqual([
-      'refund',
-      'crash',
-    ]);
-    expect(result.unresolvedComplaints.map((c) => c.conversationId)).toEqual([
-      'refund',
-    ]);
+    expect(result.previousNegative.map((c) => c.conversationId)).toEqual(['refund', 'crash']);
+    expect(result.unresolvedComplaints.map((c) => c.conversationId)).toEqual(['refund']);
     expect(result.signals).toContainEqual(
       expect.objectContaining({
         kind: 'previous-negative',
-        reason:
-          '2 earlier negative conversations in 90 days: "Refund missing" (open, sentiment -0.60), "App crashes" (resolved Tue 12:00, sentiment -0.40)',
+        reason: '2 earlier negative conversations in 90 days: "Refund missing" (open, sentiment -0.60), "App crashes" (resolved Tue 12:00, sentiment -0.40)',
       }),
     );
     expect(result.signals).toContainEqual(
@@ -314,20 +251,13 @@ describe('analyzeHistory: earlier conversations', () => {
         },
       ],
       {
-        conversations: [
-          conversation('current'),
-          conversation('other', { subject: 'Broken' }),
-        ],
+        conversations: [conversation('current'), conversation('other', { subject: 'Broken' })],
       },
     );
-    expect(result.previousNegative).toEqual([
-      expect.objectContaining({ conversationId: 'other', sentiment: -0.7 }),
-    ]);
+    expect(result.previousNegative).toEqual([expect.objectContaining({ conversationId: 'other', sentiment: -0.7 })]);
   });
 
   it('gives a first contact no signals', () => {
-    expect(
-      history([inbound('current', 'email', '2026-11-19T11:00:00Z')]).signals,
-    ).toEqual([]);
+    expect(history([inbound('current', 'email', '2026-11-19T11:00:00Z')]).signals).toEqual([]);
   });
 });

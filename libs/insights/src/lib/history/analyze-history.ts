@@ -1,14 +1,6 @@
 import { MessageDirection } from '@throughline/domain';
 import { detectPromises, keepsPromise, MadePromise } from './promises';
-import {
-  channelName,
-  channelVerb,
-  formatDuration,
-  formatMoment,
-  hoursBetween,
-  ordinal,
-  spellDuration,
-} from './wording';
+import { channelName, channelVerb, formatDuration, formatMoment, hoursBetween, ordinal, spellDuration } from './wording';
 
 export interface HistoryMessage {
   conversationId: string;
@@ -67,14 +59,7 @@ export interface HistoryInput {
   options?: Partial<HistoryOptions>;
 }
 
-export const HISTORY_SIGNAL_KINDS = [
-  'repeat-contact',
-  'long-wait',
-  'channel-switch',
-  'open-promise',
-  'previous-negative',
-  'unresolved-complaint',
-] as const;
+export const HISTORY_SIGNAL_KINDS = ['repeat-contact', 'long-wait', 'channel-switch', 'open-promise', 'previous-negative', 'unresolved-complaint'] as const;
 export type HistorySignalKind = (typeof HISTORY_SIGNAL_KINDS)[number];
 
 /** Values that phrase templates may use as {placeholders}. */
@@ -160,39 +145,17 @@ const DAY_HOURS = 24;
 /** What the customer's history says that no lexicon can: repetition, waiting, switching, promises, past trouble. */
 export function analyzeHistory(input: HistoryInput): HistoryInsights {
   const options = { ...DEFAULT_HISTORY_OPTIONS, ...input.options };
-  const messages = [...input.contacts].sort(
-    (a, b) => a.at.getTime() - b.at.getTime(),
-  );
-  const inWindow = (at: Date) =>
-    hoursBetween(at, input.now) <= options.windowDays * DAY_HOURS;
+  const messages = [...input.contacts].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const inWindow = (at: Date) => hoursBetween(at, input.now) <= options.windowDays * DAY_HOURS;
 
-  const contacts = customerContacts(messages, options).filter((contact) =>
-    inWindow(contact.at),
-  );
+  const contacts = customerContacts(messages, options).filter((contact) => inWindow(contact.at));
   const waits = waitsForAnswer(messages, input.now, options);
-  const waiting =
-    waits.find(
-      (wait) =>
-        wait.answeredAt === null &&
-        wait.conversationId === input.currentConversationId,
-    ) ?? null;
-  const longestWait =
-    waits
-      .filter((wait) => inWindow(wait.since))
-      .sort((a, b) => b.hours - a.hours)[0] ?? null;
-  const channelSwitches = switchesAfterSilence(messages, options).filter(
-    (change) => inWindow(change.at),
-  );
-  const openPromises = findOpenPromises(
-    messages,
-    input.openPromises ?? [],
-    input.now,
-    options,
-  );
+  const waiting = waits.find((wait) => wait.answeredAt === null && wait.conversationId === input.currentConversationId) ?? null;
+  const longestWait = waits.filter((wait) => inWindow(wait.since)).sort((a, b) => b.hours - a.hours)[0] ?? null;
+  const channelSwitches = switchesAfterSilence(messages, options).filter((change) => inWindow(change.at));
+  const openPromises = findOpenPromises(messages, input.openPromises ?? [], input.now, options);
   const previousNegative = negativeConversations(input, messages, options);
-  const unresolvedComplaints = previousNegative.filter(
-    (conversation) => conversation.status !== 'resolved',
-  );
+  const unresolvedComplaints = previousNegative.filter((conversation) => conversation.status !== 'resolved');
 
   const signals: HistorySignal[] = [];
   if (contacts.length >= 2) {
@@ -207,9 +170,7 @@ export function analyzeHistory(input: HistoryInput): HistoryInsights {
       },
     });
   }
-  const longWait = [waiting, longestWait].find(
-    (wait) => wait && wait.hours >= options.longWaitHours,
-  );
+  const longWait = [waiting, longestWait].find((wait) => wait && wait.hours >= options.longWaitHours);
   if (longWait)
     signals.push({
       kind: 'long-wait',
@@ -246,8 +207,7 @@ export function analyzeHistory(input: HistoryInput): HistoryInsights {
       kind: 'unresolved-complaint',
       reason: `unresolved complaint: ${unresolvedComplaints.map((c) => c.reason).join(', ')}`,
       facts: {
-        complaintSubject:
-          unresolvedComplaints[0].subject ?? 'the earlier issue',
+        complaintSubject: unresolvedComplaints[0].subject ?? 'the earlier issue',
       },
     });
   }
@@ -274,26 +234,17 @@ export function analyzeHistory(input: HistoryInput): HistoryInsights {
  * replied, and it is more than `burstGapMinutes` after their last message). A reply to our answer, or
  * a burst of chat lines, continues the contact.
  */
-function customerContacts(
-  messages: readonly HistoryMessage[],
-  options: HistoryOptions,
-): CustomerContact[] {
+function customerContacts(messages: readonly HistoryMessage[], options: HistoryOptions): CustomerContact[] {
   const contacts: CustomerContact[] = [];
   const lastInbound = new Map<string, HistoryMessage>();
   const lastOutboundAt = new Map<string, Date>();
   for (const message of messages) {
-    if (message.direction === 'outbound')
-      lastOutboundAt.set(message.conversationId, message.at);
+    if (message.direction === 'outbound') lastOutboundAt.set(message.conversationId, message.at);
     if (message.direction !== 'inbound') continue;
     const previous = lastInbound.get(message.conversationId);
-    const repliedSince =
-      previous &&
-      (lastOutboundAt.get(message.conversationId) ?? new Date(0)) > previous.at;
+    const repliedSince = previous && (lastOutboundAt.get(message.conversationId) ?? new Date(0)) > previous.at;
     const startsContact =
-      !previous ||
-      previous.channel !== message.channel ||
-      (!repliedSince &&
-        hoursBetween(previous.at, message.at) * 60 >= options.burstGapMinutes);
+      !previous || previous.channel !== message.channel || (!repliedSince && hoursBetween(previous.at, message.at) * 60 >= options.burstGapMinutes);
     if (startsContact)
       contacts.push({
         conversationId: message.conversationId,
@@ -306,11 +257,7 @@ function customerContacts(
 }
 
 /** Each stretch where the customer waited for us in a conversation: from their first unanswered message to our next answer (or now). */
-function waitsForAnswer(
-  messages: readonly HistoryMessage[],
-  now: Date,
-  options: HistoryOptions,
-): Wait[] {
+function waitsForAnswer(messages: readonly HistoryMessage[], now: Date, options: HistoryOptions): Wait[] {
   const open = new Map<string, HistoryMessage>();
   const waits: Wait[] = [];
   const close = (first: HistoryMessage, answeredAt: Date | null) => {
@@ -322,15 +269,12 @@ function waitsForAnswer(
       since: first.at,
       hours,
       answeredAt,
-      reason: answeredAt
-        ? `waited ${formatDuration(hours)} for an answer to the ${started}`
-        : `waiting ${formatDuration(hours)} since the ${started}`,
+      reason: answeredAt ? `waited ${formatDuration(hours)} for an answer to the ${started}` : `waiting ${formatDuration(hours)} since the ${started}`,
     });
   };
   for (const message of messages) {
     const first = open.get(message.conversationId);
-    if (message.direction === 'inbound' && !first)
-      open.set(message.conversationId, message);
+    if (message.direction === 'inbound' && !first) open.set(message.conversationId, message);
     if (message.direction === 'outbound' && first) {
       close(first, message.at);
       open.delete(message.conversationId);
@@ -341,10 +285,7 @@ function waitsForAnswer(
 }
 
 /** The customer tried another channel after an unanswered one went quiet for a while (email unanswered → tweet). */
-function switchesAfterSilence(
-  messages: readonly HistoryMessage[],
-  options: HistoryOptions,
-): ChannelSwitch[] {
+function switchesAfterSilence(messages: readonly HistoryMessage[], options: HistoryOptions): ChannelSwitch[] {
   const switches: ChannelSwitch[] = [];
   let unanswered: HistoryMessage[] = [];
   for (const message of messages) {
@@ -370,12 +311,7 @@ function switchesAfterSilence(
   return switches;
 }
 
-function findOpenPromises(
-  messages: readonly HistoryMessage[],
-  recorded: readonly MadePromise[],
-  now: Date,
-  options: HistoryOptions,
-): OpenPromise[] {
+function findOpenPromises(messages: readonly HistoryMessage[], recorded: readonly MadePromise[], now: Date, options: HistoryOptions): OpenPromise[] {
   const detected: MadePromise[] = messages
     .filter((message) => message.direction === 'outbound' && message.text)
     .flatMap((message) =>
@@ -386,16 +322,9 @@ function findOpenPromises(
         conversationId: message.conversationId,
       })),
     );
-  const isDuplicate = (promise: MadePromise) =>
-    detected.some(
-      (other) =>
-        other.kind === promise.kind &&
-        other.madeAt.getTime() === promise.madeAt.getTime(),
-    );
+  const isDuplicate = (promise: MadePromise) => detected.some((other) => other.kind === promise.kind && other.madeAt.getTime() === promise.madeAt.getTime());
   return [...detected, ...recorded.filter((promise) => !isDuplicate(promise))]
-    .filter(
-      (promise) => !messages.some((message) => keepsPromise(promise, message)),
-    )
+    .filter((promise) => !messages.some((message) => keepsPromise(promise, message)))
     .sort((a, b) => a.madeAt.getTime() - b.madeAt.getTime())
     .map((promise) => {
       const ageHours = hoursBetween(promise.madeAt, now);
@@ -407,38 +336,19 @@ function findOpenPromises(
     });
 }
 
-function negativeConversations(
-  input: HistoryInput,
-  messages: readonly HistoryMessage[],
-  options: HistoryOptions,
-): PastConversation[] {
+function negativeConversations(input: HistoryInput, messages: readonly HistoryMessage[], options: HistoryOptions): PastConversation[] {
   return input.conversations
     .filter((conversation) => conversation.id !== input.currentConversationId)
-    .filter(
-      (conversation) =>
-        hoursBetween(conversation.createdAt, input.now) <=
-        options.negativeLookbackDays * DAY_HOURS,
-    )
+    .filter((conversation) => hoursBetween(conversation.createdAt, input.now) <= options.negativeLookbackDays * DAY_HOURS)
     .flatMap((conversation) => {
       // Without a stored conversation sentiment, the customer's last scored message in it stands in.
       const sentiment =
         conversation.lastSentiment ??
-        messages
-          .filter(
-            (m) =>
-              m.conversationId === conversation.id &&
-              m.direction === 'inbound' &&
-              m.sentimentScore !== undefined,
-          )
-          .pop()?.sentimentScore;
-      if (sentiment === undefined || sentiment > options.negativeSentiment)
-        return [];
+        messages.filter((m) => m.conversationId === conversation.id && m.direction === 'inbound' && m.sentimentScore !== undefined).pop()?.sentimentScore;
+      if (sentiment === undefined || sentiment > options.negativeSentiment) return [];
       const subject = conversation.subject ?? null;
       const { status } = conversation;
-      const when =
-        status === 'resolved' && conversation.resolvedAt
-          ? ` ${formatMoment(conversation.resolvedAt, options.timeZone)}`
-          : '';
+      const when = status === 'resolved' && conversation.resolvedAt ? ` ${formatMoment(conversation.resolvedAt, options.timeZone)}` : '';
       return [
         {
           conversationId: conversation.id,
@@ -453,7 +363,5 @@ function negativeConversations(
 
 function excerpt(text: string, maxLength = 80): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > maxLength
-    ? `${oneLine.slice(0, maxLength - 1)}…`
-    : oneLine;
+  return oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}…` : oneLine;
 }

@@ -24,9 +24,7 @@ const REFUND_KEPT =
 
 export function detectPromises(text: string): DetectedPromise[] {
   const normalized = text.replace(/[’‘]/g, "'");
-  return (
-    Object.entries(PROMISE_PATTERNS) as Array<[PromiseKind, RegExp]>
-  ).flatMap(([kind, pattern]) => {
+  return (Object.entries(PROMISE_PATTERNS) as Array<[PromiseKind, RegExp]>).flatMap(([kind, pattern]) => {
     const match = normalized.match(pattern);
     return match ? [{ kind, phrase: match[0] }] : [];
   });
@@ -52,21 +50,14 @@ export interface MadePromise {
  * channel), a refund by a message saying the money arrived, a follow-up by any later answer of ours
  * in the same conversation.
  */
-export function keepsPromise(
-  promise: MadePromise,
-  later: PromiseMessage,
-): boolean {
-  if (later.direction !== 'outbound' || later.at <= promise.madeAt)
-    return false;
+export function keepsPromise(promise: MadePromise, later: PromiseMessage): boolean {
+  if (later.direction !== 'outbound' || later.at <= promise.madeAt) return false;
   switch (promise.kind) {
     case 'callback':
       return later.channel === 'phone' || later.channel === 'call';
     case 'refund':
       return REFUND_KEPT.test((later.text ?? '').replace(/[’‘]/g, "'"));
     case 'follow-up':
-      return (
-        promise.conversationId === undefined ||
-        later.conversationId === promise.conversationId
-      );
+      return promise.conversationId === undefined || later.conversationId === promise.conversationId;
   }
 }

@@ -1,11 +1,4 @@
-import {
-  channelName,
-  channelVerb,
-  formatDuration,
-  formatMoment,
-  ordinal,
-  spellDuration,
-} from './wording';
+import { channelName, channelVerb, formatDuration, formatMoment, ordinal, spellDuration } from './wording';
 
 describe('wording', () => {
   it('names ordinals in words up to ten, then with suffixes', () => {
@@ -39,17 +32,7 @@ describe('wording', () => {
   });
 
   it('formats durations for the agent and for the customer', () => {
-    expect([0.5, 1, 26.4, 72].map(formatDuration)).toEqual([
-      '30 min',
-      '1 h',
-      '26 h',
-      '3 days',
-    ]);
-    expect([0.5, 1, 26.4, 72].map(spellDuration)).toEqual([
-      'less than an hour',
-      'an hour',
-      '26 hours',
-      '3 days',
-    ]);
+    expect([0.5, 1, 26.4, 72].map(formatDuration)).toEqual(['30 min', '1 h', '26 h', '3 days']);
+    expect([0.5, 1, 26.4, 72].map(spellDuration)).toEqual(['less than an hour', 'an hour', '26 hours', '3 days']);
   });
 });

@@ -30,32 +30,15 @@ export function channelName(channel: string): string {
 
 /** "emailed", "tweeted", … for "emailed Mon 09:12, no answer for 26 h, then tweeted". */
 export function channelVerb(channel: string): string {
-  return (
-    CHANNEL_VERBS[channel.toLowerCase()] ?? `wrote via ${channelName(channel)}`
-  );
+  return CHANNEL_VERBS[channel.toLowerCase()] ?? `wrote via ${channelName(channel)}`;
 }
 
-const ORDINALS = [
-  'zeroth',
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-];
+const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 
 export function ordinal(n: number): string {
   if (ORDINALS[n]) return ORDINALS[n];
   const lastTwo = n % 100;
-  const suffix =
-    lastTwo >= 11 && lastTwo <= 13
-      ? 'th'
-      : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -68,8 +51,7 @@ export function formatMoment(at: Date, timeZone: string): string {
     hourCycle: 'h23',
     timeZone,
   }).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('weekday')} ${part('hour')}:${part('minute')}`;
 }
 

@@ -19,9 +19,7 @@ const grateful: TextFeelings = {
 };
 const confused: TextFeelings = {
   sentiment: { score: 0, label: 'neutral' },
-  emotions: [
-    { label: 'confusion', score: 0.7, evidence: ["don't understand"] },
-  ],
+  emotions: [{ label: 'confusion', score: 0.7, evidence: ["don't understand"] }],
 };
 const repeat: HistorySignal = {
   kind: 'repeat-contact',
@@ -32,13 +30,8 @@ const repeat: HistorySignal = {
     contactChannels: 'email, X, phone',
   },
 };
-const deescalating = new Set(
-  DEFAULT_EMPATHY_PHRASES.filter((phrase) => phrase.deescalates).map(
-    (phrase) => phrase.id,
-  ),
-);
-const ids = (prompts: Array<{ id: string }>) =>
-  prompts.map((prompt) => prompt.id);
+const deescalating = new Set(DEFAULT_EMPATHY_PHRASES.filter((phrase) => phrase.deescalates).map((phrase) => phrase.id));
+const ids = (prompts: Array<{ id: string }>) => prompts.map((prompt) => prompt.id);
 
 describe('choosePrompts', () => {
   it('gives an angry repeat customer an acknowledgement naming the repetition, and "no upsell now"', () => {
@@ -57,23 +50,13 @@ describe('choosePrompts', () => {
         why: 'annoyance 0.82 — "third time", "still broken", "!!"',
       }),
     );
-    expect(ids(guidance)).toEqual(
-      expect.arrayContaining([
-        'guidance-apologise-once',
-        'guidance-own-the-fix',
-        'guidance-no-upsell',
-      ]),
-    );
-    expect(
-      guidance.find((line) => line.id === 'guidance-no-upsell')?.text,
-    ).toBe('No upsell now: resolve the problem first.');
+    expect(ids(guidance)).toEqual(expect.arrayContaining(['guidance-apologise-once', 'guidance-own-the-fix', 'guidance-no-upsell']));
+    expect(guidance.find((line) => line.id === 'guidance-no-upsell')?.text).toBe('No upsell now: resolve the problem first.');
   });
 
   it('names every reason a phrase applies, emotions and history together', () => {
     const { guidance } = choosePrompts({ feelings: angry, history: [repeat] });
-    expect(
-      guidance.find((line) => line.id === 'guidance-apologise-once')?.why,
-    ).toBe(
+    expect(guidance.find((line) => line.id === 'guidance-apologise-once')?.why).toBe(
       'annoyance 0.82 — "third time", "still broken", "!!"; third contact in 7 days: email, X, phone',
     );
   });
@@ -83,9 +66,7 @@ describe('choosePrompts', () => {
       feelings: grateful,
       history: [repeat],
     });
-    expect(
-      [...ids(prompts), ...ids(guidance)].filter((id) => deescalating.has(id)),
-    ).toEqual([]);
+    expect([...ids(prompts), ...ids(guidance)].filter((id) => deescalating.has(id))).toEqual([]);
     expect(ids(prompts)).toEqual(['thank-you-warm']);
   });
 
@@ -99,10 +80,7 @@ describe('choosePrompts', () => {
     const { prompts } = choosePrompts({
       feelings: {
         ...angry,
-        emotions: [
-          ...angry.emotions,
-          { label: 'disappointment', score: 0.3, evidence: [] },
-        ],
+        emotions: [...angry.emotions, { label: 'disappointment', score: 0.3, evidence: [] }],
       },
       history: [
         repeat,
@@ -114,10 +92,7 @@ describe('choosePrompts', () => {
       ],
       maxPrompts: 2,
     });
-    expect(ids(prompts)).toEqual([
-      'acknowledge-repeat-contact',
-      'apologise-for-wait',
-    ]);
+    expect(ids(prompts)).toEqual(['acknowledge-repeat-contact', 'apologise-for-wait']);
   });
 
   it('skips a phrase whose placeholder the history cannot fill', () => {

@@ -1,11 +1,7 @@
 import { EmotionReading, TextFeelings } from '../emotions/analyze-text';
 import { isContent } from '../conversation/aggregate-conversation';
 import { HistoryFact, HistorySignal } from '../history/analyze-history';
-import {
-  DEFAULT_EMPATHY_PHRASES,
-  EmpathyPhrase,
-  PhraseTrigger,
-} from './empathy-phrases';
+import { DEFAULT_EMPATHY_PHRASES, EmpathyPhrase, PhraseTrigger } from './empathy-phrases';
 
 export interface ChosenPrompt {
   id: string;
@@ -40,30 +36,16 @@ const HISTORY_RELEVANCE = 1;
  * customer is never offered a de-escalating entry.
  */
 export function choosePrompts(input: ChoosePromptsInput): ChosenPrompts {
-  const {
-    feelings,
-    history = [],
-    phrases = DEFAULT_EMPATHY_PHRASES,
-    maxPrompts = 3,
-    maxGuidance = 4,
-  } = input;
+  const { feelings, history = [], phrases = DEFAULT_EMPATHY_PHRASES, maxPrompts = 3, maxGuidance = 4 } = input;
   const content = isContent(feelings);
-  const facts: Partial<Record<HistoryFact, string>> = Object.assign(
-    {},
-    ...history.map((signal) => signal.facts),
-  );
+  const facts: Partial<Record<HistoryFact, string>> = Object.assign({}, ...history.map((signal) => signal.facts));
   const candidates = phrases
     .filter((phrase) => !(content && phrase.deescalates))
     .flatMap((phrase, order) => {
-      const matches = phrase.triggers.flatMap((trigger) =>
-        matchTrigger(trigger, feelings.emotions, history),
-      );
+      const matches = phrase.triggers.flatMap((trigger) => matchTrigger(trigger, feelings.emotions, history));
       const text = fillPlaceholders(phrase.text, facts);
       if (!matches.length || text === undefined) return [];
-      const relevance = matches.reduce(
-        (sum, match) => sum + match.relevance,
-        0,
-      );
+      const relevance = matches.reduce((sum, match) => sum + match.relevance, 0);
       return [
         {
           phrase,
@@ -89,22 +71,12 @@ export function choosePrompts(input: ChoosePromptsInput): ChosenPrompts {
   };
 }
 
-function matchTrigger(
-  trigger: PhraseTrigger,
-  emotions: readonly EmotionReading[],
-  history: readonly HistorySignal[],
-) {
+function matchTrigger(trigger: PhraseTrigger, emotions: readonly EmotionReading[], history: readonly HistorySignal[]) {
   if ('history' in trigger) {
-    return history
-      .filter((signal) => signal.kind === trigger.history)
-      .map((signal) => ({ relevance: HISTORY_RELEVANCE, why: signal.reason }));
+    return history.filter((signal) => signal.kind === trigger.history).map((signal) => ({ relevance: HISTORY_RELEVANCE, why: signal.reason }));
   }
   return emotions
-    .filter(
-      (emotion) =>
-        emotion.label === trigger.emotion &&
-        emotion.score >= (trigger.minScore ?? 0),
-    )
+    .filter((emotion) => emotion.label === trigger.emotion && emotion.score >= (trigger.minScore ?? 0))
     .map((emotion) => ({
       relevance: emotion.score,
       why: describeEmotion(emotion),
@@ -112,17 +84,12 @@ function matchTrigger(
 }
 
 export function describeEmotion(emotion: EmotionReading): string {
-  const quoted = emotion.evidence
-    .slice(0, MAX_QUOTED_EVIDENCE)
-    .map((words) => `"${words}"`);
+  const quoted = emotion.evidence.slice(0, MAX_QUOTED_EVIDENCE).map((words) => `"${words}"`);
   return `${emotion.label} ${emotion.score.toFixed(2)}${quoted.length ? ` — ${quoted.join(', ')}` : ''}`;
 }
 
 /** Undefined when the text needs a fact the history does not have: better no prompt than a broken one. */
-function fillPlaceholders(
-  text: string,
-  facts: Partial<Record<HistoryFact, string>>,
-): string | undefined {
+function fillPlaceholders(text: string, facts: Partial<Record<HistoryFact, string>>): string | undefined {
   let missing = false;
   const filled = text.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = facts[name as HistoryFact];

@@ -1,8 +1,4 @@
-import {
-  DEFAULT_EMPATHY_PHRASES,
-  InvalidPhraseLibraryError,
-  parsePhraseLibrary,
-} from './empathy-phrases';
+import { DEFAULT_EMPATHY_PHRASES, InvalidPhraseLibraryError, parsePhraseLibrary } from './empathy-phrases';
 
 const valid = {
   id: 'my-phrase',
@@ -20,39 +16,19 @@ describe('parsePhraseLibrary', () => {
   });
 
   it.each([
-    [
-      'an unknown placeholder',
-      { ...valid, text: 'Sorry {customerName}' },
-      'unknown placeholder {customerName}',
-    ],
-    [
-      'an unknown emotion',
-      { ...valid, triggers: [{ emotion: 'rage' }] },
-      '0.triggers.0: unknown emotion "rage"; known: anger,'
-    ],
-    [
-      'an unknown history signal',
-      { ...valid, triggers: [{ history: 'vip' }] },
-      '0.triggers.0: unknown history signal "vip"; known: repeat-contact,'
-    ],
+    ['an unknown placeholder', { ...valid, text: 'Sorry {customerName}' }, 'unknown placeholder {customerName}'],
+    ['an unknown emotion', { ...valid, triggers: [{ emotion: 'rage' }] }, '0.triggers.0: unknown emotion "rage"; known: anger,'],
+    ['an unknown history signal', { ...valid, triggers: [{ history: 'vip' }] }, '0.triggers.0: unknown history signal "vip"; known: repeat-contact,'],
     ['no triggers', { ...valid, triggers: [] }, '0.triggers'],
-    [
-      'a trigger of neither kind',
-      { ...valid, triggers: [{ mood: 'sad' }] },
-      '0.triggers.0: a trigger is { emotion, minScore? (0..1) } or { history }',
-    ],
+    ['a trigger of neither kind', { ...valid, triggers: [{ mood: 'sad' }] }, '0.triggers.0: a trigger is { emotion, minScore? (0..1) } or { history }'],
     ['an empty text', { ...valid, text: '  ' }, '0.text'],
     ['a bad id', { ...valid, id: 'My Phrase' }, '0.id'],
   ])('rejects %s', (_, entry, mentioned) => {
-    expect(() => parsePhraseLibrary([entry])).toThrow(
-      InvalidPhraseLibraryError,
-    );
+    expect(() => parsePhraseLibrary([entry])).toThrow(InvalidPhraseLibraryError);
     expect(() => parsePhraseLibrary([entry])).toThrow(mentioned);
   });
 
   it('rejects duplicate ids', () => {
-    expect(() => parsePhraseLibrary([valid, valid])).toThrow(
-      '1.id: duplicate id "my-phrase"',
-    );
+    expect(() => parsePhraseLibrary([valid, valid])).toThrow('1.id: duplicate id "my-phrase"');
   });
 });

@@ -26,9 +26,7 @@ export function sentimentLabel(score: number): SentimentLabel {
 }
 
 export function analyzeSentiment(text: string): Sentiment {
-  const score = round2(
-    vader.SentimentIntensityAnalyzer.polarity_scores(text).compound,
-  );
+  const score = round2(vader.SentimentIntensityAnalyzer.polarity_scores(text).compound);
   return { score, label: sentimentLabel(score) };
 }
 

@@ -15,8 +15,7 @@ export interface Feature {
 
 // Words (with inner apostrophes), emoji, and ! and ? (a question or a shout says something about the mood).
 // GoEmotions' [NAME] / [RELIGION] masks lose their brackets and read as the words "name" / "religion".
-const TOKEN_PATTERN =
-  /\p{Extended_Pictographic}|[\p{L}\p{N}]+(?:'[\p{L}]+)*|[!?]/gu;
+const TOKEN_PATTERN = /\p{Extended_Pictographic}|[\p{L}\p{N}]+(?:'[\p{L}]+)*|[!?]/gu;
 // "soooo" and "sooo" should be the same word; two letters keep "too" and "good" intact.
 const ELONGATION = /(.)\1{2,}/gu;
 
@@ -42,10 +41,7 @@ export function tokenize(text: string): Token[] {
 
 /** The customer's own words from the first to the last token, punctuation included. */
 export function quote(text: string, tokens: readonly Token[]): string {
-  return normalizeApostrophes(text).slice(
-    tokens[0].start,
-    tokens[tokens.length - 1].end,
-  );
+  return normalizeApostrophes(text).slice(tokens[0].start, tokens[tokens.length - 1].end);
 }
 
 /** Unigrams and bigrams, each once, in order of first appearance. Shared by training and scoring. */
@@ -57,8 +53,7 @@ export function emotionFeatures(text: string): Feature[] {
     const next = tokens[index + 1];
     if (next) {
       const bigram = `${token.norm} ${next.norm}`;
-      if (!features.has(bigram))
-        features.set(bigram, quote(text, [token, next]));
+      if (!features.has(bigram)) features.set(bigram, quote(text, [token, next]));
     }
   });
   return [...features].map(([name, surface]) => ({ name, surface }));

@@ -18,25 +18,19 @@ export function stemLite(word: string): string {
   if (stem.length <= 3) return stem;
   if (stem.endsWith('ies')) stem = `${stem.slice(0, -3)}y`;
   else if (/(?:ss|sh|ch|x|z)es$/.test(stem)) stem = stem.slice(0, -2);
-  else if (/[^su]s$/.test(stem) && !stem.endsWith('is'))
-    stem = stem.slice(0, -1);
-  if (stem.length > 5 && stem.endsWith('ing'))
-    stem = undouble(stem.slice(0, -3));
-  else if (stem.length > 4 && stem.endsWith('ed') && !stem.endsWith('eed'))
-    stem = undouble(stem.slice(0, -2));
+  else if (/[^su]s$/.test(stem) && !stem.endsWith('is')) stem = stem.slice(0, -1);
+  if (stem.length > 5 && stem.endsWith('ing')) stem = undouble(stem.slice(0, -3));
+  else if (stem.length > 4 && stem.endsWith('ed') && !stem.endsWith('eed')) stem = undouble(stem.slice(0, -2));
   else if (stem.length > 5 && stem.endsWith('ly')) stem = stem.slice(0, -2);
   if (stem.length > 6 && stem.endsWith('ation')) stem = stem.slice(0, -3);
   else if (stem.length > 5 && stem.endsWith('ate')) stem = stem.slice(0, -1);
-  else if (stem.length > 4 && stem.endsWith('e') && !stem.endsWith('ee'))
-    stem = stem.slice(0, -1);
+  else if (stem.length > 4 && stem.endsWith('e') && !stem.endsWith('ee')) stem = stem.slice(0, -1);
   return stem;
 }
 
 /** "stopp" → "stop", but "fill" and "access" keep their double letters. */
 function undouble(stem: string): string {
-  return /([b-df-hj-kmnp-rtv-z])\1$/.test(stem) && !/(?:ll|ss|zz)$/.test(stem)
-    ? stem.slice(0, -1)
-    : stem;
+  return /([b-df-hj-kmnp-rtv-z])\1$/.test(stem) && !/(?:ll|ss|zz)$/.test(stem) ? stem.slice(0, -1) : stem;
 }
 
 export interface Term {

@@ -41,9 +41,7 @@ export const PROVIDERS: Partial<Record<ConnectorProvider, ProviderSpec>> = {
   generic: {
     config: z
       .object({
-        callbackUrl: z
-          .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-          .optional(),
+        callbackUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
       })
       .strict(),
     requiredSecrets: [],

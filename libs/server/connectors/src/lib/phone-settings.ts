@@ -2,12 +2,20 @@ import { z } from 'zod';
 import { DEFAULT_CALL_THREAD_WINDOW_HOURS } from '@throughline/channels/phone';
 
 /** How long after a conversation's last message a call from the same customer joins it instead of opening a new one. */
-const callThreadWindowHours = z.number().int().min(1).max(24 * 90).default(DEFAULT_CALL_THREAD_WINDOW_HOURS);
+const callThreadWindowHours = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 90)
+  .default(DEFAULT_CALL_THREAD_WINDOW_HOURS);
 
 /** Twilio Voice: callbacks are verified with the account's auth token (secret `authToken`). */
 export const twilioProviderConfigSchema = z
   .object({
-    accountSid: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio Account SID (AC followed by 32 hex digits)'),
+    accountSid: z
+      .string()
+      .trim()
+      .regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio Account SID (AC followed by 32 hex digits)'),
     callThreadWindowHours,
   })
   .strict();

@@ -122,7 +122,14 @@ export class ConversationsService {
          FROM conversations
         GROUP BY GROUPING SETS ((), (queue_id), (channel))`,
       [user.id],
-    )) as Array<Record<ConversationStatus | 'mine' | 'unassigned' | 'at_risk' | 'breached', number> & { by_queue: number; by_channel: number; queue_id: string | null; channel: ChannelKind }>;
+    )) as Array<
+      Record<ConversationStatus | 'mine' | 'unassigned' | 'at_risk' | 'breached', number> & {
+        by_queue: number;
+        by_channel: number;
+        queue_id: string | null;
+        channel: ChannelKind;
+      }
+    >;
     const view: ConversationCountsView = {
       status: Object.fromEntries(CONVERSATION_STATUSES.map((s) => [s, 0])) as Record<ConversationStatus, number>,
       mine: 0,
@@ -355,7 +362,11 @@ export class ConversationsService {
 
     const { saved, systemMessages } = await this.db.transaction(async (manager) => {
       const saved = await manager.save(conversation);
-      await this.activity.record(manager, saved, lines.map((line) => line.history));
+      await this.activity.record(
+        manager,
+        saved,
+        lines.map((line) => line.history),
+      );
       const systemMessages = await manager.save(
         lines.map((line) =>
           manager.create(MessageEntity, {

@@ -36,14 +36,13 @@ export class HealthController {
   /** Postgres and Redis are reachable: the process can take traffic. */
   @Get('ready')
   async ready(): Promise<{ status: 'ready'; checks: Record<string, string> }> {
-    const checks = Object.fromEntries(
-      await Promise.all([
-        check('postgres', () => this.db.query('SELECT 1')),
-        check('redis', () => this.jobs.ping()),
-      ]),
-    );
+    const checks = Object.fromEntries(await Promise.all([check('postgres', () => this.db.query('SELECT 1')), check('redis', () => this.jobs.ping())]));
     if (Object.values(checks).some((v) => v !== 'ok')) {
-      throw new ServiceUnavailableException(Object.entries(checks).map(([k, v]) => `${k}: ${v}`).join('; '));
+      throw new ServiceUnavailableException(
+        Object.entries(checks)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; '),
+      );
     }
     return { status: 'ready', checks };
   }

@@ -30,7 +30,8 @@ export class CallImportService {
 
   async importCdr(connectorId: string, csv: string): Promise<CallImportResult> {
     const connector = await this.connectors.get(connectorId);
-    if (connector.provider !== 'calllog') throw new BadRequestException(`connector ${connectorId} is a ${connector.provider} connector; CDR files go to a calllog connector`);
+    if (connector.provider !== 'calllog')
+      throw new BadRequestException(`connector ${connectorId} is a ${connector.provider} connector; CDR files go to a calllog connector`);
     const parse = (text: string) => parseAsteriskCdrCsv(text, { connectorId, timeZone: connector.config['cdrTimeZone'] as string | undefined });
     const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
     const firstRow = lines.findIndex((line) => line.trim());

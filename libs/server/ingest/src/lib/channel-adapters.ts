@@ -45,9 +45,7 @@ export interface ChannelAdapter {
 /** The addresses a mailbox sends from: mail from them is our own coming back, never a customer. */
 export function ownEmailAddresses(config: Record<string, unknown>): string[] {
   const smtp = (config['smtp'] ?? {}) as Record<string, unknown>;
-  return [config['address'], config['user'], smtp['user']].filter(
-    (v): v is string => typeof v === 'string' && v.includes('@'),
-  );
+  return [config['address'], config['user'], smtp['user']].filter((v): v is string => typeof v === 'string' && v.includes('@'));
 }
 
 const emailAdapter: ChannelAdapter = {
@@ -60,7 +58,9 @@ const emailAdapter: ChannelAdapter = {
 };
 
 export const CHANNEL_ADAPTERS: Partial<Record<ConnectorProvider, ChannelAdapter>> = {
-  generic: { normalize: (payload, ctx) => [normalizeGenericPayload(parseGenericPayload(payload), { connectorId: ctx.connector.id, defaultCountry: ctx.defaultCountry })] },
+  generic: {
+    normalize: (payload, ctx) => [normalizeGenericPayload(parseGenericPayload(payload), { connectorId: ctx.connector.id, defaultCountry: ctx.defaultCountry })],
+  },
   imap: emailAdapter,
   smtp: emailAdapter,
   mime: emailAdapter,

@@ -75,7 +75,10 @@ export class PhoneHooksController {
     const secret = this.intake.secretsOf(connector)['signingSecret'] ?? '';
     const authentic = signature !== undefined ? verifySignature(rawBody(req), signature, secret) : token !== undefined && sameSecret(token, secret);
     if (!authentic) {
-      await this.intake.refuse(connector, 'X-Throughline-Signature (or, for CTI systems that cannot sign, ?token=) does not match this connector\'s signing secret');
+      await this.intake.refuse(
+        connector,
+        "X-Throughline-Signature (or, for CTI systems that cannot sign, ?token=) does not match this connector's signing secret",
+      );
     }
     return this.intake.ingest(connector, rawBody(req), contentType);
   }

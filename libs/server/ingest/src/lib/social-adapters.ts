@@ -53,7 +53,9 @@ async function instagramMentions(payload: Buffer, ctx: LookupContext): Promise<N
   if (!refs.length) return [];
   const pageAccessToken = ctx.secrets['pageAccessToken'];
   if (!pageAccessToken) {
-    throw new InvalidPayloadError('Instagram mentions carry only ids and the connector has no pageAccessToken secret to read them with; set it and retry the event');
+    throw new InvalidPayloadError(
+      'Instagram mentions carry only ids and the connector has no pageAccessToken secret to read them with; set it and retry the event',
+    );
   }
   const client = new MetaGraphClient({ graphBaseUrl: ctx.connector.config['graphBaseUrl'] as string | undefined, pageAccessToken });
   const own = new Set([configString(ctx.connector.config, 'pageId'), configString(ctx.connector.config, 'instagramAccountId')].filter(Boolean));
@@ -63,7 +65,8 @@ async function instagramMentions(payload: Buffer, ctx: LookupContext): Promise<N
       const message = instagramMentionMessage(ref, await client.instagramMention(ref), new Set([...own, ref.igUserId]));
       if (message) messages.push(message);
     } catch (err) {
-      if (err instanceof SocialDeliveryError && err.permanent) throw new InvalidPayloadError(`Instagram mention ${ref.commentId ?? ref.mediaId}: ${err.reason}`);
+      if (err instanceof SocialDeliveryError && err.permanent)
+        throw new InvalidPayloadError(`Instagram mention ${ref.commentId ?? ref.mediaId}: ${err.reason}`);
       throw err;
     }
   }

@@ -1,4 +1,16 @@
-import { BadRequestException, Controller, ForbiddenException, Get, Header, HttpCode, Param, Post, Query, Req, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  ForbiddenException,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   DEFAULT_MAX_EVENT_AGE_MINUTES,
@@ -37,7 +49,10 @@ export class SocialHooksController {
   /** X's challenge-response check, at registration and periodically. */
   @Get(':connectorId/x')
   @ApiQuery({ name: 'crc_token', required: true })
-  async xChallenge(@Param('connectorId', connectorIdPipe) connectorId: string, @Query('crc_token') crcToken: string | undefined): Promise<{ response_token: string }> {
+  async xChallenge(
+    @Param('connectorId', connectorIdPipe) connectorId: string,
+    @Query('crc_token') crcToken: string | undefined,
+  ): Promise<{ response_token: string }> {
     const connector = await this.intake.connectorFor(connectorId, 'x');
     if (!crcToken) throw new BadRequestException('crc_token: missing; X sends it in its challenge-response check');
     return xCrcResponse(crcToken, this.intake.secretsOf(connector)['consumerSecret'] ?? '');
@@ -59,10 +74,13 @@ export class SocialHooksController {
   /** Meta's subscription check: echo hub.challenge when hub.verify_token is the connector's verifyToken. */
   @Get(':connectorId/meta')
   @Header('content-type', 'text/plain; charset=utf-8')
-  async metaChallenge(@Param('connectorId', connectorIdPipe) connectorId: string, @Query() query: Record<string, string | string[] | undefined>): Promise<string> {
+  async metaChallenge(
+    @Param('connectorId', connectorIdPipe) connectorId: string,
+    @Query() query: Record<string, string | string[] | undefined>,
+  ): Promise<string> {
     const connector = await this.intake.connectorFor(connectorId, 'meta');
     const challenge = metaVerifyChallenge(query, String(connector.config['verifyToken'] ?? ''));
-    if (challenge === null) throw new ForbiddenException('hub.mode must be subscribe and hub.verify_token must be the connector\'s verifyToken');
+    if (challenge === null) throw new ForbiddenException("hub.mode must be subscribe and hub.verify_token must be the connector's verifyToken");
     return challenge;
   }
 

@@ -107,7 +107,9 @@ export class CatalogService {
       await this.markConversions(unique(added.map((line) => line.customer_id)), unique(added.map((line) => line.sku)));
       await this.jobs.tryEnqueueAssociations();
       // Idempotent: the first import that adds purchases starts the nightly mining; later ones keep it.
-      await this.jobs.scheduleAssociations(NIGHTLY_ASSOCIATIONS).catch((err: Error) => this.logger.warn(`nightly association mining not scheduled: ${err.message}`));
+      await this.jobs
+        .scheduleAssociations(NIGHTLY_ASSOCIATIONS)
+        .catch((err: Error) => this.logger.warn(`nightly association mining not scheduled: ${err.message}`));
     }
     return { imported: added.length, skipped: rows.length - added.length, errors };
   }

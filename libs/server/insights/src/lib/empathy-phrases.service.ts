@@ -54,7 +54,13 @@ export class EmpathyPhrasesService implements OnApplicationBootstrap {
     const existing = await this.phrases.findOne({ where: { id: valid.id }, withDeleted: true });
     if (existing && !existing.deletedAt) throw new ConflictException(`an empathy phrase with id "${valid.id}" exists`);
     const last = await this.phrases.createQueryBuilder('p').select('max(p.position)', 'max').getRawOne<{ max: number | null }>();
-    const row = this.phrases.create({ ...valid, triggers: valid.triggers as EmpathyPhraseEntity['triggers'], enabled, deletedAt: null, position: (last?.max ?? -1) + 1 });
+    const row = this.phrases.create({
+      ...valid,
+      triggers: valid.triggers as EmpathyPhraseEntity['triggers'],
+      enabled,
+      deletedAt: null,
+      position: (last?.max ?? -1) + 1,
+    });
     return toView(await this.phrases.save(row));
   }
 

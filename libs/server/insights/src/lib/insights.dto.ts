@@ -21,7 +21,11 @@ export class CreateEmpathyPhraseDto {
   @MaxLength(400)
   text!: string;
   @ApiProperty({ enum: PHRASE_TONES }) @IsIn(PHRASE_TONES) tone!: EmpathyPhraseTone;
-  @ApiProperty({ description: 'any of: { emotion, minScore? } (GoEmotions name) or { history } (repeat-contact, long-wait, …)', type: 'array', items: { type: 'object' } })
+  @ApiProperty({
+    description: 'any of: { emotion, minScore? } (GoEmotions name) or { history } (repeat-contact, long-wait, …)',
+    type: 'array',
+    items: { type: 'object' },
+  })
   @IsArray()
   @ArrayMinSize(1)
   @IsObject({ each: true })

@@ -120,10 +120,9 @@ export class InsightsService {
     )) as Product[];
     if (!products.length) return undefined;
     const owned = (
-      (await manager.query(
-        `SELECT DISTINCT l.sku FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.customer_id = ANY($1)`,
-        [customerIds],
-      )) as Array<{ sku: string }>
+      (await manager.query(`SELECT DISTINCT l.sku FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.customer_id = ANY($1)`, [
+        customerIds,
+      ])) as Array<{ sku: string }>
     ).map((row) => row.sku);
     const declinedRecently = (
       (await manager.query(

@@ -106,7 +106,6 @@ describe('live chat over /chat (real API, worker, PostgreSQL, Redis, socket.io-c
     return res.body;
   };
 
-
   it('creates a widget connector with a public key and an identity secret shown once, and keeps the key across config edits', async () => {
     expect(connectorKey).toMatch(/^tlw_[A-Za-z0-9_-]{20,}$/);
     expect(identitySecret.length).toBeGreaterThanOrEqual(32);
@@ -117,7 +116,9 @@ describe('live chat over /chat (real API, worker, PostgreSQL, Redis, socket.io-c
     expect(edited.status).toBe(200);
     expect(edited.body.config['connectorKey']).toBe(connectorKey);
     expect(JSON.stringify(edited.body)).not.toContain(identitySecret);
-    const bad = await stack.createConnector({ kind: 'chat', provider: 'widget', config: { allowedOrigins: ['https://shop.example/support'] } }).catch((e: Error) => e.message);
+    const bad = await stack
+      .createConnector({ kind: 'chat', provider: 'widget', config: { allowedOrigins: ['https://shop.example/support'] } })
+      .catch((e: Error) => e.message);
     expect(bad).toMatch(/400.*config\.allowedOrigins\.0: must be an origin/);
   });
 
@@ -177,11 +178,15 @@ describe('live chat over /chat (real API, worker, PostgreSQL, Redis, socket.io-c
     const sent = await reply(conversation.id, 'Yes, in 3–5 working days.');
     const live = await eventually(async () => v.messages.find((m) => m.author === 'agent'), 10_000, 'the reply');
     expect(live).toEqual({ id: sent.id, text: 'Yes, in 3–5 working days.', author: 'agent', authorName: 'Test agent', createdAt: sent.occurredAt });
-    const delivered = await eventually(async () => {
-      const messages = (await stack.request<MessageView[]>('GET', `/api/conversations/${conversation.id}/messages`)).body;
-      const row = messages.find((m) => m.id === sent.id);
-      return row?.deliveryStatus === 'sent' && row;
-    }, 10_000, 'delivery status sent');
+    const delivered = await eventually(
+      async () => {
+        const messages = (await stack.request<MessageView[]>('GET', `/api/conversations/${conversation.id}/messages`)).body;
+        const row = messages.find((m) => m.id === sent.id);
+        return row?.deliveryStatus === 'sent' && row;
+      },
+      10_000,
+      'delivery status sent',
+    );
     expect(delivered.metadata).toMatchObject({ chat: { delivery: 'live' } });
 
     const readSeen = new Promise<RealtimeEvents['chat.read']>((resolve) => agent.once('chat.read', resolve));
@@ -222,7 +227,10 @@ describe('live chat over /chat (real API, worker, PostgreSQL, Redis, socket.io-c
   });
 
   it('links a visitor whose email the site signed to the customer who has it', async () => {
-    const customer = await stack.request<CustomerView>('POST', '/api/customers', 'agent', { name: 'Ana Bell', identities: [{ kind: 'email', value: 'ana@shop.example' }] });
+    const customer = await stack.request<CustomerView>('POST', '/api/customers', 'agent', {
+      name: 'Ana Bell',
+      identities: [{ kind: 'email', value: 'ana@shop.example' }],
+    });
     expect(customer.status).toBe(201);
     const v = await visitor({ identity: { email: 'ana@shop.example', hmac: signChatIdentity('ana@shop.example', identitySecret) } });
     await send(v, 'Signed in and asking about my order');
@@ -239,7 +247,10 @@ describe('live chat over /chat (real API, worker, PostgreSQL, Redis, socket.io-c
   });
 
   it('never links an unsigned pre-chat email: it becomes a possible match an agent can merge', async () => {
-    const bob = await stack.request<CustomerView>('POST', '/api/customers', 'agent', { name: 'Bob Stone', identities: [{ kind: 'email', value: 'bob@shop.example' }] });
+    const bob = await stack.request<CustomerView>('POST', '/api/customers', 'agent', {
+      name: 'Bob Stone',
+      identities: [{ kind: 'email', value: 'bob@shop.example' }],
+    });
     const v = await visitor({ name: 'Bob?', email: 'Bob@Shop.example' });
     await send(v, 'I typed my email in the form');
     const event = await arrived('I typed my email in the form');
@@ -251,10 +262,15 @@ describe('live chat over /chat (real API, worker, PostgreSQL, Redis, socket.io-c
     const matches = await stack.request<PossibleMatchView[]>('GET', `/api/customers/${chatCustomerId}/possible-matches`);
     expect(matches.status).toBe(200);
     expect(matches.body).toEqual([
-      expect.objectContaining({ candidate: expect.objectContaining({ id: bob.body.id, name: 'Bob Stone' }), reason: expect.stringContaining('bob@shop.example') }),
+      expect.objectContaining({
+        candidate: expect.objectContaining({ id: bob.body.id, name: 'Bob Stone' }),
+        reason: expect.stringContaining('bob@shop.example'),
+      }),
     ]);
     // Bob's side shows it too.
-    expect((await stack.request<PossibleMatchView[]>('GET', `/api/customers/${bob.body.id}/possible-matches`)).body.map((m) => m.candidate.id)).toEqual([chatCustomerId]);
+    expect((await stack.request<PossibleMatchView[]>('GET', `/api/customers/${bob.body.id}/possible-matches`)).body.map((m) => m.candidate.id)).toEqual([
+      chatCustomerId,
+    ]);
 
     const merged = await stack.request<CustomerView>('POST', `/api/customers/${bob.body.id}/merge`, 'agent', { otherCustomerId: chatCustomerId });
     expect(merged.status).toBe(200);
@@ -300,11 +316,15 @@ describe('live chat over /chat (real API, worker, PostgreSQL, Redis, socket.io-c
       v.socket.disconnect();
 
       const noMailbox = await reply(conversation.id, 'Sorry, no mailbox yet');
-      const skipped = await eventually(async () => {
-        const rows = (await stack.request<MessageView[]>('GET', `/api/conversations/${conversation.id}/messages`)).body;
-        const row = rows.find((m) => m.id === noMailbox.id);
-        return row?.deliveryStatus === 'sent' && row;
-      }, 10_000, 'the reply without a mailbox');
+      const skipped = await eventually(
+        async () => {
+          const rows = (await stack.request<MessageView[]>('GET', `/api/conversations/${conversation.id}/messages`)).body;
+          const row = rows.find((m) => m.id === noMailbox.id);
+          return row?.deliveryStatus === 'sent' && row;
+        },
+        10_000,
+        'the reply without a mailbox',
+      );
       expect(skipped.metadata).toMatchObject({ chat: { delivery: 'history', emailSkipped: expect.stringContaining('no enabled email connector') } });
 
       await stack.createConnector({
@@ -316,11 +336,15 @@ describe('live chat over /chat (real API, worker, PostgreSQL, Redis, socket.io-c
       const [mail] = await smtp.waitForMessages(1, 15_000);
       expect(mail.to).toEqual(['dee@shop.example']);
       expect(mail.raw.toString()).toContain('Your kettle ships tomorrow.');
-      const sent = await eventually(async () => {
-        const rows = (await stack.request<MessageView[]>('GET', `/api/conversations/${conversation.id}/messages`)).body;
-        const row = rows.find((m) => m.id === byEmail.id);
-        return row?.deliveryStatus === 'sent' && row;
-      }, 10_000, 'the emailed reply');
+      const sent = await eventually(
+        async () => {
+          const rows = (await stack.request<MessageView[]>('GET', `/api/conversations/${conversation.id}/messages`)).body;
+          const row = rows.find((m) => m.id === byEmail.id);
+          return row?.deliveryStatus === 'sent' && row;
+        },
+        10_000,
+        'the emailed reply',
+      );
       expect(sent.metadata).toMatchObject({ chat: { delivery: 'email', emailedTo: 'dee@shop.example' } });
 
       // Dee answers the email from her mail client: the answer continues the chat conversation.
@@ -345,17 +369,28 @@ describe('live chat over /chat (real API, worker, PostgreSQL, Redis, socket.io-c
     });
 
     it('emails a reply the connected-but-idle visitor has not read after offlineEmailAfterSeconds, and not one they read', async () => {
-      const delayed = await stack.createConnector<CreatedConnectorView>({ kind: 'chat', provider: 'widget', config: { allowedOrigins: [SITE], offlineEmailAfterSeconds: 2 } });
+      const delayed = await stack.createConnector<CreatedConnectorView>({
+        kind: 'chat',
+        provider: 'widget',
+        config: { allowedOrigins: [SITE], offlineEmailAfterSeconds: 2 },
+      });
       const secret = delayed.signingSecret ?? '';
-      const v = await visitor({ connectorKey: String(delayed.config['connectorKey']), identity: { email: 'eli@shop.example', hmac: signChatIdentity('eli@shop.example', secret) } });
+      const v = await visitor({
+        connectorKey: String(delayed.config['connectorKey']),
+        identity: { email: 'eli@shop.example', hmac: signChatIdentity('eli@shop.example', secret) },
+      });
       await send(v, 'Still here, tab in the background');
       const { conversation } = await arrived('Still here, tab in the background');
       const replyRow = (id: string, ready: (m: MessageView) => boolean, what: string) =>
-        eventually(async () => {
-          const rows = (await stack.request<MessageView[]>('GET', `/api/conversations/${conversation.id}/messages`)).body;
-          const row = rows.find((m) => m.id === id);
-          return row && ready(row) && row;
-        }, 15_000, what);
+        eventually(
+          async () => {
+            const rows = (await stack.request<MessageView[]>('GET', `/api/conversations/${conversation.id}/messages`)).body;
+            const row = rows.find((m) => m.id === id);
+            return row && ready(row) && row;
+          },
+          15_000,
+          what,
+        );
       const mailsBefore = smtp.messages.length;
 
       const unread = await reply(conversation.id, 'Your parcel left the warehouse.');
@@ -381,14 +416,17 @@ describe('live chat over /chat (real API, worker, PostgreSQL, Redis, socket.io-c
       const { conversation } = await arrived('typed my address, then left');
       v.socket.disconnect();
       const answer = await reply(conversation.id, 'Here is your answer');
-      const row = await eventually(async () => {
-        const rows = (await stack.request<MessageView[]>('GET', `/api/conversations/${conversation.id}/messages`)).body;
-        const found = rows.find((m) => m.id === answer.id);
-        return found?.deliveryStatus === 'sent' && found;
-      }, 10_000, 'the reply');
+      const row = await eventually(
+        async () => {
+          const rows = (await stack.request<MessageView[]>('GET', `/api/conversations/${conversation.id}/messages`)).body;
+          const found = rows.find((m) => m.id === answer.id);
+          return found?.deliveryStatus === 'sent' && found;
+        },
+        10_000,
+        'the reply',
+      );
       expect(row.metadata).toMatchObject({ chat: { emailSkipped: expect.stringContaining('no verified email') } });
       expect(smtp.messages.map((m) => m.to).flat()).not.toContain('typed@shop.example');
     });
   });
 });
-

@@ -36,7 +36,8 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
 
   afterAll(() => stack?.close());
 
-  const list = async (query: string, role: 'agent' | 'supervisor' = 'agent') => stack.request<Page<ConversationView>>('GET', `/api/conversations?${query}`, role);
+  const list = async (query: string, role: 'agent' | 'supervisor' = 'agent') =>
+    stack.request<Page<ConversationView>>('GET', `/api/conversations?${query}`, role);
   const getConversation = async (id: string, role: 'agent' | 'supervisor' = 'agent') =>
     (await stack.request<ConversationView>('GET', `/api/conversations/${id}`, role)).body;
   const counts = async () => (await stack.request<ConversationCountsView>('GET', '/api/conversations/counts')).body;
@@ -46,10 +47,14 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
   async function conversationFrom(payload: Record<string, unknown>): Promise<ConversationView> {
     const sent = genericPayload(payload);
     expect((await stack.sendWebhook(connector, sent)).status).toBe(202);
-    const id = await eventually(async () => {
-      const { rows } = await stack.db.query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE external_id = $1', [sent['externalId']]);
-      return rows[0]?.conversation_id;
-    }, 15_000, `the conversation of ${String(sent['externalId'])}`);
+    const id = await eventually(
+      async () => {
+        const { rows } = await stack.db.query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE external_id = $1', [sent['externalId']]);
+        return rows[0]?.conversation_id;
+      },
+      15_000,
+      `the conversation of ${String(sent['externalId'])}`,
+    );
     return getConversation(id);
   }
 
@@ -96,7 +101,9 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
       const base = Date.now() - 10 * HOUR;
       const created: ConversationView[] = [];
       for (let i = 0; i < 6; i++) {
-        created.push(await conversationFrom({ occurredAt: new Date(base + i * HOUR).toISOString(), from: { email: `sorted-${i}@example.org` }, text: `sorted ${i}` }));
+        created.push(
+          await conversationFrom({ occurredAt: new Date(base + i * HOUR).toISOString(), from: { email: `sorted-${i}@example.org` }, text: `sorted ${i}` }),
+        );
       }
       for (const answered of [created[1], created[4]]) {
         expect((await stack.request('POST', `/api/conversations/${answered?.id}/messages`, 'agent', { text: 'We are on it' })).status).toBe(201);
@@ -156,10 +163,14 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
     it('should count every status and the open conversations per view, and follow assignment and resolution', async () => {
       const before = await counts();
       const conversation = await conversationFrom({ from: { email: 'counted@example.org' }, text: 'count me' });
-      const created = await eventually(async () => {
-        const now = await counts();
-        return now.status.open === before.status.open + 1 && now;
-      }, 5000, 'the open count to grow');
+      const created = await eventually(
+        async () => {
+          const now = await counts();
+          return now.status.open === before.status.open + 1 && now;
+        },
+        5000,
+        'the open count to grow',
+      );
       expect(created).toMatchObject({
         unassigned: before.unassigned + 1,
         mine: before.mine,
@@ -182,7 +193,7 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
   });
 
   describe('read state', () => {
-    it('should keep read state per agent and tell the reading agent\'s other tabs', async () => {
+    it("should keep read state per agent and tell the reading agent's other tabs", async () => {
       const conversation = await conversationFrom({ from: { email: 'reader@example.org' }, text: 'unread so far' });
       expect(conversation.readAt).toBeNull();
       const read = await stack.request('POST', `/api/conversations/${conversation.id}/read`, 'agent');
@@ -195,7 +206,11 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
       expect((await list(`customerId=${conversation.customerId}`, 'agent')).body.items[0]?.readAt).toBe(mine.readAt);
       expect((await list(`customerId=${conversation.customerId}`, 'supervisor')).body.items[0]?.readAt).toBeNull();
 
-      const event = await eventually(async () => agentEvents.find((e) => e.name === 'conversation.read' && (e.payload as { conversationId: string }).conversationId === conversation.id), 5000, 'conversation.read');
+      const event = await eventually(
+        async () => agentEvents.find((e) => e.name === 'conversation.read' && (e.payload as { conversationId: string }).conversationId === conversation.id),
+        5000,
+        'conversation.read',
+      );
       expect(event.payload).toEqual({ conversationId: conversation.id, readAt: mine.readAt });
 
       expect((await stack.request('POST', `/api/conversations/00000000-0000-4000-8000-000000000000/read`, 'agent')).status).toBe(404);
@@ -215,7 +230,10 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
     it('should snooze until a time, then the worker opens it again with a line and a live event', async () => {
       const conversation = await conversationFrom({ from: { email: 'sleepy@example.org' }, text: 'remind me later' });
       const until = new Date(Date.now() + 2 * HOUR);
-      const snoozed = await stack.request<ConversationView>('PATCH', `/api/conversations/${conversation.id}`, 'agent', { status: 'snoozed', snoozedUntil: until.toISOString() });
+      const snoozed = await stack.request<ConversationView>('PATCH', `/api/conversations/${conversation.id}`, 'agent', {
+        status: 'snoozed',
+        snoozedUntil: until.toISOString(),
+      });
       expect(snoozed.status).toBe(200);
       expect(snoozed.body).toMatchObject({ status: 'snoozed', snoozedUntil: until.toISOString() });
       expect((await messagesOf(conversation.id)).find((m) => m.direction === 'system')).toMatchObject({
@@ -230,7 +248,10 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
       expect(await waker.wakeDue(new Date(until.getTime() + 1000))).toBeGreaterThanOrEqual(1);
 
       expect(await getConversation(conversation.id)).toMatchObject({ status: 'open', snoozedUntil: null });
-      expect((await messagesOf(conversation.id)).filter((m) => m.direction === 'system').map((m) => m.text)).toEqual([expect.stringMatching(/snoozed this until/), 'Snooze ended']);
+      expect((await messagesOf(conversation.id)).filter((m) => m.direction === 'system').map((m) => m.text)).toEqual([
+        expect.stringMatching(/snoozed this until/),
+        'Snooze ended',
+      ]);
       const live = await eventually(
         async () =>
           agentEvents.find(
@@ -250,10 +271,14 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
       await stack.request('PATCH', `/api/conversations/${conversation.id}`, 'agent', { snoozedUntil: until });
       expect(await getConversation(conversation.id)).toMatchObject({ status: 'snoozed', snoozedUntil: until });
       await stack.sendWebhook(connector, genericPayload({ from, threadKey: 'snooze-thread', text: 'hello??' }));
-      const reopened = await eventually(async () => {
-        const c = await getConversation(conversation.id);
-        return c.status === 'open' && c;
-      }, 15_000, 'the reopened conversation');
+      const reopened = await eventually(
+        async () => {
+          const c = await getConversation(conversation.id);
+          return c.status === 'open' && c;
+        },
+        15_000,
+        'the reopened conversation',
+      );
       expect(reopened.snoozedUntil).toBeNull();
 
       await stack.request('PATCH', `/api/conversations/${conversation.id}`, 'agent', { snoozedUntil: until });
@@ -277,8 +302,14 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
       const typing = await eventually(async () => atOther[0], 5000, 'presence at the other agent');
       expect(typing).toEqual({ conversationId: conversation.id, user: { id: agent.id, name: 'Test agent' }, state: 'typing', at: expect.any(String) });
 
-      expect(await viewer.emitWithAck('presence', { conversationId: conversation.id, state: 'dancing' })).toEqual({ ok: false, error: expect.stringMatching(/^state: /) });
-      expect(await viewer.emitWithAck('presence', { conversationId: 'nope', state: 'viewing' })).toEqual({ ok: false, error: expect.stringMatching(/^conversationId: /) });
+      expect(await viewer.emitWithAck('presence', { conversationId: conversation.id, state: 'dancing' })).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^state: /),
+      });
+      expect(await viewer.emitWithAck('presence', { conversationId: 'nope', state: 'viewing' })).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^conversationId: /),
+      });
 
       expect(await other.emitWithAck('presence', { conversationId: conversation.id, state: 'viewing' })).toEqual({ ok: true });
       await eventually(async () => atViewer.length === 1, 5000, 'presence at the first agent');
@@ -318,15 +349,21 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
       const payload = genericPayload({ from: { email: 'retry@example.org' }, text: 'answer me' });
       await stack.sendWebhook(withCallback, payload);
       const conversationId = await eventually(async () => {
-        const { rows } = await stack.db.query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE external_id = $1', [payload['externalId']]);
+        const { rows } = await stack.db.query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE external_id = $1', [
+          payload['externalId'],
+        ]);
         return rows[0]?.conversation_id;
       });
       const reply = (await stack.request<MessageView>('POST', `/api/conversations/${conversationId}/messages`, 'agent', { text: 'Here you are' })).body;
       const stateOf = async () => (await messagesOf(conversationId)).find((m) => m.id === reply.id);
-      const failed = await eventually(async () => {
-        const m = await stateOf();
-        return m?.deliveryStatus === 'failed' && m;
-      }, 15_000, 'the reply to fail');
+      const failed = await eventually(
+        async () => {
+          const m = await stateOf();
+          return m?.deliveryStatus === 'failed' && m;
+        },
+        15_000,
+        'the reply to fail',
+      );
       expect(failed.deliveryError).toMatch(/callback answered 400/);
 
       answer = 200;
@@ -359,7 +396,7 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
 
     afterAll(() => outgoing?.stop());
 
-    it('should list the reply channels and deliver an email reply to the customer\'s address with a fresh subject', async () => {
+    it("should list the reply channels and deliver an email reply to the customer's address with a fresh subject", async () => {
       const conversation = await conversationFrom({
         from: { phone: '+44 20 7946 0777', email: 'Caller.Two@Example.org', name: 'Caller Two' },
         subject: 'Broken kettle',
@@ -371,7 +408,10 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
         { channel: 'email', connectorId: emailConnectorId, to: 'caller.two@example.org', default: false },
       ]);
 
-      const posted = await stack.request<MessageView>('POST', `/api/conversations/${conversation.id}/messages`, 'agent', { text: 'Your new kettle ships today.', channel: 'email' });
+      const posted = await stack.request<MessageView>('POST', `/api/conversations/${conversation.id}/messages`, 'agent', {
+        text: 'Your new kettle ships today.',
+        channel: 'email',
+      });
       expect(posted.status).toBe(201);
       expect(posted.body).toMatchObject({ channel: 'email', direction: 'outbound', deliveryStatus: 'pending', metadata: { to: 'caller.two@example.org' } });
 
@@ -381,10 +421,14 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
       expect(parsed.subject).toBe(`[#${conversation.ref}] Broken kettle`);
       expect(parsed.text).toContain('Your new kettle ships today.');
       expect(parsed.inReplyTo).toBeUndefined();
-      const sent = await eventually(async () => {
-        const m = (await messagesOf(conversation.id)).find((x) => x.id === posted.body.id);
-        return m?.deliveryStatus === 'sent' && m;
-      }, 15_000, 'the reply marked sent');
+      const sent = await eventually(
+        async () => {
+          const m = (await messagesOf(conversation.id)).find((x) => x.id === posted.body.id);
+          return m?.deliveryStatus === 'sent' && m;
+        },
+        15_000,
+        'the reply marked sent',
+      );
       expect(sent.metadata).toMatchObject({ to: 'caller.two@example.org' });
     });
 
@@ -393,13 +437,18 @@ describe('agent console API: search, sorts, counts, read state, snooze, presence
       expect((await stack.request<ReplyChannelView[]>('GET', `/api/conversations/${phoneOnly.id}/reply-channels`)).body).toEqual([
         { channel: 'generic', connectorId: connector.id, to: null, default: true },
       ]);
-      const noEmail = await stack.request<{ message: string }>('POST', `/api/conversations/${phoneOnly.id}/messages`, 'agent', { text: 'hi', channel: 'email' });
+      const noEmail = await stack.request<{ message: string }>('POST', `/api/conversations/${phoneOnly.id}/messages`, 'agent', {
+        text: 'hi',
+        channel: 'email',
+      });
       expect(noEmail).toMatchObject({ status: 400, body: { message: 'channel: cannot reply on email: the customer has no email address' } });
       const onX = await stack.request<{ message: string }>('POST', `/api/conversations/${phoneOnly.id}/messages`, 'agent', { text: 'hi', channel: 'social' });
       expect(onX.status).toBe(400);
       expect(onX.body.message).toMatch(/^channel: replying on social to a generic conversation is not available/);
       // A note ignores the channel: it never leaves Throughline.
-      expect((await stack.request('POST', `/api/conversations/${phoneOnly.id}/messages`, 'agent', { text: 'note', channel: 'social', note: true })).status).toBe(201);
+      expect(
+        (await stack.request('POST', `/api/conversations/${phoneOnly.id}/messages`, 'agent', { text: 'note', channel: 'social', note: true })).status,
+      ).toBe(201);
     });
   });
 });

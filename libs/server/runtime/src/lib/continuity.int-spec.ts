@@ -50,7 +50,9 @@ describe('continuity: one customer across X, email, phone and chat (real API, wo
   beforeAll(async () => {
     stack = await TestStack.start();
     fakeX = await startRecordingServer((request) =>
-      request.method === 'POST' && request.url === '/2/tweets' ? { status: 201, body: { data: { id: '1900000000000000042', text: 'ok' } } } : { status: 404, body: { title: 'Not Found' } },
+      request.method === 'POST' && request.url === '/2/tweets'
+        ? { status: 201, body: { data: { id: '1900000000000000042', text: 'ok' } } }
+        : { status: 404, body: { title: 'Not Found' } },
     );
     smtp = await startSmtpCapture();
     x = await stack.createConnector({
@@ -59,7 +61,11 @@ describe('continuity: one customer across X, email, phone and chat (real API, wo
       config: { accountId: X_ACCOUNT, apiBaseUrl: fakeX.baseUrl },
       secrets: { consumerSecret: X_SECRET, accessToken: 'x-user-token' },
     });
-    mime = await stack.createConnector({ kind: 'email', provider: 'mime', config: { address: 'help@shop.example', smtp: { host: smtp.host, port: smtp.port, secure: false } } });
+    mime = await stack.createConnector({
+      kind: 'email',
+      provider: 'mime',
+      config: { address: 'help@shop.example', smtp: { host: smtp.host, port: smtp.port, secure: false } },
+    });
     twilio = await stack.createConnector({ kind: 'phone', provider: 'twilio', config: { accountSid: ACCOUNT_SID }, secrets: { authToken: AUTH_TOKEN } });
     widget = await stack.createConnector({ kind: 'chat', provider: 'widget', config: { allowedOrigins: [SITE] } });
     agent = await stack.agentSocket('agent');
@@ -75,11 +81,22 @@ describe('continuity: one customer across X, email, phone and chat (real API, wo
     const body = JSON.stringify({
       for_user_id: X_ACCOUNT,
       tweet_create_events: [
-        { id_str: id, created_at: when.toUTCString(), timestamp_ms: String(when.getTime()), text, in_reply_to_status_id_str: null, user: { id_str: accountId, screen_name: 'miachen', name: 'Mia Chen' } },
+        {
+          id_str: id,
+          created_at: when.toUTCString(),
+          timestamp_ms: String(when.getTime()),
+          text,
+          in_reply_to_status_id_str: null,
+          user: { id_str: accountId, screen_name: 'miachen', name: 'Mia Chen' },
+        },
       ],
     });
     const signature = `sha256=${createHmac('sha256', X_SECRET).update(body).digest('base64')}`;
-    const res = await fetch(`${stack.baseUrl}/api/hooks/${x.id}/x`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-twitter-webhooks-signature': signature }, body });
+    const res = await fetch(`${stack.baseUrl}/api/hooks/${x.id}/x`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-twitter-webhooks-signature': signature },
+      body,
+    });
     expect(res.status).toBe(200);
   };
 
@@ -111,7 +128,12 @@ describe('continuity: one customer across X, email, phone and chat (real API, wo
       { ...base, CallStatus: 'completed', SequenceNumber: '1', Timestamp: new Date(answeredAt.getTime() + 95_000).toUTCString(), CallDuration: '95' },
     ];
     for (const params of steps) {
-      const data = url + Object.keys(params).sort().map((name) => name + params[name as keyof typeof params]).join('');
+      const data =
+        url +
+        Object.keys(params)
+          .sort()
+          .map((name) => name + params[name as keyof typeof params])
+          .join('');
       const res = await fetch(`${stack.baseUrl}/api/hooks/${twilio.id}/twilio`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': createHmac('sha1', AUTH_TOKEN).update(data).digest('base64') },
@@ -154,7 +176,8 @@ describe('continuity: one customer across X, email, phone and chat (real API, wo
   const story = (items: MessageView[]) => items.filter((m) => m.direction !== 'system').map((m) => `${m.channel}: ${m.text.split('\n')[0]}`);
   const customer = async (id: string) => (await stack.request<CustomerView>('GET', `/api/customers/${id}`)).body;
   const identitiesOf = async (id: string) => (await customer(id)).identities.map((i) => `${i.kind}:${i.value}`).sort();
-  const conversationsOf = async (id: string) => (await stack.request<Page<ConversationView>>('GET', `/api/conversations?customerId=${id}`)).body.items.map((c) => c.id).sort();
+  const conversationsOf = async (id: string) =>
+    (await stack.request<Page<ConversationView>>('GET', `/api/conversations?customerId=${id}`)).body.items.map((c) => c.id).sort();
 
   const reply = async (conversationId: string, text: string) => {
     const res = await stack.request<MessageView>('POST', `/api/conversations/${conversationId}/messages`, 'agent', { text });
@@ -163,10 +186,14 @@ describe('continuity: one customer across X, email, phone and chat (real API, wo
   };
   /** The reply once delivery is done with it (no longer pending). */
   const delivered = (conversationId: string, id: string) =>
-    eventually(async () => {
-      const row = (await stack.request<MessageView[]>('GET', `/api/conversations/${conversationId}/messages`)).body.find((m) => m.id === id);
-      return row?.deliveryStatus !== 'pending' && row;
-    }, 20_000, `the delivery of ${id}`);
+    eventually(
+      async () => {
+        const row = (await stack.request<MessageView[]>('GET', `/api/conversations/${conversationId}/messages`)).body.find((m) => m.id === id);
+        return row?.deliveryStatus !== 'pending' && row;
+      },
+      20_000,
+      `the delivery of ${id}`,
+    );
 
   it('should show a tweet, an email, a call and a verified chat of one customer live and as one story, and answer each on its own channel', async () => {
     const xAccount = `5${randomBytes(4).readUInt32BE()}`;
@@ -192,7 +219,10 @@ describe('continuity: one customer across X, email, phone and chat (real API, wo
     await callFrom('+14155550142', callSid, at(10));
     const call = await live('the call', (m) => m.channel === 'phone');
     // The site signs the email of its signed-in user; the widget passes it with the HMAC.
-    const v = await visitor({ name: 'Mia', identity: { email: 'Mia.Chen@example.org', hmac: signChatIdentity('Mia.Chen@example.org', widget.signingSecret ?? '') } });
+    const v = await visitor({
+      name: 'Mia',
+      identity: { email: 'Mia.Chen@example.org', hmac: signChatIdentity('Mia.Chen@example.org', widget.signingSecret ?? '') },
+    });
     await chat(v, 'Hi, I am on your site now about the cracked jar');
     const chatted = await live('the chat', (m) => m.channel === 'chat');
 
@@ -202,10 +232,14 @@ describe('continuity: one customer across X, email, phone and chat (real API, wo
     // One live message.created per step: the call's later status updates the entry it created.
     expect(created.filter((e) => e.message.direction === 'inbound' && ofMia(e.message)).map((e) => e.message.id)).toEqual(steps.map((e) => e.message.id));
 
-    const items = await eventually(async () => {
-      const timeline = await timelineOf(mia.id);
-      return timeline.some((m) => m.channel === 'phone' && /^Answered/.test(m.text)) && timeline;
-    }, 20_000, 'the completed call on the timeline');
+    const items = await eventually(
+      async () => {
+        const timeline = await timelineOf(mia.id);
+        return timeline.some((m) => m.channel === 'phone' && /^Answered/.test(m.text)) && timeline;
+      },
+      20_000,
+      'the completed call on the timeline',
+    );
     expect(story(items)).toEqual([
       'chat: Hi, I am on your site now about the cracked jar',
       'phone: Answered call from +1 415 555 0142, 1 min 35 s',
@@ -275,7 +309,9 @@ describe('continuity: one customer across X, email, phone and chat (real API, wo
     expect(visitorId).not.toBe(sam.id);
     const matches = await stack.request<PossibleMatchView[]>('GET', `/api/customers/${visitorId}/possible-matches`);
     expect(matches.status).toBe(200);
-    expect(matches.body).toEqual([expect.objectContaining({ candidate: expect.objectContaining({ id: sam.id }), reason: expect.stringContaining('sam@example.org') })]);
+    expect(matches.body).toEqual([
+      expect.objectContaining({ candidate: expect.objectContaining({ id: sam.id }), reason: expect.stringContaining('sam@example.org') }),
+    ]);
 
     const before = {
       sam: { identities: await identitiesOf(sam.id), conversations: await conversationsOf(sam.id) },
@@ -295,14 +331,20 @@ describe('continuity: one customer across X, email, phone and chat (real API, wo
 
     const merged = await stack.request<CustomerView>('POST', `/api/customers/${sam.id}/merge`, 'agent', { otherCustomerId: visitorId });
     expect(merged.status).toBe(200);
-    expect(story(await timelineOf(sam.id))).toEqual(['chat: Any news on my refund?', 'email: Still waiting for the refund.', 'social: @shop where is my refund?']);
+    expect(story(await timelineOf(sam.id))).toEqual([
+      'chat: Any news on my refund?',
+      'email: Still waiting for the refund.',
+      'social: @shop where is my refund?',
+    ]);
     expect(await identitiesOf(sam.id)).toEqual([...before.sam.identities, ...before.visitor.identities].sort());
     expect(await conversationsOf(sam.id)).toEqual([...before.sam.conversations, ...before.visitor.conversations].sort());
     expect(await conversationsOf(visitorId)).toEqual([]);
     await eventually(async () => merges.length === 1, 5_000, 'the customer.merged event');
     expect(merges[0]).toMatchObject({ customer: { id: sam.id }, mergedCustomerId: visitorId });
 
-    const undone = await stack.request<RealtimeEvents['customer.unmerged']>('POST', `/api/customers/${sam.id}/unmerge`, 'agent', { mergedCustomerId: visitorId });
+    const undone = await stack.request<RealtimeEvents['customer.unmerged']>('POST', `/api/customers/${sam.id}/unmerge`, 'agent', {
+      mergedCustomerId: visitorId,
+    });
     expect(undone.status).toBe(200);
     expect(undone.body.restoredCustomer).toMatchObject({ id: visitorId, mergedInto: null });
     expect(await identitiesOf(sam.id)).toEqual(before.sam.identities);

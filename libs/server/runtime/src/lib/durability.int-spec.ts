@@ -28,17 +28,23 @@ describe('durability of the ingest pipeline', () => {
   };
 
   const expectExactlyOnce = async (externalIds: string[]) => {
-    const counts = await eventually(async () => {
-      const c = await countMessages(externalIds);
-      return c.size === externalIds.length && c;
-    }, 30_000, `all ${externalIds.length} messages`);
+    const counts = await eventually(
+      async () => {
+        const c = await countMessages(externalIds);
+        return c.size === externalIds.length && c;
+      },
+      30_000,
+      `all ${externalIds.length} messages`,
+    );
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     const { rows } = await stack.db.query(`SELECT status, count(*)::int AS n FROM raw_events WHERE external_id = ANY($1) GROUP BY status`, [externalIds]);
     expect(rows).toEqual([{ status: 'processed', n: externalIds.length }]);
   };
 
   it('should lose and double nothing when the worker stops mid-stream and starts again', async () => {
-    const payloads = Array.from({ length: 90 }, (_, i) => genericPayload({ text: `stream ${i}`, threadKey: `S-${i % 7}`, from: { email: `stream${i % 11}@example.org` } }));
+    const payloads = Array.from({ length: 90 }, (_, i) =>
+      genericPayload({ text: `stream ${i}`, threadKey: `S-${i % 7}`, from: { email: `stream${i % 11}@example.org` } }),
+    );
     const ids = payloads.map((p) => String(p['externalId']));
 
     const firstWave = await Promise.all(payloads.slice(0, 40).map((p) => stack.sendWebhook(connector, p)));

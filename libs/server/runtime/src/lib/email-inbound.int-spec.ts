@@ -84,10 +84,14 @@ describe('email in: raw MIME webhook and inbound SMTP (real API, worker, Postgre
       expect({ file, status: res.status }).toEqual({ file, status: 202 });
       accepted.set(file, res.body['id'] as string);
     }
-    await eventually(async () => {
-      const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM raw_events WHERE connector_id = $1 AND status = 'processed'`, [mime.id]);
-      return rows[0].n === files.length;
-    }, 30_000, 'every fixture to be processed');
+    await eventually(
+      async () => {
+        const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM raw_events WHERE connector_id = $1 AND status = 'processed'`, [mime.id]);
+        return rows[0].n === files.length;
+      },
+      30_000,
+      'every fixture to be processed',
+    );
 
     for (const file of files) {
       const expected = EXPECTED[file];
@@ -116,8 +120,12 @@ describe('email in: raw MIME webhook and inbound SMTP (real API, worker, Postgre
 
   it('should group the two real threads as the manifest says', async () => {
     const conversationsOf = async (ids: string[]) =>
-      (await stack.db.query<{ conversation_id: string }>('SELECT DISTINCT conversation_id FROM messages WHERE connector_id = $1 AND external_id = ANY($2)', [mime.id, ids]))
-        .rows;
+      (
+        await stack.db.query<{ conversation_id: string }>('SELECT DISTINCT conversation_id FROM messages WHERE connector_id = $1 AND external_id = ANY($2)', [
+          mime.id,
+          ids,
+        ])
+      ).rows;
     const s1 = await conversationsOf(['1234@local.machine.example', '3456@example.net', 'abcd.1234@local.machine.tld']);
     expect(s1).toHaveLength(1);
     const s2 = await conversationsOf([
@@ -136,16 +144,24 @@ describe('email in: raw MIME webhook and inbound SMTP (real API, worker, Postgre
 
   it('should show the new part of a reply and keep the full text one click away', async () => {
     const apple = await storedByExternalId(
-      (await stack.db.query<{ external_id: string }>(`SELECT external_id FROM raw_events WHERE connector_id = $1 AND payload = $2`, [mime.id, fixture('talon__apple_mail.eml')]))
-        .rows[0]?.external_id ?? '',
+      (
+        await stack.db.query<{ external_id: string }>(`SELECT external_id FROM raw_events WHERE connector_id = $1 AND payload = $2`, [
+          mime.id,
+          fixture('talon__apple_mail.eml'),
+        ])
+      ).rows[0]?.external_id ?? '',
     );
     expect(apple?.stripped_text?.trim()).toBe('Hello');
     expect(apple?.text).toContain('> Hi');
   });
 
   it('should store attachments and serve them to agents only, with the type read from the bytes', async () => {
-    const external = (await stack.db.query<{ external_id: string }>(`SELECT external_id FROM raw_events WHERE connector_id = $1 AND payload = $2`, [mime.id, fixture('hunnysoft__m3003.txt.eml')]))
-      .rows[0]?.external_id;
+    const external = (
+      await stack.db.query<{ external_id: string }>(`SELECT external_id FROM raw_events WHERE connector_id = $1 AND payload = $2`, [
+        mime.id,
+        fixture('hunnysoft__m3003.txt.eml'),
+      ])
+    ).rows[0]?.external_id;
     const message = await storedByExternalId(external ?? '');
     const conversation = message?.conversation_id as string;
     const messages = (await stack.request<MessageView[]>('GET', `/api/conversations/${conversation}/messages`)).body;
@@ -197,13 +213,17 @@ describe('email in: raw MIME webhook and inbound SMTP (real API, worker, Postgre
         messageId: '<smtp-1@customer.example>',
       });
       expect(sent.response).toMatch(/^250/);
-      const message = await eventually(async () => {
-        const { rows } = await stack.db.query<{ subject: string; stripped_text: string; conversation_id: string }>(
-          'SELECT subject, stripped_text, conversation_id FROM messages WHERE connector_id = $1 AND external_id = $2',
-          [smtpConnector.id, 'smtp-1@customer.example'],
-        );
-        return rows[0];
-      }, 15_000, 'the SMTP mail to be stored');
+      const message = await eventually(
+        async () => {
+          const { rows } = await stack.db.query<{ subject: string; stripped_text: string; conversation_id: string }>(
+            'SELECT subject, stripped_text, conversation_id FROM messages WHERE connector_id = $1 AND external_id = $2',
+            [smtpConnector.id, 'smtp-1@customer.example'],
+          );
+          return rows[0];
+        },
+        15_000,
+        'the SMTP mail to be stored',
+      );
       expect(message.subject).toBe('Where is my order #5512?');
       expect(message.stripped_text.trim()).toBe('Hello, my order has not arrived.');
       const list = (await stack.request<Page<ConversationView>>('GET', '/api/conversations?status=open')).body;

@@ -66,13 +66,17 @@ describe('email mailbox: IMAP in, SMTP out, threaded both ways (real Dovecot, SM
   });
 
   const messageByExternalId = (externalId: string) =>
-    eventually(async () => {
-      const { rows } = await stack.db.query<{ id: string; conversation_id: string; stripped_text: string }>(
-        'SELECT id, conversation_id, stripped_text FROM messages WHERE connector_id = $1 AND external_id = $2',
-        [connector.id, externalId],
-      );
-      return rows[0];
-    }, 20_000, `message ${externalId}`);
+    eventually(
+      async () => {
+        const { rows } = await stack.db.query<{ id: string; conversation_id: string; stripped_text: string }>(
+          'SELECT id, conversation_id, stripped_text FROM messages WHERE connector_id = $1 AND external_id = $2',
+          [connector.id, externalId],
+        );
+        return rows[0];
+      },
+      20_000,
+      `message ${externalId}`,
+    );
 
   it('should report a working mailbox, and say exactly what is wrong with a bad password', async () => {
     const ok = await stack.request<{ ok: boolean; checks: Array<{ stage: string; message: string }> }>('POST', `/api/connectors/${connector.id}/test`, 'admin');
@@ -86,15 +90,24 @@ describe('email mailbox: IMAP in, SMTP out, threaded both ways (real Dovecot, SM
       config: { address: 'broken@shop.example', host: dovecot.host, port: dovecot.port, secure: false, user: SUPPORT.user },
       secrets: { password: 'wrong' },
     });
-    const failed = await stack.request<{ ok: boolean; checks: Array<{ stage: string; message: string }> }>('POST', `/api/connectors/${broken.id}/test`, 'admin');
+    const failed = await stack.request<{ ok: boolean; checks: Array<{ stage: string; message: string }> }>(
+      'POST',
+      `/api/connectors/${broken.id}/test`,
+      'admin',
+    );
     expect(failed.body.ok).toBe(false);
     expect(failed.body.checks[0]).toMatchObject({ stage: 'auth', message: expect.stringMatching(/refused the login/) });
     expect(failed.body.checks[1]).toMatchObject({ stage: 'connect', message: expect.stringMatching(/no outgoing SMTP server/) });
     await stack.request('DELETE', `/api/connectors/${broken.id}`, 'admin');
   });
 
-  it('should show new mail live, answer it threaded, and thread the customer\'s answer back in', async () => {
-    await dovecot.append(SUPPORT.user, SUPPORT.password, 'INBOX', customerMail({ messageId: 'first@customer.example', subject: 'Blender arrived broken', body: 'The jar is cracked. Order 7781.' }));
+  it("should show new mail live, answer it threaded, and thread the customer's answer back in", async () => {
+    await dovecot.append(
+      SUPPORT.user,
+      SUPPORT.password,
+      'INBOX',
+      customerMail({ messageId: 'first@customer.example', subject: 'Blender arrived broken', body: 'The jar is cracked. Order 7781.' }),
+    );
     const first = await messageByExternalId('first@customer.example');
     const live = await eventually(async () => created.find((e) => e.message.id === first.id), 10_000, 'the live event');
     expect(live.conversation).toMatchObject({ channel: 'email', subject: 'Blender arrived broken', customerName: 'Inés Duarte' });
@@ -108,10 +121,18 @@ describe('email mailbox: IMAP in, SMTP out, threaded both ways (real Dovecot, SM
     });
     expect(reply.status).toBe(201);
     expect(reply.body.deliveryStatus).toBe('pending');
-    await eventually(async () => updated.find((e) => e.message.id === reply.body.id && e.message.deliveryStatus === 'sent'), 20_000, 'delivery to be reported sent');
+    await eventually(
+      async () => updated.find((e) => e.message.id === reply.body.id && e.message.deliveryStatus === 'sent'),
+      20_000,
+      'delivery to be reported sent',
+    );
 
     // It reached the customer's mailbox, threaded under their mail, carrying our token.
-    const delivered = await eventually(async () => (await dovecot.list(CUSTOMER.user, CUSTOMER.password, 'INBOX'))[0], 10_000, 'the reply in the customer mailbox');
+    const delivered = await eventually(
+      async () => (await dovecot.list(CUSTOMER.user, CUSTOMER.password, 'INBOX'))[0],
+      10_000,
+      'the reply in the customer mailbox',
+    );
     const parsed = await simpleParser(delivered.source);
     const conversation = (await stack.request<ConversationView>('GET', `/api/conversations/${first.conversation_id}`)).body;
     expect(parsed.inReplyTo).toBe('<first@customer.example>');
@@ -143,7 +164,8 @@ describe('email mailbox: IMAP in, SMTP out, threaded both ways (real Dovecot, SM
     await stack.request('PATCH', `/api/conversations/${first.conversation_id}`, 'agent', { status: 'resolved' });
     await dovecot.append(SUPPORT.user, SUPPORT.password, 'INBOX', dsnFor(parsed.messageId as string));
     await eventually(
-      async () => updated.find((e) => e.message.id === reply.body.id && e.message.deliveryStatus === 'failed' && /mailbox full/i.test(e.message.deliveryError ?? '')),
+      async () =>
+        updated.find((e) => e.message.id === reply.body.id && e.message.deliveryStatus === 'failed' && /mailbox full/i.test(e.message.deliveryError ?? '')),
       20_000,
       'the bounce to fail the reply',
     );
@@ -157,16 +179,28 @@ describe('email mailbox: IMAP in, SMTP out, threaded both ways (real Dovecot, SM
       await dovecot.append(SUPPORT.user, SUPPORT.password, 'INBOX', customerMail({ messageId: id, subject: `Question ${i}`, body: `Question number ${i}` }));
     }
     // Stop as soon as some (not all) are stored, then start again.
-    await eventually(async () => {
-      const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM raw_events WHERE connector_id = $1 AND external_id LIKE 'restart-%'`, [connector.id]);
-      return rows[0].n > 0;
-    }, 20_000, 'the first messages');
+    await eventually(
+      async () => {
+        const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM raw_events WHERE connector_id = $1 AND external_id LIKE 'restart-%'`, [
+          connector.id,
+        ]);
+        return rows[0].n > 0;
+      },
+      20_000,
+      'the first messages',
+    );
     await stack.stopWorker();
     await stack.startWorker();
-    await eventually(async () => {
-      const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM messages WHERE connector_id = $1 AND external_id LIKE 'restart-%'`, [connector.id]);
-      return rows[0].n === ids.length;
-    }, 40_000, 'all messages after the restart');
+    await eventually(
+      async () => {
+        const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM messages WHERE connector_id = $1 AND external_id LIKE 'restart-%'`, [
+          connector.id,
+        ]);
+        return rows[0].n === ids.length;
+      },
+      40_000,
+      'all messages after the restart',
+    );
     const { rows } = await stack.db.query(
       `SELECT external_id, count(*)::int AS n FROM raw_events WHERE connector_id = $1 AND external_id LIKE 'restart-%' GROUP BY external_id`,
       [connector.id],

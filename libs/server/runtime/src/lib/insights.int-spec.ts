@@ -135,8 +135,7 @@ describe('insights: enrich job, REST and live push (real API, worker, PostgreSQL
     expect(orders).toEqual([expect.objectContaining({ externalId: 'C-1', lines: [{ sku: 'INV-BASIC', name: 'Invoicing Basic', quantity: 1 }] })]);
 
     await eventually(
-      async () =>
-        (await stack.db.query(`SELECT 1 FROM product_associations WHERE antecedent = 'INV-BASIC' AND consequent = 'WORKFLOW-AUTO'`)).rowCount === 1,
+      async () => (await stack.db.query(`SELECT 1 FROM product_associations WHERE antecedent = 'INV-BASIC' AND consequent = 'WORKFLOW-AUTO'`)).rowCount === 1,
       15_000,
       'the association rule mined after the import',
     );
@@ -181,7 +180,11 @@ describe('insights: enrich job, REST and live push (real API, worker, PostgreSQL
       connector,
       genericPayload({ from, threadKey: 'calm-1', text: 'Is there a way to speed up our invoicing workflow? We send lots of invoices every month.' }),
     );
-    const event = await eventually(async () => live.find((e) => e.conversationId === conversationId && e.insights.suggestions.length > 0), 20_000, 'insights.updated');
+    const event = await eventually(
+      async () => live.find((e) => e.conversationId === conversationId && e.insights.suggestions.length > 0),
+      20_000,
+      'insights.updated',
+    );
     const insights = await insightsOf(conversationId);
     expect(event.insights).toEqual(insights);
     expect(insights.suppressed).toBeUndefined();

@@ -61,10 +61,14 @@ describe('the message path for a generic webhook (real API, worker, PostgreSQL, 
     await stack.sendWebhook(connector, genericPayload({ from: { email: 'Lee@Shop.example', phone: '+44 20 7946 0011' }, text: 'first' }));
     await stack.sendWebhook(connector, genericPayload({ from: { phone: '0044 (20) 7946-0011' }, text: 'second, by phone only' }));
     await stack.sendWebhook(connector, genericPayload({ from: { email: 'LEE@shop.EXAMPLE' }, text: 'third, shouting' }));
-    const customer = await eventually(async () => {
-      const c = await customerByIdentity('lee@shop.example');
-      return c && (await timelineOf(c.id)).items.length === 3 && c;
-    }, 15_000, 'three messages on one customer');
+    const customer = await eventually(
+      async () => {
+        const c = await customerByIdentity('lee@shop.example');
+        return c && (await timelineOf(c.id)).items.length === 3 && c;
+      },
+      15_000,
+      'three messages on one customer',
+    );
     expect(customer.identities.map((i) => `${i.kind}:${i.value}`).sort()).toEqual(['email:lee@shop.example', 'phone:+442079460011']);
     expect((await customerByIdentity('+44 20 7946 0011'))?.id).toBe(customer.id);
   });
@@ -78,18 +82,21 @@ describe('the message path for a generic webhook (real API, worker, PostgreSQL, 
       const c = await customerByIdentity('thread@example.org');
       return c && (await timelineOf(c.id)).items.length === 3 && c;
     });
-    const conversations = async () =>
-      (await stack.request<Page<ConversationView>>('GET', `/api/conversations?customerId=${customer.id}`)).body.items;
+    const conversations = async () => (await stack.request<Page<ConversationView>>('GET', `/api/conversations?customerId=${customer.id}`)).body.items;
     const threads = await conversations();
     expect(threads).toHaveLength(2);
     const t1 = (await stack.db.query(`SELECT id FROM conversations WHERE thread_key = 'T-1' AND connector_id = $1`, [connector.id])).rows[0].id;
 
     expect((await stack.request('PATCH', `/api/conversations/${t1}`, 'agent', { status: 'resolved' })).status).toBe(200);
     await stack.sendWebhook(connector, genericPayload({ from, threadKey: 'T-1', text: 'it broke again' }));
-    const reopened = await eventually(async () => {
-      const c = (await stack.request<ConversationView>('GET', `/api/conversations/${t1}`)).body;
-      return c.status === 'open' && c;
-    }, 15_000, 'the reopened thread');
+    const reopened = await eventually(
+      async () => {
+        const c = (await stack.request<ConversationView>('GET', `/api/conversations/${t1}`)).body;
+        return c.status === 'open' && c;
+      },
+      15_000,
+      'the reopened thread',
+    );
     expect(reopened.preview).toBe('it broke again');
     const lines = (await stack.request<MessageView[]>('GET', `/api/conversations/${t1}/messages`)).body;
     expect(lines.filter((m) => m.direction === 'system').map((m) => m.metadata['event'])).toEqual(['status', 'reopened']);
@@ -167,14 +174,22 @@ describe('the message path for a generic webhook (real API, worker, PostgreSQL, 
     const { rows } = await stack.db.query('SELECT secrets_sealed FROM connectors WHERE id = $1', [created.body.id]);
     expect(rows[0].secrets_sealed).toMatch(/^v1:/);
     expect(rows[0].secrets_sealed).not.toContain(created.body.signingSecret);
-    const invalid = await stack.request<{ message: string }>('POST', '/api/connectors', 'admin', { name: 'x', kind: 'generic', provider: 'generic', config: { callbackUrl: 'ftp://nope' } });
+    const invalid = await stack.request<{ message: string }>('POST', '/api/connectors', 'admin', {
+      name: 'x',
+      kind: 'generic',
+      provider: 'generic',
+      config: { callbackUrl: 'ftp://nope' },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.message).toMatch(/config.callbackUrl/);
   });
 
   it('should merge two customers so one timeline holds both histories', async () => {
     await stack.sendWebhook(connector, genericPayload({ from: { email: 'kim@example.org', name: 'Kim' }, text: 'by email' }));
-    const created = await stack.request<CustomerView>('POST', '/api/customers', 'agent', { name: 'Kim (phone)', identities: [{ kind: 'phone', value: '+1 (415) 555-0199' }] });
+    const created = await stack.request<CustomerView>('POST', '/api/customers', 'agent', {
+      name: 'Kim (phone)',
+      identities: [{ kind: 'phone', value: '+1 (415) 555-0199' }],
+    });
     expect(created.status).toBe(201);
     expect(created.body.identities[0].value).toBe('+14155550199');
     await stack.sendWebhook(connector, genericPayload({ from: { phone: '+14155550199' }, text: 'by phone' }));
@@ -242,7 +257,9 @@ describe('the message path for a generic webhook (real API, worker, PostgreSQL, 
       const port = (callback.address() as { port: number }).port;
       const withCallback = await stack.createGenericConnector({ callbackUrl: `http://127.0.0.1:${port}/replies` });
       await stack.sendWebhook(withCallback, genericPayload({ from: { email: 'reply-me@example.org' }, threadKey: 'R-1', text: 'please answer' }));
-      const conversationId = await eventually(async () => (await stack.db.query(`SELECT id FROM conversations WHERE thread_key = 'R-1'`)).rows[0]?.id as string | undefined);
+      const conversationId = await eventually(
+        async () => (await stack.db.query(`SELECT id FROM conversations WHERE thread_key = 'R-1'`)).rows[0]?.id as string | undefined,
+      );
       const updates: Array<RealtimeEvents['message.updated']> = [];
       socket.on('message.updated', (e: RealtimeEvents['message.updated']) => updates.push(e));
       failuresLeft = 1;
@@ -256,14 +273,22 @@ describe('the message path for a generic webhook (real API, worker, PostgreSQL, 
       expect(calls).toHaveLength(2);
       const last = calls[1];
       expect(verifySignature(Buffer.from(last.body), last.signature, withCallback.secret)).toBe(true);
-      expect(JSON.parse(last.body)).toMatchObject({ messageId: reply.body.id, conversationId, threadKey: 'R-1', text: 'On its way!', to: { email: 'reply-me@example.org' } });
+      expect(JSON.parse(last.body)).toMatchObject({
+        messageId: reply.body.id,
+        conversationId,
+        threadKey: 'R-1',
+        text: 'On its way!',
+        to: { email: 'reply-me@example.org' },
+      });
       const conversation = (await stack.request<ConversationView>('GET', `/api/conversations/${conversationId}`)).body;
       expect(conversation.firstResponseAt).not.toBeNull();
     });
 
     it('should keep notes internal and store replies on connectors without a delivery route', async () => {
       await stack.sendWebhook(connector, genericPayload({ from: { email: 'note@example.org' }, threadKey: 'N-1', text: 'hi' }));
-      const conversationId = await eventually(async () => (await stack.db.query(`SELECT id FROM conversations WHERE thread_key = 'N-1'`)).rows[0]?.id as string | undefined);
+      const conversationId = await eventually(
+        async () => (await stack.db.query(`SELECT id FROM conversations WHERE thread_key = 'N-1'`)).rows[0]?.id as string | undefined,
+      );
       const note = await stack.request<MessageView>('POST', `/api/conversations/${conversationId}/messages`, 'agent', { text: 'VIP, be nice', note: true });
       expect(note.body).toMatchObject({ direction: 'note', deliveryStatus: null });
       const stored = await stack.request<MessageView>('POST', `/api/conversations/${conversationId}/messages`, 'agent', { text: 'Hello!' });
@@ -286,13 +311,17 @@ describe('the message path for a generic webhook (real API, worker, PostgreSQL, 
     });
     expect(patched.body).toMatchObject({ assigneeId: agentId, queueId: queues.rows[0].id, priority: 'urgent' });
     expect((await stack.request<Page<ConversationView>>('GET', '/api/conversations?assigneeId=me')).body.items.map((c) => c.id)).toEqual([target.id]);
-    expect((await stack.request<Page<ConversationView>>('GET', `/api/conversations?queueId=${queues.rows[0].id}`)).body.items.map((c) => c.id)).toEqual([target.id]);
+    expect((await stack.request<Page<ConversationView>>('GET', `/api/conversations?queueId=${queues.rows[0].id}`)).body.items.map((c) => c.id)).toEqual([
+      target.id,
+    ]);
     expect((await stack.request('PATCH', `/api/conversations/${target.id}`, 'agent', { status: 'bogus' })).status).toBe(400);
 
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Page<ConversationView> = (await stack.request<Page<ConversationView>>('GET', `/api/conversations?status=open&limit=3${cursor ? `&cursor=${cursor}` : ''}`)).body;
+      const page: Page<ConversationView> = (
+        await stack.request<Page<ConversationView>>('GET', `/api/conversations?status=open&limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+      ).body;
       seen.push(...page.items.map((c) => c.id));
       cursor = page.nextCursor;
     } while (cursor);

@@ -56,20 +56,31 @@ describe('phone: Twilio callbacks, call logs, Zammad CTI and CDR import (real AP
     ).rows;
 
   const callWhere = (connectorId: string, externalId: string, ready: (call: StoredCall) => boolean, what: string) =>
-    eventually(async () => {
-      const [call] = await callsOf(connectorId, externalId);
-      return call && ready(call) && call;
-    }, 30_000, what);
+    eventually(
+      async () => {
+        const [call] = await callsOf(connectorId, externalId);
+        return call && ready(call) && call;
+      },
+      30_000,
+      what,
+    );
 
   const systemLines = async (conversationId: string): Promise<string[]> =>
-    (await stack.db.query<{ text: string }>(`SELECT text FROM messages WHERE conversation_id = $1 AND direction = 'system' ORDER BY created_at`, [conversationId])).rows.map(
-      (r) => r.text,
-    );
+    (
+      await stack.db.query<{ text: string }>(`SELECT text FROM messages WHERE conversation_id = $1 AND direction = 'system' ORDER BY created_at`, [
+        conversationId,
+      ])
+    ).rows.map((r) => r.text);
 
   const conversation = async (id: string) => (await stack.request<ConversationView>('GET', `/api/conversations/${id}`)).body;
 
   it('should compute signatures the way twilio-node does (its published test vector)', () => {
-    const vector = JSON.parse(fixture('twilio/twilio__twilio-node__signature-vector.json')) as { authToken: string; url: string; params: Record<string, string>; expectedSignature: string };
+    const vector = JSON.parse(fixture('twilio/twilio__twilio-node__signature-vector.json')) as {
+      authToken: string;
+      url: string;
+      params: Record<string, string>;
+      expectedSignature: string;
+    };
     expect(twilioSignature(vector.authToken, vector.url, vector.params)).toBe(vector.expectedSignature);
   });
 
@@ -113,11 +124,24 @@ describe('phone: Twilio callbacks, call logs, Zammad CTI and CDR import (real AP
     };
     expect((await postTwilio(recording)).status).toBe(202);
     expect(
-      (await postTwilio({ ...call, RecordingSid: recording.RecordingSid, RecordingUrl: recording.RecordingUrl, TranscriptionSid: 'TR1', TranscriptionStatus: 'completed', TranscriptionText: 'Hi, my blender arrived broken.' }))
-        .status,
+      (
+        await postTwilio({
+          ...call,
+          RecordingSid: recording.RecordingSid,
+          RecordingUrl: recording.RecordingUrl,
+          TranscriptionSid: 'TR1',
+          TranscriptionStatus: 'completed',
+          TranscriptionText: 'Hi, my blender arrived broken.',
+        })
+      ).status,
     ).toBe(202);
 
-    const done = await callWhere(twilio.id, call.CallSid, (c) => c.metadata.call['transcript'] !== undefined && c.metadata.call['recordingUrl'] !== undefined, 'the completed call');
+    const done = await callWhere(
+      twilio.id,
+      call.CallSid,
+      (c) => c.metadata.call['transcript'] !== undefined && c.metadata.call['recordingUrl'] !== undefined,
+      'the completed call',
+    );
     expect(await callsOf(twilio.id, call.CallSid)).toHaveLength(1);
     expect(done.text).toBe('Answered call from +1 641 454 9805, 4 min 12 s\n\nTranscript:\nHi, my blender arrived broken.');
     expect(done.metadata.call).toMatchObject({
@@ -130,14 +154,26 @@ describe('phone: Twilio callbacks, call logs, Zammad CTI and CDR import (real AP
       recordingUrl: recording.RecordingUrl,
       callbackRequested: false,
     });
-    const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM raw_events WHERE connector_id = $1 AND external_id LIKE $2 || '%'`, [twilio.id, call.CallSid]);
+    const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM raw_events WHERE connector_id = $1 AND external_id LIKE $2 || '%'`, [
+      twilio.id,
+      call.CallSid,
+    ]);
     expect(rows[0].n).toBe(5);
-    const customer = (await stack.db.query(`SELECT c.name, i.value FROM customers c JOIN customer_identities i ON i.customer_id = c.id WHERE c.id = $1`, [done.customer_id])).rows;
+    const customer = (
+      await stack.db.query(`SELECT c.name, i.value FROM customers c JOIN customer_identities i ON i.customer_id = c.id WHERE c.id = $1`, [done.customer_id])
+    ).rows;
     expect(customer).toEqual([{ name: 'Dana Whitfield', value: '+16414549805' }]);
   });
 
   it('should refuse a wrong, missing or re-targeted signature with 401 and store nothing', async () => {
-    const params = { AccountSid: ACCOUNT_SID, CallSid: `CA${randomBytes(16).toString('hex')}`, CallStatus: 'ringing', Direction: 'inbound', From: '+16414549805', To: '+15153573516' };
+    const params = {
+      AccountSid: ACCOUNT_SID,
+      CallSid: `CA${randomBytes(16).toString('hex')}`,
+      CallStatus: 'ringing',
+      Direction: 'inbound',
+      From: '+16414549805',
+      To: '+15153573516',
+    };
     const signature = twilioSignature(AUTH_TOKEN, twilioUrl(), params);
     expect((await postTwilio(params, 'A' + signature.slice(1))).status).toBe(401);
     expect((await postTwilio(params, '')).status).toBe(401);
@@ -243,7 +279,11 @@ describe('phone: Twilio callbacks, call logs, Zammad CTI and CDR import (real AP
     // A missed call within the window joins that new conversation and still asks for a call back.
     const missed = await logCall('pbx-thread-4', { startedAt: hoursAgo(0.1) });
     expect(missed.conversation_id).toBe(later.conversation_id);
-    await eventually(async () => (await systemLines(later.conversation_id)).includes('Missed call: the customer is waiting for a call back'), 10_000, 'the call-back line');
+    await eventually(
+      async () => (await systemLines(later.conversation_id)).includes('Missed call: the customer is waiting for a call back'),
+      10_000,
+      'the call-back line',
+    );
     const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM conversations WHERE customer_id = $1`, [first.customer_id]);
     expect(rows[0].n).toBe(2);
   });
@@ -254,13 +294,20 @@ describe('phone: Twilio callbacks, call logs, Zammad CTI and CDR import (real AP
     const connector = { url: `${stack.baseUrl}/api/hooks/${narrow.id}/calls`, secret: narrow.signingSecret ?? '' };
     const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3600_000).toISOString();
     const send = async (callId: string, startedAt: string) => {
-      expect((await stack.sendWebhook(connector, { callId, direction: 'inbound', from: '+44 20 7946 1002', to: '+44 20 7946 0000', startedAt })).status).toBe(202);
+      expect((await stack.sendWebhook(connector, { callId, direction: 'inbound', from: '+44 20 7946 1002', to: '+44 20 7946 0000', startedAt })).status).toBe(
+        202,
+      );
       return callWhere(narrow.id, callId, () => true, `call ${callId}`);
     };
     const first = await send('narrow-1', at(3));
     expect((await send('narrow-2', at(2.5))).conversation_id).toBe(first.conversation_id);
     expect((await send('narrow-3', at(0.5))).conversation_id).not.toBe(first.conversation_id);
-    const invalid = await stack.request('POST', '/api/connectors', 'admin', { kind: 'phone', provider: 'calllog', name: 'bad window', config: { callThreadWindowHours: 0 } });
+    const invalid = await stack.request('POST', '/api/connectors', 'admin', {
+      kind: 'phone',
+      provider: 'calllog',
+      name: 'bad window',
+      config: { callThreadWindowHours: 0 },
+    });
     expect(invalid.status).toBe(400);
   });
 
@@ -268,7 +315,11 @@ describe('phone: Twilio callbacks, call logs, Zammad CTI and CDR import (real AP
     const url = `${stack.baseUrl}/api/hooks/${calllog.id}/calls?token=${encodeURIComponent(calllog.signingSecret ?? '')}`;
     const callId = '307fa962-de8d-4ffc-817b-7f6993204159';
     const post = (fields: Record<string, string>) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ from: '493023125741', to: '492214710334', direction: 'in', callId, ...fields }).toString() });
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ from: '493023125741', to: '492214710334', direction: 'in', callId, ...fields }).toString(),
+      });
     const newCall = await post({ event: 'newCall', 'user[]': 'Emma Taylor' });
     expect(newCall.status).toBe(202);
     await callWhere(calllog.id, callId, (c) => c.metadata.call['status'] === 'newCall', 'the new call');
@@ -279,7 +330,9 @@ describe('phone: Twilio callbacks, call logs, Zammad CTI and CDR import (real AP
     expect(await callsOf(calllog.id, callId)).toHaveLength(1);
     expect(call.metadata.call).toMatchObject({ provider: 'zammad', customerNumber: '+493023125741', agent: 'emma@chrispresso.com', status: 'normalClearing' });
     expect(call.text).toMatch(/^Answered call from \+49 30 23125741, \d+ s$/);
-    const { rows } = await stack.db.query(`SELECT external_id FROM raw_events WHERE connector_id = $1 AND external_id LIKE 'zammad:%' ORDER BY external_id`, [calllog.id]);
+    const { rows } = await stack.db.query(`SELECT external_id FROM raw_events WHERE connector_id = $1 AND external_id LIKE 'zammad:%' ORDER BY external_id`, [
+      calllog.id,
+    ]);
     expect(rows.map((r) => r.external_id)).toEqual([`zammad:${callId}:answer`, `zammad:${callId}:hangup`, `zammad:${callId}:newCall`]);
 
     // A Zammad event as signed JSON is the same call log endpoint; a wrong token is refused.
@@ -292,7 +345,11 @@ describe('phone: Twilio callbacks, call logs, Zammad CTI and CDR import (real AP
     expect(signed.status).toBe(202);
     const anonymous = await callWhere(calllog.id, 'cti-2', () => true, 'the anonymous missed call');
     expect(anonymous.metadata.call).toMatchObject({ customerParty: 'withheld', outcome: 'missed' });
-    const wrongToken = await fetch(`${stack.baseUrl}/api/hooks/${calllog.id}/calls?token=nope`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json });
+    const wrongToken = await fetch(`${stack.baseUrl}/api/hooks/${calllog.id}/calls?token=nope`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: json,
+    });
     expect(wrongToken.status).toBe(401);
   });
 
@@ -316,12 +373,25 @@ describe('phone: Twilio callbacks, call logs, Zammad CTI and CDR import (real AP
         { line: 16, reason: expect.stringMatching(/^disposition: unknown value "HUNG"/) },
       ],
     });
-    const calls = await eventually(async () => {
-      const { rows } = await stack.db.query<StoredCall>(`SELECT id, text, metadata FROM messages WHERE connector_id = $1 AND external_id LIKE '1690%' ORDER BY occurred_at`, [calllog.id]);
-      return rows.length === 14 && rows;
-    }, 30_000, 'the 14 imported calls');
+    const calls = await eventually(
+      async () => {
+        const { rows } = await stack.db.query<StoredCall>(
+          `SELECT id, text, metadata FROM messages WHERE connector_id = $1 AND external_id LIKE '1690%' ORDER BY occurred_at`,
+          [calllog.id],
+        );
+        return rows.length === 14 && rows;
+      },
+      30_000,
+      'the 14 imported calls',
+    );
     expect(calls.filter((c) => c.metadata.call['outcome'] === 'missed')).toHaveLength(3);
-    expect(calls[0].metadata.call).toMatchObject({ provider: 'asterisk', from: 'client1', to: '6789', startedAt: '2023-07-25T23:51:32.000Z', durationSeconds: 13 });
+    expect(calls[0].metadata.call).toMatchObject({
+      provider: 'asterisk',
+      from: 'client1',
+      to: '6789',
+      startedAt: '2023-07-25T23:51:32.000Z',
+      durationSeconds: 13,
+    });
 
     const again = await importCsv(file, 'text/csv');
     expect(again.body).toMatchObject({ imported: 0, duplicates: 14 });
@@ -342,8 +412,13 @@ describe('phone: Twilio callbacks, call logs, Zammad CTI and CDR import (real AP
   });
 
   it('should store an agent reply on a phone conversation without a delivery route', async () => {
-    const { rows } = await stack.db.query<{ conversation_id: string }>(`SELECT conversation_id FROM messages WHERE connector_id = $1 AND external_id = 'pbx-7781'`, [calllog.id]);
-    const reply = await stack.request<{ deliveryStatus: string }>('POST', `/api/conversations/${rows[0].conversation_id}/messages`, 'agent', { text: 'Called Sam back, replacement lid sent.' });
+    const { rows } = await stack.db.query<{ conversation_id: string }>(
+      `SELECT conversation_id FROM messages WHERE connector_id = $1 AND external_id = 'pbx-7781'`,
+      [calllog.id],
+    );
+    const reply = await stack.request<{ deliveryStatus: string }>('POST', `/api/conversations/${rows[0].conversation_id}/messages`, 'agent', {
+      text: 'Called Sam back, replacement lid sent.',
+    });
     expect(reply.status).toBe(201);
     expect(reply.body.deliveryStatus).toBe('stored');
   });

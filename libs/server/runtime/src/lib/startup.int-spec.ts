@@ -20,7 +20,19 @@ describe('start-up checks', () => {
       const { rows } = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
       await client.end();
       expect(rows.map((r) => r.table_name)).toEqual(
-        expect.arrayContaining(['attachments', 'audit_log', 'connector_cursors', 'connectors', 'conversations', 'customer_identities', 'customers', 'messages', 'queues', 'raw_events', 'users']),
+        expect.arrayContaining([
+          'attachments',
+          'audit_log',
+          'connector_cursors',
+          'connectors',
+          'conversations',
+          'customer_identities',
+          'customers',
+          'messages',
+          'queues',
+          'raw_events',
+          'users',
+        ]),
       );
     } finally {
       const admin = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
@@ -39,7 +51,9 @@ describe('start-up checks', () => {
   });
 
   it('should explain an unreachable REDIS_URL in one line naming the variable', async () => {
-    await expect(assertRedisReachable('redis://127.0.0.1:1', 1000)).rejects.toThrow(/^REDIS_URL: cannot reach Redis at 127\.0\.0\.1:1 .*start Redis or set REDIS_URL/);
+    await expect(assertRedisReachable('redis://127.0.0.1:1', 1000)).rejects.toThrow(
+      /^REDIS_URL: cannot reach Redis at 127\.0\.0\.1:1 .*start Redis or set REDIS_URL/,
+    );
     await expect(assertRedisReachable('redis://127.0.0.1:6379')).resolves.toBeUndefined();
   });
 });

@@ -1,6 +1,13 @@
 /** The demo shop: kitchen appliances (María's blender) and invoicing software (Northwind's), each with a Basic → Pro path. */
 export const DEMO_PRODUCTS = [
-  { sku: 'BLEND-BASIC', name: 'Blender Basic', description: 'A 600 W countertop blender with a 1.5 l glass jar.', tags: ['kitchen', 'blender'], price: 79, upgradeOf: null },
+  {
+    sku: 'BLEND-BASIC',
+    name: 'Blender Basic',
+    description: 'A 600 W countertop blender with a 1.5 l glass jar.',
+    tags: ['kitchen', 'blender'],
+    price: 79,
+    upgradeOf: null,
+  },
   {
     sku: 'BLEND-PRO',
     name: 'Blender Pro',
@@ -9,7 +16,14 @@ export const DEMO_PRODUCTS = [
     price: 189,
     upgradeOf: 'BLEND-BASIC',
   },
-  { sku: 'JAR-GLASS', name: 'Replacement Glass Jar', description: 'A spare 1.5 l glass jar for Blender Basic.', tags: ['kitchen', 'spare part', 'jar'], price: 24, upgradeOf: null },
+  {
+    sku: 'JAR-GLASS',
+    name: 'Replacement Glass Jar',
+    description: 'A spare 1.5 l glass jar for Blender Basic.',
+    tags: ['kitchen', 'spare part', 'jar'],
+    price: 24,
+    upgradeOf: null,
+  },
   {
     sku: 'WARRANTY-3Y',
     name: '3-Year Appliance Warranty',
@@ -18,8 +32,22 @@ export const DEMO_PRODUCTS = [
     price: 29,
     upgradeOf: null,
   },
-  { sku: 'SMOOTHIE-BOOK', name: 'Smoothie Recipe Book', description: '120 smoothie and soup recipes for any blender.', tags: ['kitchen', 'recipes'], price: 15, upgradeOf: null },
-  { sku: 'TRAVEL-CUP', name: 'Blend & Go Cup', description: 'A travel cup that fits the blender base, for smoothies on the way.', tags: ['kitchen', 'travel'], price: 19, upgradeOf: null },
+  {
+    sku: 'SMOOTHIE-BOOK',
+    name: 'Smoothie Recipe Book',
+    description: '120 smoothie and soup recipes for any blender.',
+    tags: ['kitchen', 'recipes'],
+    price: 15,
+    upgradeOf: null,
+  },
+  {
+    sku: 'TRAVEL-CUP',
+    name: 'Blend & Go Cup',
+    description: 'A travel cup that fits the blender base, for smoothies on the way.',
+    tags: ['kitchen', 'travel'],
+    price: 19,
+    upgradeOf: null,
+  },
   {
     sku: 'INV-BASIC',
     name: 'Invoicing Basic',
@@ -44,8 +72,22 @@ export const DEMO_PRODUCTS = [
     price: 25,
     upgradeOf: null,
   },
-  { sku: 'BANK-SYNC', name: 'Bank Sync', description: 'Match payments from your bank account to invoices automatically.', tags: ['banking', 'payments'], price: 9, upgradeOf: null },
-  { sku: 'PRIORITY-SUPPORT', name: 'Priority Support', description: 'Phone support with a one-hour answer time.', tags: ['support', 'phone'], price: 49, upgradeOf: null },
+  {
+    sku: 'BANK-SYNC',
+    name: 'Bank Sync',
+    description: 'Match payments from your bank account to invoices automatically.',
+    tags: ['banking', 'payments'],
+    price: 9,
+    upgradeOf: null,
+  },
+  {
+    sku: 'PRIORITY-SUPPORT',
+    name: 'Priority Support',
+    description: 'Phone support with a one-hour answer time.',
+    tags: ['support', 'phone'],
+    price: 49,
+    upgradeOf: null,
+  },
   {
     sku: 'TEAM-SEATS-5',
     name: 'Five Extra Seats',

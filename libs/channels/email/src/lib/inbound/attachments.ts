@@ -32,10 +32,7 @@ const FALLBACK_NAMES: Record<string, string> = {
 };
 
 /** Attachments within the size limit, and the ones left out with why. */
-export function collectAttachments(
-  parts: Attachment[],
-  maxBytes: number,
-): { attachments: NormalizedAttachment[]; skipped: SkippedAttachment[] } {
+export function collectAttachments(parts: Attachment[], maxBytes: number): { attachments: NormalizedAttachment[]; skipped: SkippedAttachment[] } {
   const attachments: NormalizedAttachment[] = [];
   const skipped: SkippedAttachment[] = [];
   parts.forEach((part, index) => {

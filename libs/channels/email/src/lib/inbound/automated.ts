@@ -116,7 +116,10 @@ export function parseDeliveryStatus(body: string): RecipientStatus[] {
     .filter((f) => f.has('final-recipient') || f.has('original-recipient'))
     .map((f) => {
       const address = typedAddress(f.get('original-recipient')) ?? typedAddress(f.get('final-recipient'));
-      const diagnostic = f.get('diagnostic-code')?.replace(/^[\w-]+;\s*/, '').replace(/\s+/g, ' ');
+      const diagnostic = f
+        .get('diagnostic-code')
+        ?.replace(/^[\w-]+;\s*/, '')
+        .replace(/\s+/g, ' ');
       return {
         address,
         action: f.get('action')?.toLowerCase(),
@@ -140,7 +143,10 @@ function safeEmail(value: string): string | undefined {
 }
 
 function addressList(value: string | undefined): string[] {
-  return (value ?? '').split(/[\s,;]+/).map((a) => safeEmail(a.replace(/[<>]/g, ''))).filter((a): a is string => Boolean(a));
+  return (value ?? '')
+    .split(/[\s,;]+/)
+    .map((a) => safeEmail(a.replace(/[<>]/g, '')))
+    .filter((a): a is string => Boolean(a));
 }
 
 /** Recipients named by non-DSN bounces: Postfix/qmail `<user@host>: …`, Exim's indented list. */

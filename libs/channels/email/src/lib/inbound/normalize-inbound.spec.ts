@@ -94,7 +94,11 @@ describe('normalizeInboundEmail on the shared emails (MANIFEST §1)', () => {
       inline: false,
       contentId: 'Pine.LNX.4.21.0005191023160.8452@penguin.example.com',
     });
-    expect(Buffer.from(message.attachments?.[0].content ?? []).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(message.attachments?.[0].content ?? [])
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 
   it('should list attachments over the size limit instead of including them', async () => {
@@ -269,7 +273,7 @@ describe('normalizeInboundEmail on edge cases', () => {
         "This is a permanent error; I've given up. Sorry it didn't work out.",
         '',
         '<ana@customer.example>:',
-        "Sorry, no mailbox here by that name. (#5.1.1)",
+        'Sorry, no mailbox here by that name. (#5.1.1)',
         '',
         '--- Below this line is a copy of the message.',
         '',

@@ -54,7 +54,10 @@ export async function normalizeInboundEmail(raw: Buffer, ctx: EmailInboundContex
   const { date, dateHeader } = dateOf(mail, receivedAt, warnings);
   const { attachments, skipped } = collectAttachments(mail.attachments, ctx.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES);
   const sanitized = mail.html ? sanitizeEmailHtml(mail.html) : undefined;
-  const text = (mail.text ?? '').replace(/\r\n?/g, '\n').replace(/^\s*\n/, '').trimEnd();
+  const text = (mail.text ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\s*\n/, '')
+    .trimEnd();
   const subject = mail.subject?.trim() || undefined;
   const automated = detectAutomated(mail, sender.address);
   warnings.push(...mimeWarnings(source, mail));
@@ -143,7 +146,10 @@ function dateOf(mail: ParsedMail, receivedAt: Date, warnings: string[]): { date?
 /** A header as written (unfolded), before mailparser interprets it. */
 function rawHeader(mail: ParsedMail, key: string): string | undefined {
   const line = mail.headerLines.find((h) => h.key === key)?.line;
-  return line?.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  return line
+    ?.slice(line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
 }
 
 function listIdOf(mail: ParsedMail): string | undefined {
@@ -167,9 +173,7 @@ function mimeWarnings(source: Buffer, mail: ParsedMail): string[] {
   if (contentType?.value?.toLowerCase().startsWith('multipart/') && boundary && !source.includes(`--${boundary}--`)) {
     warnings.push(`MIME structure has no final boundary (--${boundary}--): the message may be truncated`);
   }
-  const declared = new Set(
-    [...source.toString('latin1').matchAll(/\bcharset\s*=\s*"?([^"';\s>]+)/gi)].map((m) => m[1].toLowerCase()),
-  );
+  const declared = new Set([...source.toString('latin1').matchAll(/\bcharset\s*=\s*"?([^"';\s>]+)/gi)].map((m) => m[1].toLowerCase()));
   for (const charset of declared) {
     if (!isKnownCharset(charset)) warnings.push(`unknown charset "${charset}": that text may be decoded wrongly`);
   }

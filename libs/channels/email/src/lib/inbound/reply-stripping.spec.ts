@@ -51,11 +51,26 @@ describe('stripReply on attributions, quoted headers and signatures', () => {
   });
 
   it.each([
-    ['-----Original Message-----', '-----Original Message-----\nFrom: Acme Support [mailto:support@example.com]\nSent: Monday, March 4, 2024 10:12 AM\nTo: Ana\nSubject: Printer on fire\n\nHello Ana,'],
-    ['Outlook From/Sent/To/Subject block', 'From: Acme Support <support@example.com>\nSent: Monday, March 4, 2024 10:12 AM\nTo: Ana <ana@example.com>\nSubject: RE: [#4F2K] Printer on fire\n\nHello Ana,'],
-    ['German Outlook block', 'Von: Acme Support <support@example.com>\nGesendet: Montag, 4. März 2024 10:12\nAn: Ana <ana@example.com>\nBetreff: AW: Drucker brennt\n\nHallo Ana,'],
-    ['Outlook block under a rule', '________________________________\nFrom: Acme Support <support@example.com>\nSent: Monday, March 4, 2024 10:12 AM\n\nHello Ana,'],
-    ['forwarded message', '---------- Forwarded message ---------\nFrom: Bob <bob@example.com>\nDate: Mon, 4 Mar 2024 at 10:12\nSubject: Printer\n\nSee below.'],
+    [
+      '-----Original Message-----',
+      '-----Original Message-----\nFrom: Acme Support [mailto:support@example.com]\nSent: Monday, March 4, 2024 10:12 AM\nTo: Ana\nSubject: Printer on fire\n\nHello Ana,',
+    ],
+    [
+      'Outlook From/Sent/To/Subject block',
+      'From: Acme Support <support@example.com>\nSent: Monday, March 4, 2024 10:12 AM\nTo: Ana <ana@example.com>\nSubject: RE: [#4F2K] Printer on fire\n\nHello Ana,',
+    ],
+    [
+      'German Outlook block',
+      'Von: Acme Support <support@example.com>\nGesendet: Montag, 4. März 2024 10:12\nAn: Ana <ana@example.com>\nBetreff: AW: Drucker brennt\n\nHallo Ana,',
+    ],
+    [
+      'Outlook block under a rule',
+      '________________________________\nFrom: Acme Support <support@example.com>\nSent: Monday, March 4, 2024 10:12 AM\n\nHello Ana,',
+    ],
+    [
+      'forwarded message',
+      '---------- Forwarded message ---------\nFrom: Bob <bob@example.com>\nDate: Mon, 4 Mar 2024 at 10:12\nSubject: Printer\n\nSee below.',
+    ],
   ])('should cut an %s', (_name, history) => {
     expect(stripReply(`Thanks, that fixed it.\n\n${history}\nThe technician comes tomorrow.\n`)).toBe('Thanks, that fixed it.');
   });

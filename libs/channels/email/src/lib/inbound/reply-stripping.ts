@@ -25,9 +25,11 @@ const DELIMITER_LINE = /^[ \t]*[-_,=+~#*ᐧ—]+[ \t]*$/;
  * line in the languages we meet, or one naming a device in its first words ("Sent from my cell,
  * please excuse typos"), but not a sentence such as "Sent from my desk, is much easier …".
  */
-const SENT_FROM = '(?:Sent|Envoyé|Enviado|Inviato|Verzonden|Verstuurd|Gesendet|Sendt|Skickat|Wysłane)[ \\t]+(?:from|via|with|depuis|de|à partir de|desde|do|da|dal|met|vanaf|von|mit|fra|från|z)';
+const SENT_FROM =
+  '(?:Sent|Envoyé|Enviado|Inviato|Verzonden|Verstuurd|Gesendet|Sendt|Skickat|Wysłane)[ \\t]+(?:from|via|with|depuis|de|à partir de|desde|do|da|dal|met|vanaf|von|mit|fra|från|z)';
 const MY = '(?:my|mon|ma|mi|meu|il mio|mijn|meinem|min|mój)';
-const DEVICE = '(?:iPhone|iPad|iPod|phone|cell|mobile|BlackBerry|Android|Samsung|Galaxy|tablet|smartphone|Windows|Mac|device|Pixel|Nokia|Huawei|Xperia|Watch|Handy|Mobilgerät|portable|móvil|celular|telefono|telefoon)';
+const DEVICE =
+  '(?:iPhone|iPad|iPod|phone|cell|mobile|BlackBerry|Android|Samsung|Galaxy|tablet|smartphone|Windows|Mac|device|Pixel|Nokia|Huawei|Xperia|Watch|Handy|Mobilgerät|portable|móvil|celular|telefono|telefoon)';
 const MOBILE_SIGNATURES = [
   new RegExp(`^[ \\t]*[(<]*${SENT_FROM}[ \\t]+[^,;!?\\n]{1,50}$`, 'iu'),
   new RegExp(`^[ \\t]*${SENT_FROM}[ \\t]+${MY}(?:[ \\t]+[\\p{L}\\d'-]+){0,2}?[ \\t]+${DEVICE}\\b`, 'iu'),
@@ -72,11 +74,7 @@ const ON_DATE_WROTE_SOMEONE = [
   /^[ \t>]*\p{L}{2,4}\.\s.+\sskrev\s[^:]+:/mu,
 ];
 
-const DATE_SOMEONE_WROTE = [
-  /\d{4}.{1,80}пользователь.{0,80}\n?.{0,80}?написал:/mu,
-  /\d{4}.{1,80}\n?.{0,80}?napisał\(a\):/mu,
-  /\d{4}.{1,80}\n?.{0,80}?пише:/mu,
-];
+const DATE_SOMEONE_WROTE = [/\d{4}.{1,80}пользователь.{0,80}\n?.{0,80}?написал:/mu, /\d{4}.{1,80}\n?.{0,80}?napisał\(a\):/mu, /\d{4}.{1,80}\n?.{0,80}?пише:/mu];
 
 /** `2015-10-18 0:17 GMT+03:00 Matt Palmer <info@discourse.org>:`, `вт, 5 янв. 2016 г. в 23:39, Erlend <e@x.org>:` */
 const DATE_SOMEONE_EMAIL = /\d{4}.{1,80}\s?<[^@<>]+@[^@<>.]+\.[^@<>]+>:?$/mu;
@@ -110,18 +108,61 @@ const EMBEDDED_MARKERS = [
 ];
 
 /** Header fields that quoted mail starts with (`From:`, `Sent:`, …), per language. */
-const DATE_HEADERS = ['Sendt', 'Sent', 'Date', 'Le', 'Gesendet', 'Enviada em', 'Enviado', 'Fecha', 'Data', 'Datum', 'Skickat', '发送时间', 'Отправлено', 'Дата'];
+const DATE_HEADERS = [
+  'Sendt',
+  'Sent',
+  'Date',
+  'Le',
+  'Gesendet',
+  'Enviada em',
+  'Enviado',
+  'Fecha',
+  'Data',
+  'Datum',
+  'Skickat',
+  '发送时间',
+  'Отправлено',
+  'Дата',
+];
 const TEXT_HEADERS = [
-  'Fra', 'Til', 'Emne',
-  'From', 'To', 'Cc', 'Reply-To', 'Subject',
-  'De', 'Expéditeur', 'À', 'Destinataire', 'Répondre à', 'Objet',
-  'Von', 'An', 'Betreff',
-  'Para', 'Assunto', 'Asunto',
-  'Da', 'Risposta', 'A', 'Oggetto',
-  'Van', 'Beantwoorden - Aan', 'Aan', 'Onderwerp',
-  'Från', 'Till', 'Ämne',
-  '发件人', '收件人', '主题',
-  'От', 'Кому', 'Копия', 'Тема',
+  'Fra',
+  'Til',
+  'Emne',
+  'From',
+  'To',
+  'Cc',
+  'Reply-To',
+  'Subject',
+  'De',
+  'Expéditeur',
+  'À',
+  'Destinataire',
+  'Répondre à',
+  'Objet',
+  'Von',
+  'An',
+  'Betreff',
+  'Para',
+  'Assunto',
+  'Asunto',
+  'Da',
+  'Risposta',
+  'A',
+  'Oggetto',
+  'Van',
+  'Beantwoorden - Aan',
+  'Aan',
+  'Onderwerp',
+  'Från',
+  'Till',
+  'Ämne',
+  '发件人',
+  '收件人',
+  '主题',
+  'От',
+  'Кому',
+  'Копия',
+  'Тема',
 ];
 const HEADER_LINES = [
   new RegExp(`^[ \\t*]*(?:${DATE_HEADERS.join('|')})[ \\t*]*:.*\\d+`, 'u'),
@@ -251,7 +292,11 @@ function stripLines(lines: string[]): string {
 }
 
 function finish(lines: string[]): string {
-  const trimmed = lines.map((line) => line.trimEnd()).join('\n').trim().split('\n');
+  const trimmed = lines
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim()
+    .split('\n');
   const last = trimmed.length - 1;
   if (last >= 2 && trimmed[last - 1] === '' && NAME_SIGN_OFF.test(trimmed[last])) trimmed.splice(last - 1);
   return trimmed.join('\n').trimEnd();

@@ -7,8 +7,7 @@ import { CONVERSATION_REF_IN_SUBJECT } from '../outbound/conversation-ref';
  * A counter (`Re[3]:`, `Re(2):`), a dot (`Réf.:`) and a space or full-width colon before the
  * colon (French typography, CJK clients) are allowed.
  */
-const REPLY_PREFIX =
-  /^\s*(?:re|fwd?|aw|wg|sv|vs|antw|doorst|r[ée]f|tr|rif|rv|enc|odp|pd|ynt|回复|回覆|答复|转发|轉寄)\.?\s*(?:\[\d+\]|\(\d+\))?\s*[:：]\s*/i;
+const REPLY_PREFIX = /^\s*(?:re|fwd?|aw|wg|sv|vs|antw|doorst|r[ée]f|tr|rif|rv|enc|odp|pd|ynt|回复|回覆|答复|转发|轉寄)\.?\s*(?:\[\d+\]|\(\d+\))?\s*[:：]\s*/i;
 /** A leading `[users@httpd]`-style list tag (our own `[#TOKEN]` has the same shape). */
 const LIST_TAG = /^\s*\[[^\]]*\]\s*/;
 const TRAILING_FWD = /\s*\((?:fwd|fw)\)\s*$/i;

@@ -27,7 +27,10 @@ export async function checkImap(settings: ImapSettings): Promise<ConnectionCheck
     try {
       mailbox = await client.mailboxOpen(settings.mailbox, { readOnly: true });
     } catch (error) {
-      const folders = await client.list().then((list) => list.map((folder) => folder.path).join(', '), () => 'unknown');
+      const folders = await client.list().then(
+        (list) => list.map((folder) => folder.path).join(', '),
+        () => 'unknown',
+      );
       const problem = (error as MailError).mailboxMissing ? 'does not exist' : 'cannot be opened';
       return failure('folder', `logged in, but the mailbox "${settings.mailbox}" ${problem}; folders: ${folders}`, error as MailError);
     }

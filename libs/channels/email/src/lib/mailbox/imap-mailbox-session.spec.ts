@@ -105,9 +105,7 @@ describe('ImapMailboxSession', () => {
     await deliver('idle', 'while waiting');
     expect(await waiting).toBe('exists');
     expect(Date.now() - started).toBeLessThan(2000);
-    expect((await collect(session.fetchSince(0, 10))).map((message) => message.raw.toString())).toEqual([
-      expect.stringContaining('Subject: while waiting'),
-    ]);
+    expect((await collect(session.fetchSince(0, 10))).map((message) => message.raw.toString())).toEqual([expect.stringContaining('Subject: while waiting')]);
   });
 
   it('remembers mail announced while nobody waited, until the next fetch', async () => {

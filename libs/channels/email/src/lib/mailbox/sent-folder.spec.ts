@@ -28,8 +28,6 @@ describe('sent folder', () => {
 
   it('creates the folder when it is missing', async () => {
     await appendMessage(settings, 'Outbox', Buffer.from(reply), []);
-    expect(await dovecot.list(account.user, account.password, 'Outbox')).toEqual([
-      { uid: 1, flags: [], source: Buffer.from(reply) },
-    ]);
+    expect(await dovecot.list(account.user, account.password, 'Outbox')).toEqual([{ uid: 1, flags: [], source: Buffer.from(reply) }]);
   });
 });

@@ -206,10 +206,7 @@ describe('sendEmail', () => {
         });
       },
     });
-    const result = await sendEmail(
-      { host: '127.0.0.1', port, secure: false, user: 'support@example.com', password: 'secret' },
-      message,
-    );
+    const result = await sendEmail({ host: '127.0.0.1', port, secure: false, user: 'support@example.com', password: 'secret' }, message);
     expect(result.accepted).toEqual(['ana@customer.example']);
     expect(result.rejected).toEqual([]);
     expect(result.messageId).toBe('<conversation/c/messages/m@example.com>');
@@ -248,9 +245,7 @@ describe('sendEmail', () => {
       authOptional: false,
       onAuth: (_auth, _session, cb) => cb(Object.assign(new Error('5.7.8 Error: authentication failed'), { responseCode: 535 })),
     });
-    const error = await sendEmail({ host: '127.0.0.1', port, secure: false, user: 'support@example.com', password: 'wrong' }, message).catch(
-      (e: unknown) => e,
-    );
+    const error = await sendEmail({ host: '127.0.0.1', port, secure: false, user: 'support@example.com', password: 'wrong' }, message).catch((e: unknown) => e);
     expect(error).toMatchObject({ permanent: true, code: 'EAUTH', responseCode: 535 });
     expect((error as EmailDeliveryError).reason).toMatch(/refused the login for support@example\.com \(535 5\.7\.8\)/);
   });

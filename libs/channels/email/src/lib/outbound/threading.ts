@@ -48,8 +48,7 @@ export interface ParentMessageIds {
  */
 export function threadHeaders(parent: ParentMessageIds | null): { inReplyTo?: string; references?: string[] } {
   if (!parent) return {};
-  const real = (ids: string[]) =>
-    ids.map(normalizeMessageId).filter((id) => id !== '' && !id.startsWith(SYNTHETIC_ID_PREFIX));
+  const real = (ids: string[]) => ids.map(normalizeMessageId).filter((id) => id !== '' && !id.startsWith(SYNTHETIC_ID_PREFIX));
   const [messageId] = real([parent.messageId]);
   const references = real(parent.references);
   const inReplyTo = real(parent.inReplyTo);

@@ -169,7 +169,10 @@ describe('normalizeTwilioCallback: recordings and transcriptions', () => {
   it('should mark a <Record> verb recording as a voicemail, which asks for a callback once merged into the inbound call', () => {
     const completed = only(normalizeTwilioCallback(inboundStatus({ CallStatus: 'completed', CallDuration: '40' }), ctx));
     const voicemail = only(normalizeTwilioCallback(recording({ RecordingStatus: 'completed', RecordingDuration: '31', RecordingSource: 'RecordVerb' }), ctx));
-    for (const [first, second] of [[completed, voicemail], [voicemail, completed]]) {
+    for (const [first, second] of [
+      [completed, voicemail],
+      [voicemail, completed],
+    ]) {
       const call = mergeCallMetadata(first.metadata, second.metadata)['call'] as CallMetadata;
       expect(call).toMatchObject({ outcome: 'voicemail', callbackRequested: true, recordingDurationSeconds: 31, durationSeconds: 40 });
       expect(describeCall(call)).toBe('Voicemail from +1 641 454 9805, 31 s');

@@ -46,7 +46,10 @@ describe('verifyTwilioSignature', () => {
   });
 
   it('should accept a signature computed with the default port when the URL has none, and the reverse', () => {
-    const sign = (url: string) => createHmac('sha1', '12345').update(url + 'CallSidCA1').digest('base64');
+    const sign = (url: string) =>
+      createHmac('sha1', '12345')
+        .update(url + 'CallSidCA1')
+        .digest('base64');
     const params = { CallSid: 'CA1' };
     expect(verifyTwilioSignature({ authToken: '12345', url: 'https://example.com/hook', params, signature: sign('https://example.com:443/hook') })).toBe(true);
     expect(verifyTwilioSignature({ authToken: '12345', url: 'https://example.com:443/hook', params, signature: sign('https://example.com/hook') })).toBe(true);

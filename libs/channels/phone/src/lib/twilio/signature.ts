@@ -18,29 +18,26 @@ export type TwilioParams = Record<string, string | string[]>;
  * and with the legacy (`querystring`) encoding of its query.
  * `url` must be the public URL Twilio called (rebuild it behind a proxy), query string included.
  */
-export function verifyTwilioSignature(input: {
-  authToken: string;
-  url: string;
-  params: TwilioParams;
-  signature: string | undefined;
-}): boolean {
+export function verifyTwilioSignature(input: { authToken: string; url: string; params: TwilioParams; signature: string | undefined }): boolean {
   const { signature } = input;
   if (!signature) return false;
   const urls = urlVariants(input.url);
   const payload = signedParams(input.params);
-  return urls.some((url) => safeEqual(signature, createHmac('sha1', input.authToken).update(url + payload, 'utf8').digest('base64')));
+  return urls.some((url) =>
+    safeEqual(
+      signature,
+      createHmac('sha1', input.authToken)
+        .update(url + payload, 'utf8')
+        .digest('base64'),
+    ),
+  );
 }
 
 /**
  * Checks a JSON webhook: Twilio adds `bodySHA256=<hex SHA-256 of the body>` to the URL and signs
  * the URL alone. Both the signature and the body hash must match.
  */
-export function verifyTwilioJsonSignature(input: {
-  authToken: string;
-  url: string;
-  rawBody: Buffer | string;
-  signature: string | undefined;
-}): boolean {
+export function verifyTwilioJsonSignature(input: { authToken: string; url: string; rawBody: Buffer | string; signature: string | undefined }): boolean {
   let bodyHash: string | null;
   try {
     bodyHash = new URL(input.url).searchParams.get('bodySHA256');

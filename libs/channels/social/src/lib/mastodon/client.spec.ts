@@ -2,7 +2,13 @@ import { startRecordingServer, type CannedResponse, type RecordedRequest } from 
 import { MastodonClient } from './client';
 
 function mention(id: string) {
-  return { id, type: 'mention', created_at: '2026-01-05T12:00:00.000Z', account: { id: '971724', acct: 'zsc' }, status: { id: `s${id}`, content: `<p>@support ${id}</p>` } };
+  return {
+    id,
+    type: 'mention',
+    created_at: '2026-01-05T12:00:00.000Z',
+    account: { id: '971724', acct: 'zsc' },
+    status: { id: `s${id}`, content: `<p>@support ${id}</p>` },
+  };
 }
 
 describe('MastodonClient', () => {
@@ -78,7 +84,11 @@ describe('MastodonClient', () => {
     expect(server.requests[0]).toMatchObject({ method: 'GET', url: '/api/v1/accounts/verify_credentials' });
     expect(server.requests[0].headers['authorization']).toBe('Bearer mastodon-token');
     respond = () => ({ status: 401, body: { error: 'The access token is invalid' } });
-    await expect(client.verifyCredentials()).rejects.toMatchObject({ permanent: true, status: 401, reason: 'Mastodon answered 401: The access token is invalid' });
+    await expect(client.verifyCredentials()).rejects.toMatchObject({
+      permanent: true,
+      status: 401,
+      reason: 'Mastodon answered 401: The access token is invalid',
+    });
   });
 
   it('should call a 422 permanent and a 503 temporary', async () => {

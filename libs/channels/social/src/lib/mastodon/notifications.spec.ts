@@ -52,7 +52,12 @@ describe('Mastodon notifications', () => {
       type: 'mention',
       created_at: '2026-01-05T12:00:00.000Z',
       account: { id: accountId, acct: 'ana@social.example', display_name: 'Ana' },
-      status: { id: '99', content: '<p>@support where is my order?</p>', account: { id: accountId, acct: 'ana@social.example', display_name: 'Ana' }, ...status },
+      status: {
+        id: '99',
+        content: '<p>@support where is my order?</p>',
+        account: { id: accountId, acct: 'ana@social.example', display_name: 'Ana' },
+        ...status,
+      },
     });
     const [direct] = normalizeMastodonNotifications(parseMastodonNotifications(mention('555', { visibility: 'direct', spoiler_text: 'order trouble' })), ctx);
     expect(direct).toMatchObject({

@@ -32,7 +32,14 @@ describe('MetaGraphClient', () => {
     answer = {
       status: 200,
       body: {
-        mentioned_comment: { timestamp: '2026-01-05T11:00:00+0000', text: '@acme.support my order?', id: '17894227972186120', username: 'ana.bell', from: { id: '6398765432101234', username: 'ana.bell' }, media: { id: '17918195224117851', permalink: 'https://www.instagram.com/p/C1a2b3/' } },
+        mentioned_comment: {
+          timestamp: '2026-01-05T11:00:00+0000',
+          text: '@acme.support my order?',
+          id: '17894227972186120',
+          username: 'ana.bell',
+          from: { id: '6398765432101234', username: 'ana.bell' },
+          media: { id: '17918195224117851', permalink: 'https://www.instagram.com/p/C1a2b3/' },
+        },
         id: '17841405309211844',
       },
     };
@@ -45,14 +52,28 @@ describe('MetaGraphClient', () => {
     });
     const url = new URL(server.requests[0].url, 'http://graph');
     expect(url.pathname).toBe('/v21.0/17841405309211844');
-    expect(url.searchParams.get('fields')).toBe('mentioned_comment.comment_id(17894227972186120){id,text,timestamp,username,from{id,username},media{id,permalink}}');
+    expect(url.searchParams.get('fields')).toBe(
+      'mentioned_comment.comment_id(17894227972186120){id,text,timestamp,username,from{id,username},media{id,permalink}}',
+    );
     expect(server.requests[0].headers['authorization']).toBe('Bearer page-token');
   });
 
   it('should read a caption mention through mentioned_media, the owner as author', async () => {
-    answer = { status: 200, body: { mentioned_media: { caption: 'Unboxing @acme.support', owner: { id: '555' }, username: 'sam', permalink: 'https://www.instagram.com/p/X/', id: '1' }, id: '17841405309211844' } };
-    await expect(client.instagramMention({ igUserId: '17841405309211844', mediaId: '1' })).resolves.toMatchObject({ text: 'Unboxing @acme.support', authorId: '555', username: 'sam' });
-    expect(new URL(server.requests[0].url, 'http://graph').searchParams.get('fields')).toBe('mentioned_media.media_id(1){id,caption,timestamp,username,owner{id},permalink}');
+    answer = {
+      status: 200,
+      body: {
+        mentioned_media: { caption: 'Unboxing @acme.support', owner: { id: '555' }, username: 'sam', permalink: 'https://www.instagram.com/p/X/', id: '1' },
+        id: '17841405309211844',
+      },
+    };
+    await expect(client.instagramMention({ igUserId: '17841405309211844', mediaId: '1' })).resolves.toMatchObject({
+      text: 'Unboxing @acme.support',
+      authorId: '555',
+      username: 'sam',
+    });
+    expect(new URL(server.requests[0].url, 'http://graph').searchParams.get('fields')).toBe(
+      'mentioned_media.media_id(1){id,caption,timestamp,username,owner{id},permalink}',
+    );
   });
 
   it('should call a Graph rate limit temporary and a missing mention permanent', async () => {
@@ -72,13 +93,17 @@ describe('MetaGraphClient', () => {
 
   it('should reply to an Instagram comment with POST /{ig-comment-id}/replies', async () => {
     answer = { status: 200, body: { id: '17865799348089100' } };
-    await expect(client.replyToInstagramComment({ commentId: '17865799348089039', text: 'Yes, from next week!' })).resolves.toEqual({ id: '17865799348089100' });
+    await expect(client.replyToInstagramComment({ commentId: '17865799348089039', text: 'Yes, from next week!' })).resolves.toEqual({
+      id: '17865799348089100',
+    });
     expectPost('/v21.0/17865799348089039/replies', { message: 'Yes, from next week!' });
   });
 
   it('should answer on Messenger with POST /me/messages and messaging_type RESPONSE', async () => {
     answer = { status: 200, body: { recipient_id: '6543210987654321', message_id: 'm_Dx9Ms3Yt0wxzQHkaiBBNm1pMHP' } };
-    await expect(client.sendMessengerMessage({ psid: '6543210987654321', text: 'Please send the new address.' })).resolves.toEqual({ id: 'm_Dx9Ms3Yt0wxzQHkaiBBNm1pMHP' });
+    await expect(client.sendMessengerMessage({ psid: '6543210987654321', text: 'Please send the new address.' })).resolves.toEqual({
+      id: 'm_Dx9Ms3Yt0wxzQHkaiBBNm1pMHP',
+    });
     expectPost('/v21.0/me/messages', { recipient: { id: '6543210987654321' }, messaging_type: 'RESPONSE', message: { text: 'Please send the new address.' } });
   });
 

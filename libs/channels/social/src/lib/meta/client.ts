@@ -43,8 +43,18 @@ export class MetaGraphClient {
       : `mentioned_media.media_id(${input.mediaId}){id,caption,timestamp,username,owner{id},permalink}`;
     const body = await this.get(`/${encodeURIComponent(input.igUserId)}?fields=${encodeURIComponent(field)}`);
     const found = body[input.commentId ? 'mentioned_comment' : 'mentioned_media'];
-    if (!found || typeof found !== 'object') throw new SocialDeliveryError('Meta Graph API answered without the mentioned comment or media', { permanent: true });
-    const item = found as { text?: unknown; caption?: unknown; timestamp?: unknown; username?: unknown; permalink?: unknown; from?: { id?: unknown; username?: unknown }; owner?: { id?: unknown }; media?: { permalink?: unknown } };
+    if (!found || typeof found !== 'object')
+      throw new SocialDeliveryError('Meta Graph API answered without the mentioned comment or media', { permanent: true });
+    const item = found as {
+      text?: unknown;
+      caption?: unknown;
+      timestamp?: unknown;
+      username?: unknown;
+      permalink?: unknown;
+      from?: { id?: unknown; username?: unknown };
+      owner?: { id?: unknown };
+      media?: { permalink?: unknown };
+    };
     const str = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
     return {
       text: str(item.text) ?? str(item.caption) ?? '',

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import {
-  InvalidPayloadError,
-  type NormalizedMessage,
-} from '@throughline/domain';
+import { InvalidPayloadError, type NormalizedMessage } from '@throughline/domain';
 import { buildSocialMessage, dateFromEpoch } from '../social-message';
 import type { MetaWebhook } from './webhook';
 
@@ -26,25 +23,18 @@ export interface InstagramMentionRef {
   notifiedAt: Date;
 }
 
-export function instagramMentionsOf(
-  payload: MetaWebhook,
-  receivedAt: Date,
-): InstagramMentionRef[] {
+export function instagramMentionsOf(payload: MetaWebhook, receivedAt: Date): InstagramMentionRef[] {
   if (payload.object !== 'instagram') return [];
   return payload.entry.flatMap((entry) =>
     (entry.changes ?? []).flatMap((change) => {
-      const value =
-        change.field === 'mentions'
-          ? mentionValueSchema.safeParse(change.value)
-          : null;
+      const value = change.field === 'mentions' ? mentionValueSchema.safeParse(change.value) : null;
       if (!value?.success || !entry.id) return [];
       return [
         {
           igUserId: entry.id,
           mediaId: value.data.media_id,
           commentId: value.data.comment_id,
-          notifiedAt:
-            entry.time !== undefined ? dateFromEpoch(entry.time) : receivedAt,
+          notifiedAt: entry.time !== undefined ? dateFromEpoch(entry.time) : receivedAt,
         },
       ];
     }),
@@ -64,19 +54,10 @@ export interface InstagramMentionDetails {
  * The mention as a message, null for our own. Without the author's account id it cannot be tied
  * to anyone (the id, not the username, is the identity): InvalidPayloadError, so it is kept as failed.
  */
-export function instagramMentionMessage(
-  ref: InstagramMentionRef,
-  details: InstagramMentionDetails,
-  own: Set<string>,
-): NormalizedMessage | null {
-  if (!details.authorId)
-    throw new InvalidPayloadError(
-      `Instagram mention ${ref.commentId ?? ref.mediaId}: the Graph API named no author account id`,
-    );
+export function instagramMentionMessage(ref: InstagramMentionRef, details: InstagramMentionDetails, own: Set<string>): NormalizedMessage | null {
+  if (!details.authorId) throw new InvalidPayloadError(`Instagram mention ${ref.commentId ?? ref.mediaId}: the Graph API named no author account id`);
   if (own.has(details.authorId)) return null;
-  const occurredAt = details.timestamp
-    ? new Date(details.timestamp)
-    : ref.notifiedAt;
+  const occurredAt = details.timestamp ? new Date(details.timestamp) : ref.notifiedAt;
   return buildSocialMessage({
     platform: 'instagram',
     kind: 'mention',
@@ -88,8 +69,6 @@ export function instagramMentionMessage(
     conversationId: ref.mediaId,
     authorId: details.authorId,
     text: details.text,
-    occurredAt: Number.isNaN(occurredAt.getTime())
-      ? ref.notifiedAt
-      : occurredAt,
+    occurredAt: Number.isNaN(occurredAt.getTime()) ? ref.notifiedAt : occurredAt,
   });
 }

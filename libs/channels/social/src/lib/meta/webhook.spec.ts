@@ -77,10 +77,23 @@ describe('Meta webhooks', () => {
 
   it('should read a change printed without its envelope, as in Meta’s Instagram examples', () => {
     // "Instagram Platform webhook notification examples", comments field.
-    const change = { field: 'comments', value: { from: { id: '232323232', username: 'test' }, media: { id: '123123123', media_product_type: 'FEED' }, id: '17865799348089039', text: 'This is an example.' } };
+    const change = {
+      field: 'comments',
+      value: {
+        from: { id: '232323232', username: 'test' },
+        media: { id: '123123123', media_product_type: 'FEED' },
+        id: '17865799348089039',
+        text: 'This is an example.',
+      },
+    };
     const receivedAt = new Date('2026-01-05T12:00:00Z');
     const [message] = normalizeMetaWebhook(parseMetaWebhook(Buffer.from(JSON.stringify(change))), { ...ctx, receivedAt });
-    expect(message).toMatchObject({ externalId: '17865799348089039', identities: [{ kind: 'instagram', value: '232323232' }], text: 'This is an example.', occurredAt: receivedAt });
+    expect(message).toMatchObject({
+      externalId: '17865799348089039',
+      identities: [{ kind: 'instagram', value: '232323232' }],
+      text: 'This is an example.',
+      occurredAt: receivedAt,
+    });
   });
 
   it('should turn Messenger messages into direct messages from the PSID, skipping echoes', () => {

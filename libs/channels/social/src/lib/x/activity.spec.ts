@@ -49,7 +49,13 @@ describe('X Account Activity', () => {
     });
 
     it('should read the documented minimal mention: user_has_blocked as string or boolean, numeric user id, created_at only', () => {
-      const tweet = { id_str: '1050118621198921729', created_at: 'Wed Oct 10 20:19:24 +0000 2018', text: '@TwitterDev hi', user: { id: 1337, screen_name: 'copwatcher' }, entities: { user_mentions: [{ id: 123456789, screen_name: 'openoversight' }] } };
+      const tweet = {
+        id_str: '1050118621198921729',
+        created_at: 'Wed Oct 10 20:19:24 +0000 2018',
+        text: '@TwitterDev hi',
+        user: { id: 1337, screen_name: 'copwatcher' },
+        entities: { user_mentions: [{ id: 123456789, screen_name: 'openoversight' }] },
+      };
       for (const user_has_blocked of ['false', false]) {
         const payload = parseXActivity(Buffer.from(JSON.stringify({ for_user_id: '2244994945', user_has_blocked, tweet_create_events: [tweet] })));
         expect(payload.user_has_blocked).toBe(false);
@@ -59,7 +65,6 @@ describe('X Account Activity', () => {
         expect(message.occurredAt.toISOString()).toBe('2018-10-10T20:19:24.000Z');
       }
     });
-
   });
 
   describe('direct_message_events', () => {
@@ -80,6 +85,8 @@ describe('X Account Activity', () => {
 
   it('should refuse bad JSON and a tweet without a user, naming the field', () => {
     expect(() => parseXActivity(Buffer.from('{'))).toThrow(InvalidPayloadError);
-    expect(() => parseXActivity(Buffer.from(JSON.stringify({ tweet_create_events: [{ id_str: '1', created_at: 'x' }] })))).toThrow(/tweet_create_events\.0\.user/);
+    expect(() => parseXActivity(Buffer.from(JSON.stringify({ tweet_create_events: [{ id_str: '1', created_at: 'x' }] })))).toThrow(
+      /tweet_create_events\.0\.user/,
+    );
   });
 });

@@ -59,7 +59,10 @@ const directMessageEventSchema = z.object({
 export const xActivitySchema = z.object({
   for_user_id: numericId.transform(String).optional(),
   /** `"false"` in X's docs, `false` in real deliveries. */
-  user_has_blocked: z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true').optional(),
+  user_has_blocked: z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .transform((v) => v === true || v === 'true')
+    .optional(),
   tweet_create_events: z.array(tweetSchema).optional(),
   direct_message_events: z.array(directMessageEventSchema).optional(),
   /** Users of the direct message events, by id. */

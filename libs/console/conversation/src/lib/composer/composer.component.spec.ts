@@ -42,7 +42,10 @@ const canned = (shortcut: string, title: string, text: string): CannedResponseVi
 describe('ComposerComponent', () => {
   it('should open the canned responses on /, choose with the arrows and insert the filled-in text with Enter', async () => {
     const { fixture, el, type, keydown, box, sent } = await setup();
-    fixture.componentRef.setInput('cannedResponses', [canned('refund', 'Refund policy', 'Hi {{customer.firstName}}, refunds take 5 days. {{agent.name}}'), canned('thanks', 'Thanks', 'Thank you!')]);
+    fixture.componentRef.setInput('cannedResponses', [
+      canned('refund', 'Refund policy', 'Hi {{customer.firstName}}, refunds take 5 days. {{agent.name}}'),
+      canned('thanks', 'Thanks', 'Thank you!'),
+    ]);
     fixture.componentRef.setInput('cannedContext', { customer: { name: 'Ana Bell' }, agent: { name: 'Ada Lovelace' }, conversationRef: '4F2K' });
     await type('Hello /');
     const options = () => [...el.querySelectorAll('[role="option"]')];

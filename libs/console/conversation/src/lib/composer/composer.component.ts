@@ -41,12 +41,7 @@ export interface ComposerSubmit {
       @if (matches().length) {
         <ul class="canned" id="canned-list" role="listbox" aria-label="Canned responses">
           @for (r of matches(); track r.id; let i = $index) {
-            <li
-              role="option"
-              [id]="'canned-' + r.id"
-              [attr.aria-selected]="i === active()"
-              (mousedown)="$event.preventDefault(); pick(r)"
-            >
+            <li role="option" [id]="'canned-' + r.id" [attr.aria-selected]="i === active()" (mousedown)="$event.preventDefault(); pick(r)">
               <span class="shortcut">/{{ r.shortcut }}</span> <span class="title">{{ r.title }}</span>
               <span class="preview">{{ r.text }}</span>
             </li>
@@ -76,34 +71,154 @@ export interface ComposerSubmit {
     </form>
   `,
   styles: `
-    :host { display: block; }
-    .composer { border: 1px solid var(--tl-border-strong); border-radius: 0.6rem; background: var(--tl-surface); }
-    .composer[data-mode='note'] { background: #fffbeb; border-color: #fcd34d; }
-    .tabs { display: flex; align-items: center; gap: 0.25rem; padding: 0.35rem 0.5rem 0; }
-    .tab { white-space: nowrap; padding: 0.25rem 0.55rem; border: 0; border-radius: 0.35rem; background: none; font: inherit; font-size: 0.8rem;
-      color: var(--tl-text-muted); cursor: pointer; }
-    .tab[aria-selected='true'] { background: var(--tl-surface-muted); color: var(--tl-text); font-weight: 600; }
-    kbd { font: inherit; font-size: 0.7rem; padding: 0 0.25rem; border: 1px solid var(--tl-border); border-radius: 0.25rem; color: var(--tl-text-muted); }
-    .via { margin-left: auto; min-width: 0; display: flex; gap: 0.3rem; align-items: center; font-size: 0.75rem; color: var(--tl-text-muted); }
-    select { width: auto; max-width: 11rem; font: inherit; font-size: 0.75rem; }
-    textarea { display: block; width: 100%; min-height: 4.5rem; max-height: 16rem; resize: vertical; padding: 0.5rem 0.75rem; border: 0;
-      background: transparent; font: inherit; font-size: 0.9rem; }
-    textarea:focus { outline: none; }
-    .composer:focus-within { box-shadow: 0 0 0 2px var(--tl-accent-soft); border-color: var(--tl-accent); }
-    .foot { display: flex; align-items: center; justify-content: space-between; padding: 0 0.5rem 0.5rem 0.75rem; }
-    .hint { font-size: 0.72rem; color: var(--tl-text-muted); }
-    .send { padding: 0.35rem 0.9rem; border: 0; border-radius: 0.4rem; background: var(--tl-accent); color: #fff; font: inherit;
-      font-size: 0.85rem; font-weight: 600; cursor: pointer; }
-    .composer[data-mode='note'] .send { background: #b45309; }
-    .send:disabled { opacity: 0.5; cursor: default; }
-    .composer { position: relative; }
-    .canned { position: absolute; left: 0.5rem; right: 0.5rem; bottom: calc(100% - 2rem); z-index: 5; margin: 0; padding: 0.25rem; list-style: none;
-      background: var(--tl-surface); border: 1px solid var(--tl-border-strong); border-radius: 0.5rem; box-shadow: 0 6px 20px rgb(0 0 0 / 12%); }
-    .canned li { display: grid; grid-template-columns: auto 1fr; gap: 0 0.5rem; padding: 0.3rem 0.5rem; border-radius: 0.35rem; cursor: pointer; font-size: 0.85rem; }
-    .canned li[aria-selected='true'] { background: var(--tl-accent-soft); }
-    .canned .shortcut { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--tl-accent); }
-    .canned .title { font-weight: 600; }
-    .canned .preview { grid-column: 1 / -1; color: var(--tl-text-muted); font-size: 0.75rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    :host {
+      display: block;
+    }
+    .composer {
+      border: 1px solid var(--tl-border-strong);
+      border-radius: 0.6rem;
+      background: var(--tl-surface);
+    }
+    .composer[data-mode='note'] {
+      background: #fffbeb;
+      border-color: #fcd34d;
+    }
+    .tabs {
+      display: flex;
+      align-items: center;
+      gap: 0.25rem;
+      padding: 0.35rem 0.5rem 0;
+    }
+    .tab {
+      white-space: nowrap;
+      padding: 0.25rem 0.55rem;
+      border: 0;
+      border-radius: 0.35rem;
+      background: none;
+      font: inherit;
+      font-size: 0.8rem;
+      color: var(--tl-text-muted);
+      cursor: pointer;
+    }
+    .tab[aria-selected='true'] {
+      background: var(--tl-surface-muted);
+      color: var(--tl-text);
+      font-weight: 600;
+    }
+    kbd {
+      font: inherit;
+      font-size: 0.7rem;
+      padding: 0 0.25rem;
+      border: 1px solid var(--tl-border);
+      border-radius: 0.25rem;
+      color: var(--tl-text-muted);
+    }
+    .via {
+      margin-left: auto;
+      min-width: 0;
+      display: flex;
+      gap: 0.3rem;
+      align-items: center;
+      font-size: 0.75rem;
+      color: var(--tl-text-muted);
+    }
+    select {
+      width: auto;
+      max-width: 11rem;
+      font: inherit;
+      font-size: 0.75rem;
+    }
+    textarea {
+      display: block;
+      width: 100%;
+      min-height: 4.5rem;
+      max-height: 16rem;
+      resize: vertical;
+      padding: 0.5rem 0.75rem;
+      border: 0;
+      background: transparent;
+      font: inherit;
+      font-size: 0.9rem;
+    }
+    textarea:focus {
+      outline: none;
+    }
+    .composer:focus-within {
+      box-shadow: 0 0 0 2px var(--tl-accent-soft);
+      border-color: var(--tl-accent);
+    }
+    .foot {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      padding: 0 0.5rem 0.5rem 0.75rem;
+    }
+    .hint {
+      font-size: 0.72rem;
+      color: var(--tl-text-muted);
+    }
+    .send {
+      padding: 0.35rem 0.9rem;
+      border: 0;
+      border-radius: 0.4rem;
+      background: var(--tl-accent);
+      color: #fff;
+      font: inherit;
+      font-size: 0.85rem;
+      font-weight: 600;
+      cursor: pointer;
+    }
+    .composer[data-mode='note'] .send {
+      background: #b45309;
+    }
+    .send:disabled {
+      opacity: 0.5;
+      cursor: default;
+    }
+    .composer {
+      position: relative;
+    }
+    .canned {
+      position: absolute;
+      left: 0.5rem;
+      right: 0.5rem;
+      bottom: calc(100% - 2rem);
+      z-index: 5;
+      margin: 0;
+      padding: 0.25rem;
+      list-style: none;
+      background: var(--tl-surface);
+      border: 1px solid var(--tl-border-strong);
+      border-radius: 0.5rem;
+      box-shadow: 0 6px 20px rgb(0 0 0 / 12%);
+    }
+    .canned li {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0 0.5rem;
+      padding: 0.3rem 0.5rem;
+      border-radius: 0.35rem;
+      cursor: pointer;
+      font-size: 0.85rem;
+    }
+    .canned li[aria-selected='true'] {
+      background: var(--tl-accent-soft);
+    }
+    .canned .shortcut {
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+      color: var(--tl-accent);
+    }
+    .canned .title {
+      font-weight: 600;
+    }
+    .canned .preview {
+      grid-column: 1 / -1;
+      color: var(--tl-text-muted);
+      font-size: 0.75rem;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
   `,
 })
 export class ComposerComponent {

@@ -18,8 +18,12 @@ async function setup(timeline: MessageView[]) {
     list: jest.fn(() => of({ items: [EARLIER], nextCursor: null })),
     replyChannels: jest.fn(() => of([])),
     markRead: jest.fn(() => of(undefined)),
-    post: jest.fn((_id: string, body: { text: string }) => of(entry('sent', 0, { conversationId: 'c1', direction: 'outbound', text: body.text, deliveryStatus: 'pending' }))),
-    update: jest.fn((_id: string, changes: object) => of({ ...CURRENT, ...changes, updatedAt: new Date(Date.parse(CURRENT.updatedAt) + 60_000).toISOString() })),
+    post: jest.fn((_id: string, body: { text: string }) =>
+      of(entry('sent', 0, { conversationId: 'c1', direction: 'outbound', text: body.text, deliveryStatus: 'pending' })),
+    ),
+    update: jest.fn((_id: string, changes: object) =>
+      of({ ...CURRENT, ...changes, updatedAt: new Date(Date.parse(CURRENT.updatedAt) + 60_000).toISOString() }),
+    ),
     users: jest.fn(() => of([])),
     queues: jest.fn(() => of([])),
   };
@@ -28,7 +32,10 @@ async function setup(timeline: MessageView[]) {
       provideRouter([]),
       { provide: RealtimeService, useValue: realtime },
       { provide: ConversationsApi, useValue: conversationsApi },
-      { provide: CustomersApi, useValue: { get: () => of(CUSTOMER), timeline: () => of({ items: timeline, nextCursor: null }), possibleMatches: () => of([]) } },
+      {
+        provide: CustomersApi,
+        useValue: { get: () => of(CUSTOMER), timeline: () => of({ items: timeline, nextCursor: null }), possibleMatches: () => of([]) },
+      },
       { provide: InsightsApi, useValue: { forConversation: () => NEVER, ordersOf: () => of([]) } },
     ],
   });

@@ -54,18 +54,68 @@ import { formatBytes } from '../timeline-entry/entry-details';
     }
   `,
   styles: `
-    :host { display: block; margin-top: 0.4rem; }
-    .actions { display: flex; gap: 0.4rem; }
-    .toggle { padding: 0.1rem 0.45rem; border: 1px solid var(--tl-border); border-radius: 0.35rem; background: var(--tl-surface);
-      color: var(--tl-text-muted); font: inherit; font-size: 0.75rem; cursor: pointer; }
-    .html { display: block; width: 100%; min-height: 6rem; margin-top: 0.4rem; border: 1px solid var(--tl-border); border-radius: 0.4rem; background: #fff; }
-    .files { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0.45rem 0 0; padding: 0; list-style: none; }
-    .file { display: inline-flex; gap: 0.4rem; align-items: baseline; padding: 0.25rem 0.55rem; border: 1px solid var(--tl-border);
-      border-radius: 0.4rem; background: var(--tl-surface-muted); font: inherit; font-size: 0.78rem; cursor: pointer; }
-    .file:hover { border-color: var(--tl-border-strong); }
-    .name { color: var(--tl-accent-strong); }
-    .size, .muted { color: var(--tl-text-muted); font-size: 0.75rem; }
-    .error { color: var(--tl-danger); font-size: 0.78rem; }
+    :host {
+      display: block;
+      margin-top: 0.4rem;
+    }
+    .actions {
+      display: flex;
+      gap: 0.4rem;
+    }
+    .toggle {
+      padding: 0.1rem 0.45rem;
+      border: 1px solid var(--tl-border);
+      border-radius: 0.35rem;
+      background: var(--tl-surface);
+      color: var(--tl-text-muted);
+      font: inherit;
+      font-size: 0.75rem;
+      cursor: pointer;
+    }
+    .html {
+      display: block;
+      width: 100%;
+      min-height: 6rem;
+      margin-top: 0.4rem;
+      border: 1px solid var(--tl-border);
+      border-radius: 0.4rem;
+      background: #fff;
+    }
+    .files {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      margin: 0.45rem 0 0;
+      padding: 0;
+      list-style: none;
+    }
+    .file {
+      display: inline-flex;
+      gap: 0.4rem;
+      align-items: baseline;
+      padding: 0.25rem 0.55rem;
+      border: 1px solid var(--tl-border);
+      border-radius: 0.4rem;
+      background: var(--tl-surface-muted);
+      font: inherit;
+      font-size: 0.78rem;
+      cursor: pointer;
+    }
+    .file:hover {
+      border-color: var(--tl-border-strong);
+    }
+    .name {
+      color: var(--tl-accent-strong);
+    }
+    .size,
+    .muted {
+      color: var(--tl-text-muted);
+      font-size: 0.75rem;
+    }
+    .error {
+      color: var(--tl-danger);
+      font-size: 0.78rem;
+    }
   `,
 })
 export class EmailBodyComponent {
@@ -131,7 +181,9 @@ export class EmailBodyComponent {
     try {
       const html = await this.attachments.renderableHtml(m.html ?? '', m.attachments, this.loadRemote());
       // Links open outside the console; the page itself never navigates.
-      this.srcdoc.set(`<!doctype html><meta charset="utf-8"><base target="_blank"><style>body{font:14px system-ui,sans-serif;margin:8px;color:#0f172a}img{max-width:100%;height:auto}</style>${html}`);
+      this.srcdoc.set(
+        `<!doctype html><meta charset="utf-8"><base target="_blank"><style>body{font:14px system-ui,sans-serif;margin:8px;color:#0f172a}img{max-width:100%;height:auto}</style>${html}`,
+      );
     } catch {
       this.htmlError.set('Could not load the images of this email.');
     }

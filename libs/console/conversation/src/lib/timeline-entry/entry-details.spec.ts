@@ -28,7 +28,18 @@ describe('entry details', () => {
   it('should read call details, refusing unsafe recording links', () => {
     const call = entry('c', 1, {
       channel: 'phone',
-      metadata: { call: { direction: 'outbound', from: '+3212', to: '+3234', outcome: 'answered', durationSeconds: 245, recordingUrl: 'javascript:x', transcript: 'Hi', callbackRequested: true } },
+      metadata: {
+        call: {
+          direction: 'outbound',
+          from: '+3212',
+          to: '+3234',
+          outcome: 'answered',
+          durationSeconds: 245,
+          recordingUrl: 'javascript:x',
+          transcript: 'Hi',
+          callbackRequested: true,
+        },
+      },
     });
     expect(callDetailsOf(call)).toEqual({
       direction: 'outbound',
@@ -43,7 +54,12 @@ describe('entry details', () => {
       callbackRequested: true,
     });
     expect(callDetailsOf(entry('m', 1, { metadata: { call: 'oops' } }))).toBeNull();
-    expect(callDetailsOf(entry('m', 1, { metadata: { call: {} } }))).toMatchObject({ direction: 'inbound', from: 'unknown', outcome: 'unknown', durationSeconds: null });
+    expect(callDetailsOf(entry('m', 1, { metadata: { call: {} } }))).toMatchObject({
+      direction: 'inbound',
+      from: 'unknown',
+      outcome: 'unknown',
+      durationSeconds: null,
+    });
   });
 
   it('should read mention details', () => {

@@ -89,7 +89,11 @@ describe('TimelineEntryComponent', () => {
 
   it('should link a mention to its post', async () => {
     const { el } = await render(
-      entry('s1', 5, { channel: 'social', text: '@shop my order?', metadata: { social: { platform: 'X', postUrl: 'https://x.com/ana/status/9', handle: 'ana', displayName: 'Ana' } } }),
+      entry('s1', 5, {
+        channel: 'social',
+        text: '@shop my order?',
+        metadata: { social: { platform: 'X', postUrl: 'https://x.com/ana/status/9', handle: 'ana', displayName: 'Ana' } },
+      }),
     );
     expect(el.querySelector('.mention')?.textContent).toContain('Ana @ana on X');
     const link = el.querySelector<HTMLAnchorElement>('.mention a');

@@ -2,14 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, output, signal } f
 import { ChannelBadgeComponent, RelativeTimeComponent } from '@throughline/console/ui';
 import type { MessageView } from '@throughline/domain';
 import { EmailBodyComponent } from '../email-body/email-body.component';
-import {
-  automatedLabelOf,
-  callDetailsOf,
-  emailAddressesOf,
-  formatDuration,
-  hasHiddenQuote,
-  mentionDetailsOf,
-} from './entry-details';
+import { automatedLabelOf, callDetailsOf, emailAddressesOf, formatDuration, hasHiddenQuote, mentionDetailsOf } from './entry-details';
 
 const OUTCOME_LABELS: Record<string, string> = {
   answered: 'Answered',

@@ -12,7 +12,12 @@ const ANA = customer('cust-1', {
     { id: 'i2', kind: 'phone', value: '+32470000000', verified: false },
   ],
 });
-const MATCH: PossibleMatchView = { id: 'pm1', candidate: customer('cust-2', { name: 'A. Silva' }), reason: 'Same email typed in the chat', createdAt: new Date(NOW).toISOString() };
+const MATCH: PossibleMatchView = {
+  id: 'pm1',
+  candidate: customer('cust-2', { name: 'A. Silva' }),
+  reason: 'Same email typed in the chat',
+  createdAt: new Date(NOW).toISOString(),
+};
 
 async function setup() {
   const ordersOf = new PendingCalls<[string], OrderView[]>();
@@ -119,7 +124,15 @@ describe('CustomerPanelComponent', () => {
 
   describe('purchases', () => {
     const ORDERS: OrderView[] = [
-      { id: 'o2', externalId: 'WEB-1002', orderedAt: new Date(NOW - 3 * 86_400_000).toISOString(), lines: [{ sku: 'LAMP', name: 'Desk lamp', quantity: 2 }, { sku: 'BULB-E27', name: null, quantity: 1 }] },
+      {
+        id: 'o2',
+        externalId: 'WEB-1002',
+        orderedAt: new Date(NOW - 3 * 86_400_000).toISOString(),
+        lines: [
+          { sku: 'LAMP', name: 'Desk lamp', quantity: 2 },
+          { sku: 'BULB-E27', name: null, quantity: 1 },
+        ],
+      },
       { id: 'o1', externalId: 'WEB-1001', orderedAt: new Date(NOW - 90 * 86_400_000).toISOString(), lines: [{ sku: 'CHAIR', name: 'Chair', quantity: 1 }] },
     ];
 

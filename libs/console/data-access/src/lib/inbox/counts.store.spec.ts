@@ -8,7 +8,14 @@ import { RealtimeService } from '../realtime/realtime.service';
 import { COUNTS_DEBOUNCE_MS, CountsStore } from './counts.store';
 
 function countsOf(open: number): ConversationCountsView {
-  return { status: { open, pending: 0, snoozed: 0, resolved: 0 }, mine: 1, unassigned: open - 1, queues: {}, channels: { email: open }, sla: { atRisk: 0, breached: 0 } };
+  return {
+    status: { open, pending: 0, snoozed: 0, resolved: 0 },
+    mine: 1,
+    unassigned: open - 1,
+    queues: {},
+    channels: { email: open },
+    sla: { atRisk: 0, breached: 0 },
+  };
 }
 
 function setup() {

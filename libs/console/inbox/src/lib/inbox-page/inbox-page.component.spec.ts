@@ -38,7 +38,10 @@ const COUNTS: ConversationCountsView = {
 class StubConversationComponent {}
 
 async function setup(url = '/') {
-  localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ accessToken: 't', user: { id: ME, email: 'agent@example.com', name: 'Alex Agent', role: 'agent' } }));
+  localStorage.setItem(
+    SESSION_STORAGE_KEY,
+    JSON.stringify({ accessToken: 't', user: { id: ME, email: 'agent@example.com', name: 'Alex Agent', role: 'agent' } }),
+  );
   const realtime = new FakeRealtime('connecting');
   const list = new PendingCalls<[ConversationQuery], Page<ConversationView>>();
   const api = {
@@ -127,7 +130,11 @@ describe('InboxPageComponent', () => {
     expect(list.last.args[0]).toEqual({ status: 'open', queueId: 'billing', sort: 'recent', q: undefined, cursor: null, limit: 25 });
     await respond([]);
 
-    const links = [...el.querySelectorAll<HTMLAnchorElement>('nav.views a')].map((a) => [a.querySelector('span:not(.n):not(.dot)')?.textContent, a.querySelector('.n')?.textContent, a.getAttribute('href')]);
+    const links = [...el.querySelectorAll<HTMLAnchorElement>('nav.views a')].map((a) => [
+      a.querySelector('span:not(.n):not(.dot)')?.textContent,
+      a.querySelector('.n')?.textContent,
+      a.getAttribute('href'),
+    ]);
     expect(links).toEqual([
       ['Mine', '4', '/?view=mine'],
       ['Unassigned', '5', '/?view=unassigned'],
@@ -158,10 +165,7 @@ describe('InboxPageComponent', () => {
 
   it('should mark unread conversations', async () => {
     const { respond, rows } = await setup();
-    await respond([
-      conversation('new', 1, { readAt: null }),
-      conversation('read', 5, { readAt: new Date().toISOString() }),
-    ]);
+    await respond([conversation('new', 1, { readAt: null }), conversation('read', 5, { readAt: new Date().toISOString() })]);
     const [unread, read] = rows();
     expect(unread.classList).toContain('unread');
     expect(unread.querySelector('.unread-dot')).not.toBeNull();

@@ -59,11 +59,21 @@ export const CHANNEL_LABELS: Record<ChannelKind, string> = {
       stroke-linecap: round;
       stroke-linejoin: round;
     }
-    :host([data-channel='generic']) { --tl-channel: var(--tl-channel-generic, #475569); }
-    :host([data-channel='email']) { --tl-channel: var(--tl-channel-email, #1d4ed8); }
-    :host([data-channel='chat']) { --tl-channel: var(--tl-channel-chat, #15803d); }
-    :host([data-channel='phone']) { --tl-channel: var(--tl-channel-phone, #b45309); }
-    :host([data-channel='social']) { --tl-channel: var(--tl-channel-social, #7e22ce); }
+    :host([data-channel='generic']) {
+      --tl-channel: var(--tl-channel-generic, #475569);
+    }
+    :host([data-channel='email']) {
+      --tl-channel: var(--tl-channel-email, #1d4ed8);
+    }
+    :host([data-channel='chat']) {
+      --tl-channel: var(--tl-channel-chat, #15803d);
+    }
+    :host([data-channel='phone']) {
+      --tl-channel: var(--tl-channel-phone, #b45309);
+    }
+    :host([data-channel='social']) {
+      --tl-channel: var(--tl-channel-social, #7e22ce);
+    }
   `,
 })
 export class ChannelBadgeComponent {

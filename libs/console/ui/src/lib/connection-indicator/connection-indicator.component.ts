@@ -42,13 +42,31 @@ const DESCRIPTIONS: Record<ConnectionState, string> = {
       border-radius: 50%;
       background: currentColor;
     }
-    :host([data-state='connected']) .dot { background: #16a34a; box-shadow: 0 0 0 3px rgb(22 163 74 / 18%); }
+    :host([data-state='connected']) .dot {
+      background: #16a34a;
+      box-shadow: 0 0 0 3px rgb(22 163 74 / 18%);
+    }
     :host([data-state='connecting']) .dot,
-    :host([data-state='reconnecting']) .dot { background: #d97706; animation: pulse 1.2s ease-in-out infinite; }
-    :host([data-state='reconnecting']) { color: #92400e; }
-    :host([data-state='offline']) .dot { background: #94a3b8; }
-    @keyframes pulse { 50% { opacity: 0.35; } }
-    @media (prefers-reduced-motion: reduce) { .dot { animation: none !important; } }
+    :host([data-state='reconnecting']) .dot {
+      background: #d97706;
+      animation: pulse 1.2s ease-in-out infinite;
+    }
+    :host([data-state='reconnecting']) {
+      color: #92400e;
+    }
+    :host([data-state='offline']) .dot {
+      background: #94a3b8;
+    }
+    @keyframes pulse {
+      50% {
+        opacity: 0.35;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .dot {
+        animation: none !important;
+      }
+    }
   `,
 })
 export class ConnectionIndicatorComponent {

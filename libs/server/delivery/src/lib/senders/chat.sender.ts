@@ -53,7 +53,9 @@ export class ChatSender implements ChannelSender {
     if (offlineForMs > 0 && waitMs === 0) return this.emailReply(ctx, offlineSeconds);
     const emailCheckAt = new Date(Date.now() + waitMs).toISOString();
     const scheduled = await this.jobs.tryScheduleChatOfflineEmail({ messageId: message.id }, waitMs);
-    return { metadata: { chat: { ...shown, ...(scheduled ? { emailCheckAt } : { emailSkipped: 'the email re-check could not be scheduled (Redis unreachable)' }) } } };
+    return {
+      metadata: { chat: { ...shown, ...(scheduled ? { emailCheckAt } : { emailSkipped: 'the email re-check could not be scheduled (Redis unreachable)' }) } },
+    };
   }
 
   /**
@@ -89,21 +91,37 @@ export class ChatSender implements ChannelSender {
   private async hasRead(readUpTo: string, reply: MessageEntity): Promise<boolean> {
     if (readUpTo === reply.id) return true;
     if (!UUID.test(readUpTo)) return false;
-    const read = await this.messages.findOne({ where: { id: readUpTo, conversationId: reply.conversationId ?? undefined }, select: { id: true, createdAt: true } });
+    const read = await this.messages.findOne({
+      where: { id: readUpTo, conversationId: reply.conversationId ?? undefined },
+      select: { id: true, createdAt: true },
+    });
     return Boolean(read && read.createdAt >= reply.createdAt);
   }
 
   private async emailReply(ctx: OutboundContext, offlineSeconds: number | null, previous: Record<string, unknown> = {}): Promise<SentOutbound> {
     const { conversation } = ctx;
     const offline = { ...previous, delivery: previous['delivery'] ?? 'history', offlineSeconds };
-    const address = await this.identities.findOne({ where: { customerId: conversation.customerId, kind: 'email', verified: true }, order: { createdAt: 'ASC' } });
+    const address = await this.identities.findOne({
+      where: { customerId: conversation.customerId, kind: 'email', verified: true },
+      order: { createdAt: 'ASC' },
+    });
     if (!address) {
-      return { metadata: { chat: { ...offline, emailSkipped: 'the visitor did not see the reply but has no verified email address (an email typed into the chat form is not one)' } } };
+      return {
+        metadata: {
+          chat: {
+            ...offline,
+            emailSkipped: 'the visitor did not see the reply but has no verified email address (an email typed into the chat form is not one)',
+          },
+        },
+      };
     }
     const mailbox = await this.mailboxFor(conversation.queueId);
     if (!mailbox) return { metadata: { chat: { ...offline, emailSkipped: 'the visitor did not see the reply but no enabled email connector can send mail' } } };
     const sent = await this.email.send({ ...ctx, connector: mailbox, secrets: this.connectors.secretsOf(mailbox) });
-    return { ...sent, metadata: { ...sent.metadata, chat: { ...previous, delivery: 'email', offlineSeconds, emailConnectorId: mailbox.id, emailedTo: address.value } } };
+    return {
+      ...sent,
+      metadata: { ...sent.metadata, chat: { ...previous, delivery: 'email', offlineSeconds, emailConnectorId: mailbox.id, emailedTo: address.value } },
+    };
   }
 
   /** An enabled email connector with an outgoing server, preferring one on the conversation's queue. */
