@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { join } from 'node:path';
-import { BASE_URL, WORKSPACE_ROOT } from './src/support/e2e.constants';
+import { BASE_URL, E2E_PORT, WORKSPACE_ROOT } from './src/support/e2e.constants';
 
 /**
  * Browser tests of the console against the real stack (API + worker from dist/, a fresh
@@ -45,12 +45,12 @@ export default defineConfig({
     // The stack's own log goes to stderr only when something is wrong.
     stderr: 'pipe',
     env: {
-      PORT: '3100',
+      PORT: E2E_PORT,
       // Beside a running `npm start` (2525), the e2e stack needs its own SMTP port.
-      SMTP_INBOUND_PORT: '2625',
-      DATABASE_URL: 'postgres://postgres@localhost:5432/throughline_e2e',
+      SMTP_INBOUND_PORT: process.env['E2E_SMTP_PORT'] ?? '2625',
+      DATABASE_URL: `postgres://postgres@localhost:5432/${process.env['E2E_DATABASE'] ?? 'throughline_e2e'}`,
       // Its own queues and channels: a running `npm start` must not take the e2e stack's jobs.
-      REDIS_PREFIX: 'throughline-e2e',
+      REDIS_PREFIX: process.env['E2E_REDIS_PREFIX'] ?? 'throughline-e2e',
     },
   },
 });

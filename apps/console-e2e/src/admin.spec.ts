@@ -38,7 +38,7 @@ test.describe('admin screens', () => {
 
     await contactForm.getByRole('link', { name: 'Website contact form' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Website contact form');
-    const hookUrl = `http://localhost:3100/api/hooks/${DEMO_GENERIC_CONNECTOR_ID}/generic`;
+    const hookUrl = `${BASE_URL}/api/hooks/${DEMO_GENERIC_CONNECTOR_ID}/generic`;
     await expect(page.getByText(hookUrl)).toBeVisible();
     await page.getByRole('button', { name: 'Copy the Events (JSON) URL' }).click();
     await expect(page.getByRole('button', { name: 'Copy the Events (JSON) URL' })).toHaveText('Copied');

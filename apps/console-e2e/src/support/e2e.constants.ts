@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 
 export const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
-export const BASE_URL = 'http://localhost:3100';
+/** E2E_PORT lets two e2e stacks (two checkouts) run side by side on one machine. */
+export const E2E_PORT = process.env['E2E_PORT'] ?? '3100';
+export const BASE_URL = `http://localhost:${E2E_PORT}`;
 
 /** The demo workspace seeded by `tools/dev/start.mjs --fresh`. */
 export const DEMO_PASSWORD = 'throughline-demo';
