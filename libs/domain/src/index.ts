@@ -17,3 +17,4 @@ export * from './lib/admin';
 export * from './lib/queue-membership';
 export * from './lib/canned-response-template';
 export * from './lib/audit-redaction';
+export * from './lib/survey-answers';
