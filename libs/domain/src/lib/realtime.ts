@@ -1,4 +1,5 @@
 import type { ConversationView, CustomerView, InsightsView, MessageView } from './api';
+import type { AgentPresenceView } from './agent-presence';
 import type { SlaBreach, SlaTargetKind } from './sla';
 
 /** Socket.IO rooms (docs/architecture.md, "The path of one message", step 6). */
@@ -44,6 +45,8 @@ export interface RealtimeEvents {
   'sla.warning': { conversation: ConversationView; kind: SlaTargetKind; dueAt: string };
   /** A conversation's SLA target was missed: to supervisors and the assignee. */
   'sla.breached': { conversation: ConversationView; breach: SlaBreach };
+  /** An agent came online, went away or offline: to supervisors and to the agent's own consoles. */
+  'agent.presence': AgentPresenceView;
 }
 
 export const PRESENCE_STATES = ['viewing', 'typing', 'left'] as const;

@@ -85,6 +85,7 @@ const envSchema = z.object({
     .default(5 * 60 * 1000),
   SLA_AT_RISK_SHARE: z.coerce.number().gt(0, 'must be between 0 and 1').lt(1, 'must be between 0 and 1').default(0.25),
   SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
+  PRESENCE_OFFLINE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   SEED_DEMO: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   NODE_ENV: z.string().default('development'),
@@ -142,6 +143,8 @@ export interface AppConfig {
   slaAtRiskShare: number;
   /** How often the worker looks for SLA warnings and breaches. */
   slaCheckIntervalMs: number;
+  /** How long an agent keeps their status after their last console socket closes. */
+  presenceOfflineGraceMs: number;
   /** Seed the demo workspace on an empty database (npm start sets it). */
   seedDemo: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -248,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobRetry: { attempts: e.JOB_RETRY_ATTEMPTS, baseDelayMs: e.JOB_RETRY_BASE_MS, maxDelayMs: Math.max(e.JOB_RETRY_MAX_DELAY_MS, e.JOB_RETRY_BASE_MS) },
     slaAtRiskShare: e.SLA_AT_RISK_SHARE,
     slaCheckIntervalMs: e.SLA_CHECK_INTERVAL_MS,
+    presenceOfflineGraceMs: e.PRESENCE_OFFLINE_GRACE_MS,
     seedDemo: e.SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
     production,

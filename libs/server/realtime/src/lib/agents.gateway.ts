@@ -7,6 +7,7 @@ import type { Repository } from 'typeorm';
 import { AGENTS_NAMESPACE, type AgentPresence, PRESENCE_STATES, type PresenceState, type RealtimeClientEvents, rooms } from '@throughline/domain';
 import { QueueEntity } from '@throughline/server/database';
 import { type AuthenticatedUser, UserAccessService } from '@throughline/server/auth';
+import { PresenceService } from '@throughline/server/presence';
 
 interface AgentSocketData {
   user: AuthenticatedUser;
@@ -31,6 +32,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
 
   constructor(
     private readonly access: UserAccessService,
+    private readonly agentPresence: PresenceService,
     @InjectRepository(QueueEntity) private readonly queues: Repository<QueueEntity>,
   ) {}
 
@@ -63,12 +65,19 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnModu
   async handleConnection(socket: Socket): Promise<void> {
     const { user, expiresAt } = socket.data as AgentSocketData;
     const expiry = setTimeout(() => socket.disconnect(true), Math.min(Math.max(0, expiresAt * 1000 - Date.now()), MAX_TIMER_MS));
-    socket.once('disconnect', () => clearTimeout(expiry));
+    const reportPresence = (report: Promise<void>) => report.catch((err: Error) => this.logger.warn(`presence of ${user.email} not recorded: ${err.message}`));
+    socket.once('disconnect', () => {
+      clearTimeout(expiry);
+      void reportPresence(this.agentPresence.socketClosed(user.id, socket.id));
+    });
     const queues = await this.queues.find({ select: { id: true } });
     // Agents see every queue for now; per-queue membership narrows this later without changing clients.
     const joined = [rooms.agent(user.id), rooms.queue(null), ...queues.map((q) => rooms.queue(q.id))];
     if (user.role !== 'agent') joined.push(rooms.supervisors);
     await socket.join(joined);
+    // Counted once its rooms are joined, so the agent's own consoles hear their status too; a
+    // socket gone meanwhile is not counted (its close may already have been recorded).
+    if (socket.connected) void reportPresence(this.agentPresence.socketOpened(user.id, socket.id));
     // Agents watching a conversation this socket was in learn it left (rooms are still known while disconnecting).
     socket.on('disconnecting', () => {
       for (const room of socket.rooms) {

@@ -13,6 +13,7 @@ import { HealthModule } from '@throughline/server/health';
 import { IngestApiModule, IngestWorkerModule } from '@throughline/server/ingest';
 import { InsightsApiModule, InsightsWorkerModule } from '@throughline/server/insights';
 import { queuePrefix, QueueModule, redisOptionsFromUrl } from '@throughline/server/queue';
+import { PresenceApiModule } from '@throughline/server/presence';
 import { QueuesApiModule } from '@throughline/server/queues-admin';
 import { RealtimeGatewayModule } from '@throughline/server/realtime';
 import { RepliesApiModule } from '@throughline/server/replies';
@@ -43,6 +44,7 @@ export class ApiRootModule {
         ChatGatewayModule,
         SeedModule,
         SlaApiModule,
+        PresenceApiModule,
       ],
     };
   }

@@ -1,0 +1,2 @@
+export * from './lib/presence.module';
+export * from './lib/presence.service';
