@@ -18,6 +18,7 @@ import { RealtimeGatewayModule } from '@throughline/server/realtime';
 import { RepliesApiModule } from '@throughline/server/replies';
 import { SeedModule } from '@throughline/server/seed';
 import { SlaApiModule, SlaWorkerModule } from '@throughline/server/sla';
+import { SurveysApiModule, SurveysWorkerModule } from '@throughline/server/surveys';
 
 /** The HTTP API: REST, webhooks, the /agents socket namespace. */
 @Module({})
@@ -43,6 +44,7 @@ export class ApiRootModule {
         ChatGatewayModule,
         SeedModule,
         SlaApiModule,
+        SurveysApiModule,
       ],
     };
   }
@@ -64,6 +66,7 @@ export class WorkerRootModule {
         InsightsWorkerModule,
         ConversationsWorkerModule,
         SlaWorkerModule,
+        SurveysWorkerModule,
       ],
     };
   }
