@@ -18,6 +18,8 @@ const RESOLVED = at('2026-12-01T10:00:00Z');
 
 function settings(change: (s: SurveySettingsView) => void = () => undefined): SurveySettingsView {
   const s = structuredClone(DEFAULT_SURVEY_SETTINGS);
+  s.csat.enabled = true;
+  s.ces.enabled = true;
   s.csat.delaySeconds = 600;
   change(s);
   return s;

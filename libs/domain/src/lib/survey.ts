@@ -25,9 +25,10 @@ export const SURVEY_LIMITS = {
   scales: { csat: { min: 1, max: 5 }, ces: { min: 1, max: 7 }, nps: { min: 0, max: 10 } },
 } as const;
 
+/** Off until an admin turns a kind on: an upgrade never starts writing to customers by itself. */
 export const DEFAULT_SURVEY_SETTINGS: SurveySettingsView = {
-  csat: { enabled: true, delaySeconds: 300, question: 'How satisfied are you with the help you got?' },
-  ces: { enabled: true, question: 'How easy was it to get help?' },
+  csat: { enabled: false, delaySeconds: 300, question: 'How satisfied are you with the help you got?' },
+  ces: { enabled: false, question: 'How easy was it to get help?' },
   nps: { enabled: false, intervalDays: 90, question: 'How likely are you to recommend us to a friend or colleague?' },
 };
 

@@ -40,7 +40,7 @@ export class SurveysApiModule {}
 
 /** Worker: the delayed survey job. */
 @Module({
-  imports: [SurveysModule, InsightsWorkerModule, BullModule.registerQueue({ name: QueueName.Survey })],
+  imports: [SurveysModule, TimelineModule, InsightsWorkerModule, BullModule.registerQueue({ name: QueueName.Survey })],
   providers: [SurveySender, SurveyProcessor],
 })
 export class SurveysWorkerModule {}
