@@ -252,6 +252,16 @@ describe('customer surveys (real API, worker, PostgreSQL, Redis)', () => {
       await stack.settle();
     });
 
+    it('schedules the survey of a resolution whose job never reached Redis (the sweeper)', async () => {
+      const id = await fromGeneric('Lost job please');
+      await settings({ csat: { enabled: false }, ces: { enabled: false } });
+      await setStatus(id, 'resolved'); // nothing enabled: no job is added
+      await settings({ csat: { enabled: true }, ces: { enabled: true } });
+      // As if it had been resolved two minutes ago while Redis was down.
+      await stack.db.query(`UPDATE conversations SET resolved_at = resolved_at - interval '2 minutes' WHERE id = $1`, [id]);
+      expect((await surveyed(id)).kinds).toEqual(['csat', 'ces']);
+    });
+
     it('spares an angry customer nobody answered', async () => {
       const id = await fromGeneric('This is outrageous, I am furious! Worst service ever, I hate this.');
       await setStatus(id, 'resolved');

@@ -10,6 +10,7 @@ import { SurveyLinks } from './survey-links.service';
 import { SurveyProcessor } from './survey.processor';
 import { SurveyScheduler } from './survey-scheduler.service';
 import { SurveySender } from './survey-sender.service';
+import { SurveySweeper } from './survey-sweeper.service';
 import { SurveySettingsController } from './survey-settings.controller';
 import { SurveySettingsRepository } from './survey-settings.repository';
 import { SurveySettingsService } from './survey-settings.service';
@@ -38,9 +39,9 @@ export class SurveysModule {}
 })
 export class SurveysApiModule {}
 
-/** Worker: the delayed survey job. */
+/** Worker: the delayed survey job, and the sweeper that schedules a lost one. */
 @Module({
   imports: [SurveysModule, TimelineModule, InsightsWorkerModule, BullModule.registerQueue({ name: QueueName.Survey })],
-  providers: [SurveySender, SurveyProcessor],
+  providers: [SurveySender, SurveyProcessor, SurveySweeper],
 })
 export class SurveysWorkerModule {}

@@ -56,6 +56,19 @@ export class SurveysRepository implements SurveyAnswersReader {
       .update({ id }, { csat: answer.csat ?? null, ces: answer.ces ?? null, nps: answer.nps ?? null, comment: answer.comment?.trim() || null, answeredAt: at });
   }
 
+  /** Resolutions due (resolved + delay) between an hour and a minute ago that have no survey: the sweeper checks their job exists. */
+  async resolvedWithoutSurvey(delaySeconds: number): Promise<Array<{ id: string; resolvedAt: Date }>> {
+    const rows = (await this.surveys.query(
+      `SELECT c.id, c.resolved_at FROM conversations c
+        WHERE c.status = 'resolved'
+          AND c.resolved_at BETWEEN now() - interval '1 hour' - make_interval(secs => $1) AND now() - interval '1 minute' - make_interval(secs => $1)
+          AND NOT EXISTS (SELECT 1 FROM surveys s WHERE s.conversation_id = c.id)
+        ORDER BY c.resolved_at LIMIT 200`,
+      [delaySeconds],
+    )) as Array<{ id: string; resolved_at: Date }>;
+    return rows.map((r) => ({ id: r.id, resolvedAt: r.resolved_at }));
+  }
+
   async answersBetween(from: Date, to: Date): Promise<SurveyAnswer[]> {
     const rows = await this.surveys
       .createQueryBuilder('s')

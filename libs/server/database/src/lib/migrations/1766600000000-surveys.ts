@@ -34,6 +34,8 @@ export class Surveys1766600000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX surveys_answered ON surveys (answered_at) WHERE answered_at IS NOT NULL`);
     await q.query(`CREATE INDEX surveys_customer_nps ON surveys (customer_id, sent_at) WHERE 'nps' = ANY(kinds)`);
+    // The survey sweeper looks for recent resolutions without a survey.
+    await q.query(`CREATE INDEX conversations_resolved_at ON conversations (resolved_at) WHERE status = 'resolved'`);
     await q.query(`
       CREATE TABLE survey_settings (
         id smallint PRIMARY KEY CHECK (id = 1),
@@ -44,6 +46,7 @@ export class Surveys1766600000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE survey_settings`);
+    await q.query(`DROP INDEX conversations_resolved_at`);
     await q.query(`DROP TABLE surveys`);
   }
 }
