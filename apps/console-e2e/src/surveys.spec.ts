@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createGenericConnector, tokenOf } from './support/api';
 import { saveDocScreenshot, signIn, timeline } from './support/console';
-import { BASE_URL, DEMO_PASSWORD } from './support/e2e.constants';
+import { BASE_URL, DEMO_PASSWORD, WORKSPACE_ROOT } from './support/e2e.constants';
 import { postGenericWebhook } from './support/webhook';
 
 const DEMO_ADMIN = 'admin@example.com';
@@ -44,6 +45,7 @@ test.describe('customer surveys', () => {
     await csat.getByLabel('Delay after resolving (seconds)').fill('0');
     await ces.getByLabel('Ask it').check();
     await ces.getByLabel('Question').fill('How easy was it to get help from us?');
+    await form.getByRole('region', { name: 'Loyalty (NPS, 0–10)' }).getByLabel('Ask it').check();
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('status')).toContainText('Saved.');
     await saveDocScreenshot(page, 'admin-surveys');
@@ -88,8 +90,10 @@ test.describe('customer surveys', () => {
     await expect(customer.getByText('How easy was it to get help from us?')).toBeVisible();
     await customer.getByRole('radio', { name: '4 of 5' }).check({ force: true });
     await customer.getByRole('radio', { name: '6 of 7' }).check({ force: true });
+    await customer.getByRole('radio', { name: '9 of 10' }).check({ force: true });
     await customer.getByLabel('Anything you would like to tell us? (optional)').fill('Quick and friendly <3');
-    await saveDocScreenshot(customer, 'survey-page-mobile');
+    // The whole page: on a phone it is taller than the screen.
+    await customer.screenshot({ path: join(WORKSPACE_ROOT, 'docs/screenshots/survey-page-mobile.png'), fullPage: true });
     await customer.getByRole('button', { name: 'Send' }).click();
     await expect(customer.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
     await saveDocScreenshot(customer, 'survey-thanks-mobile');
@@ -97,7 +101,7 @@ test.describe('customer surveys', () => {
 
     // The answer is on the conversation's timeline.
     await page.goto(`/c/${conversationId}`);
-    await expect(timeline(page)).toContainText('Survey answered: CSAT 4/5, CES 6/7 — “Quick and friendly <3”');
+    await expect(timeline(page)).toContainText('Survey answered: CSAT 4/5, CES 6/7, NPS 9/10 — “Quick and friendly <3”');
     await saveDocScreenshot(page, 'conversation-survey-answer');
   });
 });

@@ -12,8 +12,8 @@ const STYLE = `
   h1{font-size:1.35rem;margin:.5rem 0 1rem}
   fieldset{border:0;margin:0 0 1.25rem;padding:1rem;background:#fff;border-radius:.75rem;box-shadow:0 1px 2px rgba(0,0,0,.08)}
   legend{font-weight:600;padding:0;margin-bottom:.5rem;float:left;width:100%}
-  .scale{display:flex;flex-wrap:wrap;gap:.4rem;clear:both}
-  .scale label{flex:1 0 2.75rem;min-height:2.75rem;display:flex;align-items:center;justify-content:center;border:1px solid #9aa5b1;border-radius:.5rem;cursor:pointer;font-weight:600;position:relative}
+  .scale{display:grid;grid-template-columns:repeat(auto-fit,minmax(2.4rem,1fr));gap:.35rem;clear:both}
+  .scale label{min-height:2.75rem;display:flex;align-items:center;justify-content:center;border:1px solid #9aa5b1;border-radius:.5rem;cursor:pointer;font-weight:600;position:relative}
   .scale input{position:absolute;opacity:0;inset:0;margin:0;cursor:pointer}
   .scale label:has(input:checked){background:#2563eb;border-color:#2563eb;color:#fff}
   .scale label:has(input:focus-visible){outline:3px solid #93c5fd}
