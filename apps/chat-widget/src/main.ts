@@ -7,7 +7,7 @@
  * never meet.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { ChatHandshake, ChatMessage, ChatMessageAck, ChatServerEvents } from '@throughline/domain';
+import type { ChatHandshake, ChatMessage, ChatMessageAck, ChatServerEvents, ChatSurveyAck } from '@throughline/domain';
 import { STYLES } from './styles';
 
 const NAMESPACE = '/chat';
@@ -29,6 +29,9 @@ interface Line extends Omit<ChatMessage, 'id'> {
   clientId?: string;
   state?: 'sending' | 'sent' | 'failed';
   error?: string;
+  /** A survey line: the rating the visitor gave here, or why it was not taken. */
+  rated?: number;
+  ratingError?: string;
 }
 
 const script = document.currentScript as HTMLScriptElement | null;
@@ -118,6 +121,7 @@ function start(tag: HTMLScriptElement): void {
         const text = document.createElement('p');
         text.textContent = line.text;
         item.append(who, text);
+        if (line.survey && line.id) item.append(ratingFor(line, line.survey));
         const note = noteFor(line, index);
         if (note) {
           const small = document.createElement('small');
@@ -132,6 +136,41 @@ function start(tag: HTMLScriptElement): void {
     badge.hidden = unread === 0;
     badge.textContent = String(unread);
     launcher.setAttribute('aria-label', unread ? `Open chat, ${unread} new` : 'Open chat');
+  }
+
+  /** A survey line's 1–5 buttons; a second click changes the rating while the survey is open. */
+  function ratingFor(line: Line, scale: NonNullable<ChatMessage['survey']>): HTMLElement {
+    const group = document.createElement('div');
+    group.className = 'rating';
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', 'Your rating');
+    for (let value = scale.min; value <= scale.max; value++) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = String(value);
+      button.setAttribute('aria-pressed', String(line.rated === value));
+      button.addEventListener('click', () => void rate(line, value));
+      group.append(button);
+    }
+    if (line.rated !== undefined || line.ratingError) {
+      const small = document.createElement('small');
+      small.textContent = line.ratingError ?? `Thank you! You rated ${line.rated}/${scale.max}.`;
+      if (line.ratingError) small.className = 'error';
+      group.append(small);
+    }
+    return group;
+  }
+
+  async function rate(line: Line, csat: number): Promise<void> {
+    if (!socket?.connected || !line.id) return;
+    try {
+      const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('survey', { messageId: line.id, csat })) as ChatSurveyAck;
+      if ('error' in ack) Object.assign(line, { ratingError: ack.error });
+      else Object.assign(line, { rated: ack.csat, ratingError: undefined });
+    } catch {
+      Object.assign(line, { ratingError: 'Not sent; try again' });
+    }
+    render();
   }
 
   /** Only the visitor's latest message says where it stands: sending, sent, seen, or why it failed. */

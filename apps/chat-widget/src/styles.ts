@@ -42,6 +42,10 @@ h2 { margin: 0; font-size: 16px; font-weight: 600; }
 .msg.visitor { align-self: flex-end; text-align: right; }
 .msg.visitor p { background: #1d4ed8; color: #fff; border-bottom-right-radius: 4px; text-align: left; }
 .msg.agent p { background: #f1f5f9; color: #0f172a; border-bottom-left-radius: 4px; }
+.rating { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 4px; }
+.rating button { min-width: 36px; min-height: 36px; border: 1px solid #94a3b8; border-radius: 8px; background: #fff; color: #0f172a; font-weight: 600; cursor: pointer; }
+.rating button[aria-pressed='true'] { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
+.rating small { flex-basis: 100%; }
 .typing { margin: 0; padding: 0 16px 6px; font-size: 12px; color: #475569; font-style: italic; }
 .composer { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px solid #e2e8f0; align-items: flex-end; }
 .composer textarea { flex: 1; resize: none; font: inherit; font-size: 14px; padding: 8px 10px; border: 1px solid #cbd5e1; border-radius: 8px; }

@@ -38,6 +38,8 @@ export interface ChatMessage {
   createdAt: string;
   /** Echoed back on the visitor's own messages so the sending tab can match its optimistic copy. */
   clientId?: string;
+  /** A satisfaction survey after the conversation was resolved: the widget shows a 1–5 rating under it (answer with `survey`). */
+  survey?: { min: 1; max: 5 };
 }
 
 /** Server → visitor. */
@@ -58,7 +60,12 @@ export interface ChatClientEvents {
   typing: { typing?: boolean };
   /** The visitor has seen agent messages up to this id. */
   read: { upTo: string };
+  /** The visitor's 1–5 rating of the survey message `messageId` (may be changed while the survey is open). */
+  survey: { messageId: string; csat: number };
 }
+
+/** The ack of a visitor's `survey`: the rating recorded, or why not. */
+export type ChatSurveyAck = { csat: number } | { error: string };
 
 /** The ack of a visitor's `message`: the message id, or why it was refused (nothing was stored). */
 export type ChatMessageAck = { id: string; duplicate?: boolean } | { error: string };

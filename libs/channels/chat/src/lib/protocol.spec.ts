@@ -1,5 +1,5 @@
 import { CHAT_LIMITS } from '@throughline/domain';
-import { ChatProtocolError, parseChatHandshake, parseChatMessage, parseChatRead } from './protocol';
+import { ChatProtocolError, parseChatHandshake, parseChatMessage, parseChatRead, parseChatSurvey } from './protocol';
 
 describe('chat handshake', () => {
   it('accepts a key alone, and treats empty form fields as absent', () => {
@@ -46,5 +46,20 @@ describe('chat message events', () => {
     expect(parseChatRead({ upTo: 'm1' })).toEqual({ upTo: 'm1' });
     expect(parseChatRead({})).toBeNull();
     expect(parseChatRead(null)).toBeNull();
+  });
+});
+
+describe('chat survey rating', () => {
+  const messageId = '0b7c6f4e-8f1a-4c1e-9a51-3f1f0d6c2a10';
+
+  it('takes a whole rating from 1 to 5 for a message id', () => {
+    expect(parseChatSurvey({ messageId, csat: 4 })).toEqual({ messageId, csat: 4 });
+  });
+
+  it('names the field that is wrong', () => {
+    expect(() => parseChatSurvey({ messageId, csat: 6 })).toThrow('survey.csat: must be 1 to 5');
+    expect(() => parseChatSurvey({ messageId, csat: 2.5 })).toThrow('survey.csat: must be a whole number');
+    expect(() => parseChatSurvey({ messageId: 'nope', csat: 3 })).toThrow('survey.messageId');
+    expect(() => parseChatSurvey(null)).toThrow(ChatProtocolError);
   });
 });

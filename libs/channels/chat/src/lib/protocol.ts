@@ -81,3 +81,18 @@ export function parseChatRead(body: unknown): { upTo: string } | null {
   const parsed = readSchema.safeParse(body);
   return parsed.success ? parsed.data : null;
 }
+
+const surveySchema = z.object(
+  {
+    messageId: z.string({ error: 'is required' }).uuid('must be the id of the survey message'),
+    csat: z.number({ error: 'is required' }).int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5'),
+  },
+  { error: 'must be an object' },
+);
+
+/** A visitor's `survey` rating; throws ChatProtocolError naming the field, for the ack. */
+export function parseChatSurvey(body: unknown): { messageId: string; csat: number } {
+  const parsed = surveySchema.safeParse(body ?? {});
+  if (!parsed.success) throw new ChatProtocolError(describe(parsed.error, 'survey'));
+  return parsed.data;
+}

@@ -62,6 +62,12 @@ export const adminRoutes: Route[] = [
         loadComponent: () => import('./audit-log/audit-log-page.component').then((m) => m.AuditLogPageComponent),
       },
       {
+        path: 'surveys',
+        canMatch: [adminOnly],
+        title: 'Surveys · Throughline',
+        loadComponent: () => import('./surveys/survey-settings-page.component').then((m) => m.SurveySettingsPageComponent),
+      },
+      {
         path: 'report',
         title: 'Insights report · Throughline',
         loadComponent: () => import('./report/report-page.component').then((m) => m.ReportPageComponent),

@@ -18,6 +18,16 @@ export function toChatMessage(message: MessageEntity): ChatMessage | null {
       ...(clientId ? { clientId } : {}),
     };
   }
-  if (message.direction === 'outbound') return { id: message.id, text: message.text, author: 'agent', authorName: message.authorName, createdAt };
+  if (message.direction === 'outbound') {
+    const inlineSurvey = (message.metadata['survey'] as { delivery?: string } | undefined)?.delivery === 'inline';
+    return {
+      id: message.id,
+      text: message.text,
+      author: 'agent',
+      authorName: message.authorName,
+      createdAt,
+      ...(inlineSurvey ? { survey: { min: 1, max: 5 } } : {}),
+    };
+  }
   return null;
 }

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -17,6 +17,7 @@ import {
   CHAT_NAMESPACE,
   type ChatMessageAck,
   type ChatServerEvents,
+  type ChatSurveyAck,
   IdentityError,
   normalizeEmail,
   type RealtimeEvents,
@@ -33,12 +34,14 @@ import {
   parseChatHandshake,
   parseChatMessage,
   parseChatRead,
+  parseChatSurvey,
   verifyChatIdentity,
   verifyVisitorToken,
 } from '@throughline/channels/chat';
 import { ConnectorsService } from '@throughline/server/connectors';
 import { ConversationEntity, MessageEntity } from '@throughline/server/database';
 import { RawEventsService } from '@throughline/server/ingest';
+import { SurveyAnswers } from '@throughline/server/surveys';
 import { ChatFloodGuard } from './chat-flood.service';
 import { ChatPresence } from './chat-presence.service';
 import { toChatMessage } from './chat-transcript';
@@ -70,6 +73,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly rawEvents: RawEventsService,
     private readonly presence: ChatPresence,
     private readonly flood: ChatFloodGuard,
+    private readonly surveys: SurveyAnswers,
     @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
   ) {}
@@ -210,6 +214,23 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!read || !conversationId) return;
     await this.presence.markRead(data.visitorId, read.upTo);
     this.toAgents(socket, 'chat.read', { conversationId, author: 'visitor', upTo: read.upTo, at: new Date().toISOString() }, conversationId);
+  }
+
+  /** The inline 1–5 rating of a survey message in the visitor's own conversation. */
+  @SubscribeMessage('survey')
+  async survey(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ChatSurveyAck> {
+    const data = socket.data as VisitorSocketData;
+    try {
+      const input = parseChatSurvey(body);
+      const conversationId = await this.conversationIdOf(data);
+      if (!conversationId) return { error: 'survey.messageId: this chat has no survey' };
+      const saved = await this.surveys.answerInline(conversationId, input.messageId, input.csat);
+      return { csat: saved.csat ?? input.csat };
+    } catch (err) {
+      if (err instanceof ChatProtocolError || err instanceof HttpException) return { error: err.message };
+      this.logger.error(`chat survey answer not stored: ${(err as Error).message}`);
+      return { error: 'the rating could not be stored; try again' };
+    }
   }
 
   private toAgents<E extends 'chat.typing' | 'chat.read'>(socket: Socket, event: E, payload: RealtimeEvents[E], conversationId: string): void {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConnectorsModule } from '@throughline/server/connectors';
 import { IngestApiModule } from '@throughline/server/ingest';
+import { SurveysModule } from '@throughline/server/surveys';
 import { AgentChatGateway } from './agent-chat.gateway';
 import { ChatFloodGuard } from './chat-flood.service';
 import { ChatGateway } from './chat.gateway';
@@ -12,5 +13,5 @@ import { VisitorPublisher } from './visitor-publisher.service';
 export class ChatCoreModule {}
 
 /** API side: the `/chat` namespace for widgets and the agents' chat events on `/agents`. */
-@Module({ imports: [ChatCoreModule, ConnectorsModule, IngestApiModule], providers: [ChatGateway, AgentChatGateway, ChatFloodGuard] })
+@Module({ imports: [ChatCoreModule, ConnectorsModule, IngestApiModule, SurveysModule], providers: [ChatGateway, AgentChatGateway, ChatFloodGuard] })
 export class ChatGatewayModule {}

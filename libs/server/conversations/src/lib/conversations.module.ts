@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QueuesModule } from '@throughline/server/queues';
+import { SurveysModule } from '@throughline/server/surveys';
 import { TimelineModule } from '@throughline/server/timeline';
 import { AttachmentsController } from './attachments.controller';
 import { ConversationsController } from './conversations.controller';
@@ -8,7 +9,7 @@ import { ReplyChannels } from './reply-channels.service';
 import { SnoozeWaker } from './snooze-waker.service';
 
 @Module({
-  imports: [TimelineModule, QueuesModule],
+  imports: [TimelineModule, QueuesModule, SurveysModule],
   controllers: [ConversationsController, AttachmentsController],
   providers: [ConversationsService, ReplyChannels],
   exports: [ConversationsService],

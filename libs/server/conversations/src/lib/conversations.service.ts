@@ -21,6 +21,7 @@ import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
 import { AuditLogEntity, ConversationEntity, ConversationReadEntity, MessageEntity, UserEntity } from '@throughline/server/database';
 import { JobProducer, QueueName, RealtimePublisher, STUCK_AFTER } from '@throughline/server/queue';
 import { QueuesRepository } from '@throughline/server/queues';
+import { SurveyScheduler } from '@throughline/server/surveys';
 import {
   ConversationActivity,
   type ConversationListPosition,
@@ -65,6 +66,7 @@ export class ConversationsService {
     private readonly replyChannels: ReplyChannels,
     private readonly activity: ConversationActivity,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly surveys: SurveyScheduler,
   ) {}
 
   async list(query: ListConversationsQueryDto, user: AuthenticatedUser): Promise<Page<ConversationView>> {
@@ -395,6 +397,8 @@ export class ConversationsService {
       return { saved, systemMessages };
     });
     for (const line of systemMessages) await this.events.messageCreated(line, saved);
+    if (systemMessages.some((line) => line.metadata['event'] === 'status' && line.metadata['to'] === 'resolved'))
+      await this.surveys.conversationResolved(saved);
     return this.events.conversationUpdated(saved, previousQueueId);
   }
 

@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { ChatCoreModule } from '@throughline/server/chat';
 import { ConnectorsModule } from '@throughline/server/connectors';
 import { QueueName } from '@throughline/server/queue';
+import { SurveysModule } from '@throughline/server/surveys';
 import { TimelineModule } from '@throughline/server/timeline';
 import { DeliverProcessor } from './deliver.processor';
 import { DeliverySweeper } from './delivery-sweeper.service';
@@ -16,7 +17,7 @@ import { SocialThreads } from './senders/social-threads';
 import { XSender } from './senders/x.sender';
 
 @Module({
-  imports: [ConnectorsModule, TimelineModule, ChatCoreModule, BullModule.registerQueue({ name: QueueName.Deliver })],
+  imports: [ConnectorsModule, TimelineModule, ChatCoreModule, SurveysModule, BullModule.registerQueue({ name: QueueName.Deliver })],
   providers: [DeliveryService, DeliverProcessor, DeliverySweeper, GenericSender, EmailSender, ChatSender, SocialThreads, XSender, MastodonSender, MetaSender],
 })
 export class DeliveryWorkerModule {}

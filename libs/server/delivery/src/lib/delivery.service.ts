@@ -5,6 +5,7 @@ import type { ConnectorProvider } from '@throughline/domain';
 import { DeliveryError } from '@throughline/channels/generic';
 import { ConnectorsService } from '@throughline/server/connectors';
 import { ConversationEntity, MessageEntity } from '@throughline/server/database';
+import { SurveyLinks } from '@throughline/server/surveys';
 import { TimelineEvents } from '@throughline/server/timeline';
 import type { ChannelSender, SentOutbound } from './senders/channel-sender';
 import { ChatSender } from './senders/chat.sender';
@@ -32,6 +33,7 @@ export class DeliveryService {
     x: XSender,
     mastodon: MastodonSender,
     meta: MetaSender,
+    private readonly surveyLinks: SurveyLinks,
   ) {
     this.senders = { generic, imap: email, smtp: email, mime: email, widget: chat, x, mastodon, meta };
   }
@@ -64,7 +66,7 @@ export class DeliveryService {
     if (guarded && !(await this.claimForSending(message))) return 'skipped';
     let sent: SentOutbound | void;
     try {
-      sent = await sender.send({ message, conversation, connector, secrets: this.connectors.secretsOf(connector) });
+      sent = await sender.send({ message: this.surveyLinks.forSending(message), conversation, connector, secrets: this.connectors.secretsOf(connector) });
     } catch (err) {
       if (guarded && err instanceof DeliveryError && err.outcomeUnknown) {
         await this.markUnknown(message, err.message);

@@ -23,5 +23,6 @@ export class InsightsApiModule {}
 @Module({
   imports: [BullModule.registerQueue({ name: QueueName.Enrich })],
   providers: [EnrichProcessor, InsightsService, AssociationsService, EmpathyPhrasesService],
+  exports: [InsightsService],
 })
 export class InsightsWorkerModule {}

@@ -16,6 +16,8 @@ import {
   pollSchedulerId,
   queuePrefix,
   QueueName,
+  type SurveyJobData,
+  surveyJobId,
 } from './queue-names';
 import { createFailFastRedis } from './redis';
 
@@ -45,6 +47,7 @@ export class JobProducer implements OnModuleDestroy {
       [QueueName.Deliver]: make(QueueName.Deliver, durableJobOptions(config.jobRetry)),
       [QueueName.Poll]: make(QueueName.Poll, DEFAULT_JOB_OPTIONS),
       [QueueName.Enrich]: make(QueueName.Enrich, DEFAULT_JOB_OPTIONS),
+      [QueueName.Survey]: make(QueueName.Survey, DEFAULT_JOB_OPTIONS),
     };
     for (const queue of Object.values(this.queues)) queue.on('error', (err) => this.logger.debug(`queue: ${err.message}`));
   }
@@ -69,6 +72,11 @@ export class JobProducer implements OnModuleDestroy {
   /** In `delayMs`, checks whether the chat visitor has seen the reply and emails it if not (one check per reply). */
   tryScheduleChatOfflineEmail(data: DeliverJobData, delayMs: number): Promise<boolean> {
     return this.tryAdd(QueueName.Deliver, CHAT_OFFLINE_EMAIL_JOB, data, `${CHAT_OFFLINE_EMAIL_JOB}-${data.messageId}`, Math.max(0, delayMs));
+  }
+
+  /** The survey after a resolution, in `delayMs` (a reopen meanwhile makes it a no-op when it runs). */
+  tryScheduleSurvey(data: SurveyJobData, delayMs: number): Promise<boolean> {
+    return this.tryAdd(QueueName.Survey, 'survey', data, surveyJobId(data), Math.max(0, delayMs));
   }
 
   tryEnqueueEnrich(data: EnrichJobData): Promise<boolean> {

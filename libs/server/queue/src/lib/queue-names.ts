@@ -8,6 +8,8 @@ export enum QueueName {
   Poll = 'poll',
   /** Insights after each inbound message, and the association rules behind cross-sell. */
   Enrich = 'enrich',
+  /** Customer surveys: one delayed job per resolution, re-checked when it runs. */
+  Survey = 'survey',
 }
 
 /** BullMQ key prefix for a REDIS_PREFIX; the braces make it a Redis Cluster hash tag. */
@@ -36,6 +38,15 @@ export interface EnrichJobData {
 
 /** Job name on the deliver queue: the delayed re-check that emails a chat reply the visitor has not seen. */
 export const CHAT_OFFLINE_EMAIL_JOB = 'chat-offline-email';
+
+export interface SurveyJobData {
+  conversationId: string;
+  /** The resolution it follows (ISO); a reopen or a later resolution makes this job a no-op. */
+  resolvedAt: string;
+}
+
+/** Job id of the survey after one resolution: a second add for the same resolution is a no-op. */
+export const surveyJobId = (data: SurveyJobData) => `survey-${data.conversationId}-${new Date(data.resolvedAt).getTime()}`;
 
 /** Job names on the enrich queue. */
 export const ENRICH_JOB = 'enrich';

@@ -1,4 +1,4 @@
-import { type INestApplication, type INestApplicationContext, type LogLevel, ValidationPipe } from '@nestjs/common';
+import { type INestApplication, type INestApplicationContext, type LogLevel, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -78,7 +78,8 @@ export async function bootstrapApi(config: AppConfig): Promise<INestApplication>
     bodyParser: false,
     logger: logLevelsFor(config.logLevel),
   });
-  app.setGlobalPrefix('api');
+  // The survey page customers open from a link is public and outside /api, like the console.
+  app.setGlobalPrefix('api', { exclude: [{ path: 's/:token', method: RequestMethod.GET }] });
   // Webhook bodies stay raw Buffers: signatures are computed over the exact bytes. Raw mail
   // (attachments included) has its own, larger limit.
   app.use('/api/hooks', refuseUnknownConnectors(app.get(HookIntake)));
@@ -88,6 +89,8 @@ export async function bootstrapApi(config: AppConfig): Promise<INestApplication>
   app.use(/^\/api\/connectors\/[^/]+\/calls\/import$/, express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: CALL_IMPORT_MAX_BYTES }));
   // Product and order imports as a text/csv body (or JSON, parsed below).
   app.use(/^\/api\/(products|orders)\/import$/, express.text({ type: ['text/csv', 'application/csv'], limit: CATALOG_IMPORT_MAX_BYTES }));
+  // The survey page's form posts urlencoded (it works without JavaScript).
+  app.use(/^\/api\/surveys\/[^/]+$/, express.urlencoded({ extended: false, limit: '16kb' }));
   app.use(express.json({ limit: '1mb' }));
   app.use(bodyParserErrors());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
@@ -108,7 +111,7 @@ export async function bootstrapApi(config: AppConfig): Promise<INestApplication>
     app.use(express.static(dir, { index: false, maxAge: '1h' }));
     // The console is a single-page app: any non-API GET gets its shell.
     app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
+      if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io') || req.path.startsWith('/s/')) return next();
       res.sendFile(join(dir, 'index.html'));
     });
   }

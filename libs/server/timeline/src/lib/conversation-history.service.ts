@@ -76,4 +76,13 @@ export class ConversationHistory {
     )) as Array<{ since: Date | null }>;
     return row?.since ?? null;
   }
+
+  /** Whether an agent (not an automatic message) wrote to the customer in this conversation. */
+  async agentAnswered(manager: EntityManager, conversationId: string): Promise<boolean> {
+    const [row] = (await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM conversation_events WHERE conversation_id = $1 AND kind = 'reply' AND actor_type = 'user') AS answered`,
+      [conversationId],
+    )) as Array<{ answered: boolean }>;
+    return Boolean(row?.answered);
+  }
 }

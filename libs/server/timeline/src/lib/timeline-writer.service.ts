@@ -23,6 +23,7 @@ import {
   MessageEntity,
 } from '@throughline/server/database';
 import { ConversationActivity } from './conversation-activity.service';
+import { TimelineEntries } from './timeline-entries.service';
 import { absorbConversations, changeOwner, recordParticipant } from './conversation-merger';
 import { previewOf } from './views';
 
@@ -92,6 +93,7 @@ export class TimelineWriter {
   constructor(
     private readonly queues: QueuesRepository,
     private readonly activity: ConversationActivity,
+    private readonly entries: TimelineEntries,
   ) {}
 
   async persistInbound(
@@ -206,19 +208,7 @@ export class TimelineWriter {
 
   /** The system line that tells agents why a conversation needs them (e.g. "call the customer back"). */
   private attentionLine(manager: EntityManager, conversation: ConversationEntity, text: string, occurredAt: Date): Promise<MessageEntity> {
-    const messages = manager.getRepository(MessageEntity);
-    return messages.save(
-      messages.create({
-        conversationId: conversation.id,
-        customerId: conversation.customerId,
-        connectorId: conversation.connectorId,
-        channel: conversation.channel,
-        direction: 'system',
-        text,
-        metadata: { event: 'attention' },
-        occurredAt,
-      }),
-    );
+    return this.entries.systemLine(manager, conversation, { text, metadata: { event: 'attention' }, at: occurredAt });
   }
 
   /**

@@ -5,10 +5,11 @@ import { ConversationHistory } from './conversation-history.service';
 import { MessageViews } from './message-views.service';
 import { SlaClock } from './sla-clock.service';
 import { SlaPolicies } from './sla-policies.repository';
+import { TimelineEntries } from './timeline-entries.service';
 import { TimelineEvents } from './timeline-events.service';
 import { TimelineWriter } from './timeline-writer.service';
 
-const PROVIDERS = [TimelineWriter, TimelineEvents, MessageViews, ConversationHistory, SlaPolicies, SlaClock, ConversationActivity];
+const PROVIDERS = [TimelineWriter, TimelineEvents, MessageViews, ConversationHistory, SlaPolicies, SlaClock, ConversationActivity, TimelineEntries];
 
 @Module({ imports: [QueuesModule], providers: PROVIDERS, exports: PROVIDERS })
 export class TimelineModule {}

@@ -20,6 +20,7 @@ const SECTIONS: readonly AdminSection[] = [
   { path: 'queues', label: 'Queues & teams', hint: 'Members, teams, archive', roles: ['admin', 'supervisor'] },
   { path: 'canned-responses', label: 'Canned responses', hint: 'Replies inserted with /', roles: ['admin', 'supervisor'] },
   { path: 'audit', label: 'Audit log', hint: 'Who changed what, and when', roles: ['admin'] },
+  { path: 'surveys', label: 'Surveys', hint: 'CSAT, CES and NPS after resolving', roles: ['admin'] },
 ];
 
 /** The admin and supervisor area: the header, the sections this role may open, and the screen. */

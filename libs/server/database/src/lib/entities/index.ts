@@ -25,6 +25,7 @@ import { RawEventEntity } from './raw-event.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { SuggestionEntity } from './suggestion.entity';
+import { SurveyEntity, SurveySettingsEntity } from './survey.entity';
 import { TeamEntity, TeamMemberEntity } from './team.entity';
 import { UserEntity } from './user.entity';
 
@@ -63,6 +64,8 @@ export {
   TeamEntity,
   TeamMemberEntity,
   UserEntity,
+  SurveyEntity,
+  SurveySettingsEntity,
 };
 
 export const ENTITIES = [
@@ -98,5 +101,7 @@ export const ENTITIES = [
   BusinessHoursEntity,
   SlaPolicyEntity,
   ConversationParticipantEntity,
+  SurveyEntity,
+  SurveySettingsEntity,
 ];
 export { CONVERSATION_EVENT_KINDS, type ConversationEventActor, type ConversationEventKind } from './conversation-event.entity';
