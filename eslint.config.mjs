@@ -40,8 +40,14 @@ export default [
             // Channel adapters verify, parse and normalise; they never touch the database, queues or Nest.
             {
               sourceTag: 'layer:channel',
-              onlyDependOnLibsWithTags: ['layer:domain'],
+              onlyDependOnLibsWithTags: ['layer:domain', 'layer:outbound'],
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', '@socket.io/*', 'socket.io'],
+            },
+            // The outbound guard (SSRF): what channel adapters connect through to addresses from connector settings.
+            {
+              sourceTag: 'layer:outbound',
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'pg', 'bullmq', 'ioredis', '@socket.io/*', 'socket.io', 'express'],
             },
             // Insights are pure, explainable functions: no I/O, no framework, no database.
             {

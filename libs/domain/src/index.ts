@@ -18,8 +18,5 @@ export * from './lib/queue-membership';
 export * from './lib/canned-response-template';
 export * from './lib/audit-redaction';
 export * from './lib/survey-answers';
-<<<<<<< HEAD
 export * from './lib/agent-presence';
-=======
 export * from './lib/survey';
->>>>>>> wip/surveys

@@ -2,11 +2,12 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { SESSION_STORAGE_KEY, SOCKET_FACTORY } from '@throughline/console/data-access';
+import { AuthStore, SOCKET_FACTORY } from '@throughline/console/data-access';
+import type { UserView } from '@throughline/domain';
 import { AppComponent } from './app.component';
 import { appRoutes } from './app.routes';
 
-async function boot(url: string) {
+async function boot(url: string, signedIn?: UserView) {
   TestBed.configureTestingModule({
     imports: [AppComponent],
     providers: [
@@ -17,6 +18,7 @@ async function boot(url: string) {
       { provide: SOCKET_FACTORY, useValue: () => new Promise(() => undefined) },
     ],
   });
+  if (signedIn) TestBed.inject(AuthStore).adopt({ accessToken: 't', user: signedIn });
   const fixture = TestBed.createComponent(AppComponent);
   const router = TestBed.inject(Router);
   await router.navigateByUrl(url);
@@ -34,11 +36,7 @@ describe('console routes', () => {
   });
 
   it('should show the inbox to a signed-in agent and keep them off /login', async () => {
-    localStorage.setItem(
-      SESSION_STORAGE_KEY,
-      JSON.stringify({ accessToken: 't', user: { id: 'u1', email: 'a@example.com', name: 'Alex Agent', role: 'agent' } }),
-    );
-    const { router, fixture } = await boot('/login');
+    const { router, fixture } = await boot('/login', { id: 'u1', email: 'a@example.com', name: 'Alex Agent', role: 'agent' });
     expect(router.url).toBe('/');
     expect((fixture.nativeElement as HTMLElement).querySelector('tl-inbox-page')).not.toBeNull();
     TestBed.inject(HttpTestingController).match(() => true);

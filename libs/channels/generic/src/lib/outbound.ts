@@ -1,5 +1,4 @@
-import { guardedRequest, OutboundRefusedError, type GuardedResponse } from './guarded-request';
-import { OPEN_OUTBOUND, type OutboundPolicy } from './outbound-address';
+import { guardedRequest, OPEN_OUTBOUND, OutboundRefusedError, type GuardedResponse, type OutboundPolicy } from '@throughline/channels/outbound';
 import { signBody, SIGNATURE_HEADER } from './signature';
 
 /** What a generic connector's callback URL receives for an agent reply. */

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo, createServer as createTcpServer } from 'node:net';
+import { guardedFetch } from '@throughline/channels/outbound';
 import { startRecordingServer } from '../testing/recording-server';
 import { requestJson, SocialDeliveryError } from './delivery';
 
@@ -30,6 +31,20 @@ describe('requestJson: whether a failed post may exist', () => {
     const { port } = server.address() as { port: number };
     await new Promise<void>((resolve) => server.close(() => resolve()));
     expect(await failureOf(`http://127.0.0.1:${port}/2/tweets`)).toMatchObject({ permanent: false, outcomeUnknown: false });
+  });
+
+  it('should fail permanently, nothing posted, when the outbound guard refuses the address (and the server hears nothing)', async () => {
+    const fake = await startRecordingServer(() => ({ status: 201, body: { id: '1' } }));
+    try {
+      const error = await requestJson(
+        { method: 'POST', url: `${fake.baseUrl}/api/v1/statuses`, accessToken: 't', body: { status: 'hi' } },
+        { platform: 'Mastodon', fetch: guardedFetch({ guard: true, allow: { hosts: [], cidrs: [] } }) },
+      ).catch((err: unknown) => err);
+      expect(error).toMatchObject({ permanent: true, outcomeUnknown: false, reason: expect.stringMatching(/^Mastodon refused: .* \(loopback\)/) });
+      expect(fake.requests).toHaveLength(0);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('should know nothing was posted when the platform answered an error, but not after a gateway timeout', async () => {

@@ -66,6 +66,9 @@ export async function requestJson(request: JsonRequest, options: RequestOptions)
       redirect: 'manual',
     });
   } catch (err) {
+    const cause = (err as { cause?: { code?: unknown; message?: string } } | null)?.cause;
+    // The outbound guard refused the address from connector settings: nothing was sent, and it stays refused.
+    if (cause?.code === 'EOUTBOUNDREFUSED') throw new SocialDeliveryError(`${options.platform} refused: ${cause.message}`, { permanent: true });
     throw new SocialDeliveryError(`${options.platform} unreachable: ${(err as Error).message}`, {
       permanent: false,
       outcomeUnknown: mayHaveReachedServer(err),

@@ -264,3 +264,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
   };
 }
+
+/** The outbound guard (OUTBOUND_GUARD, OUTBOUND_ALLOW_HOSTS) in the shape the channel adapters take it. */
+export function outboundPolicyOf(config: Pick<AppConfig, 'outboundGuard' | 'outboundAllow'>): { guard: boolean; allow: OutboundAllowList } {
+  return { guard: config.outboundGuard, allow: config.outboundAllow };
+}

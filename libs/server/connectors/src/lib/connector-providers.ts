@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ConnectorProvider } from '@throughline/domain';
 import { checkImap, checkSmtp, type ConnectionCheck } from '@throughline/channels/email';
+import type { OutboundPolicy } from '@throughline/channels/outbound';
 import { chatWidgetConfigSchema, generateConnectorKey } from '@throughline/channels/chat';
 import { imapProviderConfigSchema, imapSettingsOf, smtpProviderConfigSchema, smtpSettingsOf } from './email-settings';
 import { callLogProviderConfigSchema, twilioProviderConfigSchema } from './phone-settings';
@@ -25,13 +26,13 @@ export interface ProviderSpec {
   ownsAddress?: boolean;
   /** Connectors we read from on a schedule: how often (the poll queue runs one job per interval). */
   pollEveryMs?: (config: Record<string, unknown>) => number;
-  /** `POST /api/connectors/:id/test`: log in to what the connector uses and say what failed. */
-  check?: (config: Record<string, unknown>, secrets: Record<string, string>) => Promise<ConnectionCheck[]>;
+  /** `POST /api/connectors/:id/test`: log in to what the connector uses (under the outbound guard) and say what failed. */
+  check?: (config: Record<string, unknown>, secrets: Record<string, string>, outbound: OutboundPolicy) => Promise<ConnectionCheck[]>;
 }
 
 /** The outgoing server, when there is one: replies go out through it. */
-async function checkOutgoing(config: Record<string, unknown>, secrets: Record<string, string>): Promise<ConnectionCheck[]> {
-  const smtp = smtpSettingsOf(config, secrets);
+async function checkOutgoing(config: Record<string, unknown>, secrets: Record<string, string>, outbound: OutboundPolicy): Promise<ConnectionCheck[]> {
+  const smtp = smtpSettingsOf(config, secrets, outbound);
   return smtp
     ? [await checkSmtp(smtp)]
     : [{ ok: false, stage: 'connect', message: 'no outgoing SMTP server is configured (config.smtp), so replies cannot be sent' }];
@@ -58,7 +59,10 @@ export const PROVIDERS: Partial<Record<ConnectorProvider, ProviderSpec>> = {
     // Always through delivery: without an outgoing server the reply fails with that reason on it.
     canDeliver: () => true,
     pollEveryMs: (config) => Number(config['pollIntervalSeconds'] ?? 30) * 1000,
-    check: async (config, secrets) => [await checkImap(imapSettingsOf(config, secrets)), ...(await checkOutgoing(config, secrets))],
+    check: async (config, secrets, outbound) => [
+      await checkImap(imapSettingsOf(config, secrets, outbound)),
+      ...(await checkOutgoing(config, secrets, outbound)),
+    ],
   },
   smtp: {
     config: smtpProviderConfigSchema,

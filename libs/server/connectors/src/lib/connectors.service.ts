@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { In, IsNull, type Repository } from 'typeorm';
 import { isProviderOfKind, type ConnectorTestView, type ConnectorView, type CreatedConnectorView, type RawEventView } from '@throughline/domain';
-import { APP_CONFIG, type AppConfig, SecretBox } from '@throughline/server/config';
+import type { OutboundPolicy } from '@throughline/channels/outbound';
+import { APP_CONFIG, type AppConfig, outboundPolicyOf, SecretBox } from '@throughline/server/config';
 import { AuditLogEntity, ConnectorEntity, QueueEntity, RawEventEntity } from '@throughline/server/database';
 import { JobProducer, QueueName, STUCK_AFTER } from '@throughline/server/queue';
 import { PROVIDERS, type ProviderSpec } from './connector-providers';
@@ -68,6 +69,11 @@ export class ConnectorsService {
   }
 
   /** Decrypted secrets; server-side use only. */
+  /** The outbound guard (SSRF) for every connection to a host or URL from connector settings. */
+  outboundPolicy(): OutboundPolicy {
+    return outboundPolicyOf(this.config);
+  }
+
   secretsOf(connector: ConnectorEntity): Record<string, string> {
     return connector.secretsSealed ? this.box.open(connector.secretsSealed) : {};
   }
@@ -151,7 +157,7 @@ export class ConnectorsService {
         ok: true,
         checks: [{ ok: true, stage: 'ok', message: `${connector.provider} connectors receive events by webhook; there is nothing to log in to` }],
       };
-    const checks = await spec.check(connector.config, this.secretsOf(connector));
+    const checks = await spec.check(connector.config, this.secretsOf(connector), this.outboundPolicy());
     const ok = checks.every((c) => c.ok);
     if (ok) await this.connectors.update({ id }, { health: 'ok', lastError: null });
     else

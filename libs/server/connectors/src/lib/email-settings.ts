@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ImapSettings, SmtpSettings } from '@throughline/channels/email';
+import type { OutboundPolicy } from '@throughline/channels/outbound';
 
 const host = z.string().trim().min(1, 'is required').max(253);
 const port = z.number().int().min(1).max(65535);
@@ -52,7 +53,7 @@ export const imapProviderConfigSchema = z
 
 export type ImapProviderConfig = z.infer<typeof imapProviderConfigSchema>;
 
-export function imapSettingsOf(config: Record<string, unknown>, secrets: Record<string, string>): ImapSettings {
+export function imapSettingsOf(config: Record<string, unknown>, secrets: Record<string, string>, outbound?: OutboundPolicy): ImapSettings {
   const c = config as ImapProviderConfig;
   return {
     host: c.host,
@@ -62,11 +63,12 @@ export function imapSettingsOf(config: Record<string, unknown>, secrets: Record<
     password: secrets['password'] ?? '',
     mailbox: c.mailbox,
     rejectUnauthorized: c.tlsRejectUnauthorized,
+    outbound,
   };
 }
 
 /** Null when the connector has no outgoing server configured. */
-export function smtpSettingsOf(config: Record<string, unknown>, secrets: Record<string, string>): SmtpSettings | null {
+export function smtpSettingsOf(config: Record<string, unknown>, secrets: Record<string, string>, outbound?: OutboundPolicy): SmtpSettings | null {
   const smtp = config['smtp'] as z.infer<typeof smtpConfigSchema> | undefined;
   if (!smtp) return null;
   return {
@@ -77,5 +79,6 @@ export function smtpSettingsOf(config: Record<string, unknown>, secrets: Record<
     // The IMAP password is the usual SMTP password too (same account); a separate one wins.
     password: smtp.user ? (secrets['smtpPassword'] ?? secrets['password']) : undefined,
     rejectUnauthorized: smtp.tlsRejectUnauthorized,
+    outbound,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConnectionCheck } from '@throughline/channels/email';
+import { guardedFetch, type OutboundPolicy } from '@throughline/channels/outbound';
 import { DEFAULT_MAX_EVENT_AGE_MINUTES, MastodonClient, MetaGraphClient, SocialDeliveryError, XClient } from '@throughline/channels/social';
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
@@ -75,10 +76,10 @@ const inboundOnly = (platform: string, secret: string): ConnectionCheck[] => [
   { ok: true, stage: 'ok', message: `no ${secret}: ${platform} events are received, but replies cannot be posted until one is set` },
 ];
 
-export function checkX(config: Record<string, unknown>, secrets: Record<string, string>): Promise<ConnectionCheck[]> {
+export function checkX(config: Record<string, unknown>, secrets: Record<string, string>, outbound: OutboundPolicy): Promise<ConnectionCheck[]> {
   const { accountId, apiBaseUrl } = xProviderConfigSchema.parse(config);
   if (!secrets['accessToken']) return Promise.resolve(inboundOnly('X', 'accessToken'));
-  const client = new XClient({ apiBaseUrl, accessToken: secrets['accessToken'] });
+  const client = new XClient({ apiBaseUrl, accessToken: secrets['accessToken'], fetch: guardedFetch(outbound) });
   return checkToken(
     'X',
     async () => {
@@ -89,9 +90,9 @@ export function checkX(config: Record<string, unknown>, secrets: Record<string, 
   );
 }
 
-export function checkMastodon(config: Record<string, unknown>, secrets: Record<string, string>): Promise<ConnectionCheck[]> {
+export function checkMastodon(config: Record<string, unknown>, secrets: Record<string, string>, outbound: OutboundPolicy): Promise<ConnectionCheck[]> {
   const { instanceUrl, accountId } = mastodonProviderConfigSchema.parse(config);
-  const client = new MastodonClient({ instanceUrl, accessToken: secrets['accessToken'] ?? '' });
+  const client = new MastodonClient({ instanceUrl, accessToken: secrets['accessToken'] ?? '', fetch: guardedFetch(outbound) });
   return checkToken(
     'Mastodon',
     async () => {
@@ -102,9 +103,9 @@ export function checkMastodon(config: Record<string, unknown>, secrets: Record<s
   );
 }
 
-export function checkMeta(config: Record<string, unknown>, secrets: Record<string, string>): Promise<ConnectionCheck[]> {
+export function checkMeta(config: Record<string, unknown>, secrets: Record<string, string>, outbound: OutboundPolicy): Promise<ConnectionCheck[]> {
   const { pageId, graphBaseUrl } = metaProviderConfigSchema.parse(config);
   if (!secrets['pageAccessToken']) return Promise.resolve(inboundOnly('Meta', 'pageAccessToken'));
-  const client = new MetaGraphClient({ graphBaseUrl, pageAccessToken: secrets['pageAccessToken'] });
+  const client = new MetaGraphClient({ graphBaseUrl, pageAccessToken: secrets['pageAccessToken'], fetch: guardedFetch(outbound) });
   return checkToken('Meta', () => client.page(pageId), pageId);
 }

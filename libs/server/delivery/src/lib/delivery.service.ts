@@ -66,7 +66,13 @@ export class DeliveryService {
     if (guarded && !(await this.claimForSending(message))) return 'skipped';
     let sent: SentOutbound | void;
     try {
-      sent = await sender.send({ message: this.surveyLinks.forSending(message), conversation, connector, secrets: this.connectors.secretsOf(connector) });
+      sent = await sender.send({
+        message: this.surveyLinks.forSending(message),
+        conversation,
+        connector,
+        secrets: this.connectors.secretsOf(connector),
+        outbound: this.connectors.outboundPolicy(),
+      });
     } catch (err) {
       if (guarded && err instanceof DeliveryError && err.outcomeUnknown) {
         await this.markUnknown(message, err.message);
@@ -108,7 +114,16 @@ export class DeliveryService {
     const connector = await this.connectors.get(message.connectorId).catch(() => null);
     if (!connector || connector.provider !== 'widget') return 'skipped';
     const conversation = await this.conversations.findOneOrFail({ where: { id: message.conversationId } });
-    await this.record(message, await this.chat.emailIfUnseen({ message, conversation, connector, secrets: this.connectors.secretsOf(connector) }));
+    await this.record(
+      message,
+      await this.chat.emailIfUnseen({
+        message,
+        conversation,
+        connector,
+        secrets: this.connectors.secretsOf(connector),
+        outbound: this.connectors.outboundPolicy(),
+      }),
+    );
     await this.events.messageUpdated(message, conversation);
     return 'checked';
   }

@@ -6,6 +6,7 @@ import type { ConnectorEntity } from '@throughline/server/database';
 import type { MergeUpdate } from '@throughline/server/timeline';
 import { callLogAdapter, twilioAdapter } from './phone-adapters';
 import { mastodonAdapter, metaAdapter, xAdapter } from './social-adapters';
+import type { OutboundPolicy } from '@throughline/channels/outbound';
 
 export interface AdapterContext {
   connector: Pick<ConnectorEntity, 'id' | 'provider' | 'config'>;
@@ -19,6 +20,8 @@ export interface AdapterContext {
 /** In the ingest job only: what an adapter needs to ask the platform's API. */
 export interface LookupContext extends AdapterContext {
   secrets: Record<string, string>;
+  /** The outbound guard for URLs from the connector's settings. */
+  outbound: OutboundPolicy;
 }
 
 /**

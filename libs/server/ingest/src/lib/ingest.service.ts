@@ -41,7 +41,10 @@ export class IngestService {
       if (!adapter) throw new InvalidPayloadError(`provider ${connector.provider} has no adapter on this server`);
       const ctx = this.adapterContext(connector, event.receivedAt, event.contentType);
       messages = await adapter.normalize(event.payload, ctx);
-      if (adapter.lookup) messages.push(...(await adapter.lookup(event.payload, { ...ctx, secrets: this.connectors.secretsOf(connector) })));
+      if (adapter.lookup)
+        messages.push(
+          ...(await adapter.lookup(event.payload, { ...ctx, secrets: this.connectors.secretsOf(connector), outbound: this.connectors.outboundPolicy() })),
+        );
       messages = withoutNulCharacters(messages);
     } catch (err) {
       if (!(err instanceof InvalidPayloadError)) throw err;

@@ -45,7 +45,7 @@ export class MailboxPoller {
     const lease = await this.locks.acquire(`mailbox:${connectorId}`, intervalMs * 2);
     if (!lease) return 'busy';
 
-    const session = new ImapMailboxSession(imapSettingsOf(connector.config, this.connectors.secretsOf(connector)));
+    const session = new ImapMailboxSession(imapSettingsOf(connector.config, this.connectors.secretsOf(connector), this.connectors.outboundPolicy()));
     let count = 0;
     try {
       const opened = await session.open();

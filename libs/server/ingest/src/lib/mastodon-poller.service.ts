@@ -6,6 +6,7 @@ import { ConnectorsService, mastodonProviderConfigSchema } from '@throughline/se
 import { ConnectorCursorEntity } from '@throughline/server/database';
 import { RedisLocks } from '@throughline/server/queue';
 import { RawEventsService } from './raw-events.service';
+import { guardedFetch } from '@throughline/channels/outbound';
 
 /** Where reading stopped: the newest notification id already stored. */
 interface MastodonCursor {
@@ -38,7 +39,11 @@ export class MastodonPoller {
     const lease = await this.locks.acquire(`mastodon:${connectorId}`, config.pollIntervalSeconds * 2000);
     if (!lease) return 'busy';
     try {
-      const client = new MastodonClient({ instanceUrl: config.instanceUrl, accessToken: this.connectors.secretsOf(connector)['accessToken'] ?? '' });
+      const client = new MastodonClient({
+        instanceUrl: config.instanceUrl,
+        accessToken: this.connectors.secretsOf(connector)['accessToken'] ?? '',
+        fetch: guardedFetch(this.connectors.outboundPolicy()),
+      });
       const { notifications, newestId } = await client.fetchMentionsSince(await this.sinceIdOf(connectorId), PAGE_SIZE);
       let stored = 0;
       for (const notification of notifications) {

@@ -12,6 +12,7 @@ import {
   SocialDeliveryError,
 } from '@throughline/channels/social';
 import type { ChannelAdapter, LookupContext } from './channel-adapters';
+import { guardedFetch } from '@throughline/channels/outbound';
 
 const configString = (config: Record<string, unknown>, key: string): string => String(config[key] ?? '');
 
@@ -57,7 +58,11 @@ async function instagramMentions(payload: Buffer, ctx: LookupContext): Promise<N
       'Instagram mentions carry only ids and the connector has no pageAccessToken secret to read them with; set it and retry the event',
     );
   }
-  const client = new MetaGraphClient({ graphBaseUrl: ctx.connector.config['graphBaseUrl'] as string | undefined, pageAccessToken });
+  const client = new MetaGraphClient({
+    graphBaseUrl: ctx.connector.config['graphBaseUrl'] as string | undefined,
+    pageAccessToken,
+    fetch: guardedFetch(ctx.outbound),
+  });
   const own = new Set([configString(ctx.connector.config, 'pageId'), configString(ctx.connector.config, 'instagramAccountId')].filter(Boolean));
   const messages: NormalizedMessage[] = [];
   for (const ref of refs) {

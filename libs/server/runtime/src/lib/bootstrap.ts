@@ -12,6 +12,7 @@ import { socketIoKey } from '@throughline/server/queue';
 import { RedisIoAdapter } from '@throughline/server/realtime';
 import { DEMO_CHAT_CONNECTOR_KEY, DemoSeedService } from '@throughline/server/seed';
 import { bodyParserErrors } from './http-errors';
+import { crossOriginScript, securityHeaders } from './security-headers';
 import { ApiRootModule, WorkerRootModule } from './root.modules';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -36,7 +37,7 @@ function chatWidgetDir(): string | null {
 function serveChatWidget(app: NestExpressApplication): void {
   const dir = chatWidgetDir();
   if (!dir) return;
-  app.use('/widget.js', (req: express.Request, res: express.Response, next: express.NextFunction) => {
+  app.use('/widget.js', crossOriginScript, (req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     // Short cache: sites keep the same URL while we ship fixes.
     res.setHeader('Cache-Control', 'public, max-age=300');
@@ -80,6 +81,8 @@ export async function bootstrapApi(config: AppConfig): Promise<INestApplication>
   });
   // The survey page customers open from a link is public and outside /api, like the console.
   app.setGlobalPrefix('api', { exclude: [{ path: 's/:token', method: RequestMethod.GET }] });
+  app.disable('x-powered-by');
+  app.use(securityHeaders());
   // Webhook bodies stay raw Buffers: signatures are computed over the exact bytes. Raw mail
   // (attachments included) has its own, larger limit.
   app.use('/api/hooks', refuseUnknownConnectors(app.get(HookIntake)));

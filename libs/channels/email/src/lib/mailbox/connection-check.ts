@@ -3,7 +3,8 @@ import type { ConnectionCheckView } from '@throughline/domain';
 import { MailboxObject } from 'imapflow';
 import { createTransport } from 'nodemailer';
 import { closeImapClient, createImapClient } from './imap-client';
-import { DEFAULT_CONNECTION_TIMEOUT_MS, ImapSettings, SmtpSettings } from './mailbox-settings';
+import { OutboundRefusedError } from '@throughline/channels/outbound';
+import { DEFAULT_CONNECTION_TIMEOUT_MS, ImapSettings, mailServerTarget, SmtpSettings } from './mailbox-settings';
 
 /** The outcome of trying a connector's mail server, worded for the admin who set it up (the API's shape). */
 export type ConnectionCheck = ConnectionCheckView;
@@ -12,10 +13,10 @@ export type ConnectionCheckStage = ConnectionCheck['stage'];
 /** Logs in to the IMAP server and opens the connector's mailbox (read-only), as the poller will. */
 export async function checkImap(settings: ImapSettings): Promise<ConnectionCheck> {
   const server = { ...settings, protocol: 'IMAP' as const };
-  const unresolved = await resolveHost(settings.host);
-  if (unresolved) return unresolved;
+  const target = await resolveTarget(settings);
+  if ('ok' in target) return target;
 
-  const client = createImapClient(settings, { disableAutoIdle: true });
+  const client = await createImapClient(settings, { disableAutoIdle: true });
   try {
     await client.connect();
   } catch (error) {
@@ -48,11 +49,11 @@ export async function checkImap(settings: ImapSettings): Promise<ConnectionCheck
 /** Connects to the SMTP server and, when a user is set, logs in (nodemailer's verify()). */
 export async function checkSmtp(settings: SmtpSettings): Promise<ConnectionCheck> {
   const server = { ...settings, protocol: 'SMTP' as const };
-  const unresolved = await resolveHost(settings.host);
-  if (unresolved) return unresolved;
+  const target = await resolveTarget(settings);
+  if ('ok' in target) return target;
 
   const transport = createTransport({
-    host: settings.host,
+    ...target,
     port: settings.port,
     secure: settings.secure,
     auth: settings.user ? { user: settings.user, pass: settings.password ?? '' } : undefined,
@@ -110,12 +111,16 @@ const CLOSED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNECTION', 'ClosedAfter
 /** What OpenSSL says when the other side answers in plain text. */
 const NOT_TLS = /wrong version number|packet length too long|unknown protocol|http request/i;
 
-async function resolveHost(host: string): Promise<ConnectionCheck | undefined> {
+/** Where to connect (see mailServerTarget), or the check's failure: a name that does not resolve, or an address the outbound guard refuses. */
+async function resolveTarget(settings: ImapSettings | SmtpSettings): Promise<{ host: string; servername?: string } | ConnectionCheck> {
   try {
-    await dns.lookup(host);
-    return undefined;
+    const target = await mailServerTarget(settings);
+    // Without the guard the client resolves the name itself; look it up here to say clearly when it does not exist.
+    if (!settings.outbound) await dns.lookup(settings.host);
+    return target;
   } catch (error) {
-    return failure('dns', `cannot find host ${host} (DNS lookup failed)`, error as MailError);
+    if (error instanceof OutboundRefusedError) return failure('connect', error.message, error);
+    return failure('dns', `cannot find host ${settings.host} (DNS lookup failed)`, error as MailError);
   }
 }
 

@@ -1,10 +1,11 @@
 import { ImapFlow, ImapFlowOptions } from 'imapflow';
-import { DEFAULT_CONNECTION_TIMEOUT_MS, ImapAccount } from './mailbox-settings';
+import { DEFAULT_CONNECTION_TIMEOUT_MS, ImapAccount, mailServerTarget } from './mailbox-settings';
 
-export function imapClientOptions(account: ImapAccount): ImapFlowOptions {
+/** imapflow's options for the account, connecting to the address the outbound guard checked. */
+export async function imapClientOptions(account: ImapAccount): Promise<ImapFlowOptions> {
   const timeout = account.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS;
   return {
-    host: account.host,
+    ...(await mailServerTarget(account)),
     port: account.port,
     secure: account.secure,
     auth: { user: account.user, pass: account.password },
@@ -16,15 +17,15 @@ export function imapClientOptions(account: ImapAccount): ImapFlowOptions {
 }
 
 /** A client whose connection errors surface as rejected commands rather than as an unhandled 'error' event. */
-export function createImapClient(account: ImapAccount, options: Partial<ImapFlowOptions> = {}): ImapFlow {
-  const client = new ImapFlow({ ...imapClientOptions(account), ...options });
+export async function createImapClient(account: ImapAccount, options: Partial<ImapFlowOptions> = {}): Promise<ImapFlow> {
+  const client = new ImapFlow({ ...(await imapClientOptions(account)), ...options });
   client.on('error', () => undefined);
   return client;
 }
 
 /** Logs in, runs `work`, and logs out whatever happened. */
 export async function withImapClient<T>(account: ImapAccount, work: (client: ImapFlow) => Promise<T>): Promise<T> {
-  const client = createImapClient(account, { disableAutoIdle: true });
+  const client = await createImapClient(account, { disableAutoIdle: true });
   await client.connect();
   try {
     return await work(client);

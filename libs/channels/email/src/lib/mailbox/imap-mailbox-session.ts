@@ -49,7 +49,7 @@ export class ImapMailboxSession {
   async open(): Promise<OpenedMailbox> {
     await this.close();
     // IDLE starts from waitForNewMail only, not whenever the connection is quiet for a while.
-    const client = createImapClient(this.settings, { disableAutoIdle: true, maxIdleTime: IDLE_RENEW_MS });
+    const client = await createImapClient(this.settings, { disableAutoIdle: true, maxIdleTime: IDLE_RENEW_MS });
     this.client = client;
     this.closedBecause = '';
     this.newMail = false;

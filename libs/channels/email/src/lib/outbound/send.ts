@@ -1,5 +1,6 @@
 import { createTransport, type NodemailerError, type SendMailOptions } from 'nodemailer';
-import { DEFAULT_CONNECTION_TIMEOUT_MS, type SmtpSettings } from '../mailbox/mailbox-settings';
+import { OutboundRefusedError } from '@throughline/channels/outbound';
+import { DEFAULT_CONNECTION_TIMEOUT_MS, mailServerTarget, type SmtpSettings } from '../mailbox/mailbox-settings';
 
 export interface SentEmail {
   messageId: string;
@@ -28,8 +29,16 @@ export class EmailDeliveryError extends Error {
 /** Sends one message through the connector's SMTP server; throws EmailDeliveryError. */
 export async function sendEmail(smtp: SmtpSettings, options: SendMailOptions): Promise<SentEmail> {
   const timeout = smtp.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS;
+  let target: { host: string; servername?: string };
+  try {
+    target = await mailServerTarget(smtp);
+  } catch (err) {
+    // A forbidden address stays forbidden: retrying cannot help.
+    if (err instanceof OutboundRefusedError) throw new EmailDeliveryError(`SMTP server refused: ${err.message}`, true, 'EOUTBOUNDREFUSED');
+    throw toDeliveryError(err as NodemailerError, smtp);
+  }
   const transport = createTransport({
-    host: smtp.host,
+    ...target,
     port: smtp.port,
     secure: smtp.secure,
     ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),

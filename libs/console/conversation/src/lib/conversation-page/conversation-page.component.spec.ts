@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { ConversationsApi, CustomersApi, InsightsApi, RealtimeService, SESSION_STORAGE_KEY } from '@throughline/console/data-access';
+import { AuthStore, ConversationsApi, CustomersApi, InsightsApi, RealtimeService } from '@throughline/console/data-access';
 import { conversation, customer, entry, FakeRealtime, settle } from '@throughline/console/data-access/testing';
 import type { MessageView } from '@throughline/domain';
 import { NEVER, of } from 'rxjs';
@@ -11,7 +11,6 @@ const CURRENT = conversation('c1', 5, { customerId: CUSTOMER.id, customerName: '
 const EARLIER = conversation('c0', 9000, { customerId: CUSTOMER.id, subject: 'Old order', status: 'resolved' });
 
 async function setup(timeline: MessageView[]) {
-  localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ accessToken: 't', user: { id: 'u1', email: 'a@x', name: 'Alex', role: 'agent' } }));
   const realtime = new FakeRealtime('connected');
   const conversationsApi = {
     get: jest.fn(() => of(CURRENT)),
@@ -39,6 +38,7 @@ async function setup(timeline: MessageView[]) {
       { provide: InsightsApi, useValue: { forConversation: () => NEVER, ordersOf: () => of([]) } },
     ],
   });
+  TestBed.inject(AuthStore).adopt({ accessToken: 't', user: { id: 'u1', email: 'a@x', name: 'Alex', role: 'agent' } });
   const fixture = TestBed.createComponent(ConversationPageComponent);
   fixture.componentRef.setInput('conversationId', 'c1');
   const flush = async () => {

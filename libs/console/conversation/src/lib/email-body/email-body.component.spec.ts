@@ -85,6 +85,10 @@ describe('EmailBodyComponent', () => {
     const frame = el.querySelector('iframe');
     expect(frame?.getAttribute('sandbox')).toBe('allow-same-origin allow-popups');
     expect(frame?.srcdoc).toContain('<base target="_blank">');
+    // The frame's own policy comes first, before any of the email: no script, no remote image.
+    expect(frame?.srcdoc).toMatch(
+      /^<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none'; [^"]*img-src blob: data:;/,
+    );
     expect(frame?.srcdoc).toContain('<p>See the <b>invoice</b></p><img src="blob:1">');
 
     button('Hide formatted email')?.click();
@@ -111,6 +115,7 @@ describe('EmailBodyComponent', () => {
     renders[1].result.resolve('<img src="https://tracker.example/p.gif">');
     await flush();
     expect(el.querySelector('iframe')?.srcdoc).toContain('<img src="https://tracker.example/p.gif">');
+    expect(el.querySelector('iframe')?.srcdoc).toContain('img-src blob: data: https:;');
   });
 
   it('should not offer remote images for an email that has none', async () => {

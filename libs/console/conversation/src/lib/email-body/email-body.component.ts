@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, injec
 import { AttachmentsService } from '@throughline/console/data-access';
 import type { AttachmentView, MessageView } from '@throughline/domain';
 import { formatBytes } from '../timeline-entry/entry-details';
+import { emailFrameDocument } from './email-frame';
 
 /**
  * The parts of an email beyond its text: the sanitised HTML (on demand, in a sandbox that runs no
@@ -179,11 +180,8 @@ export class EmailBodyComponent {
     const m = this.message();
     this.htmlError.set(null);
     try {
-      const html = await this.attachments.renderableHtml(m.html ?? '', m.attachments, this.loadRemote());
-      // Links open outside the console; the page itself never navigates.
-      this.srcdoc.set(
-        `<!doctype html><meta charset="utf-8"><base target="_blank"><style>body{font:14px system-ui,sans-serif;margin:8px;color:#0f172a}img{max-width:100%;height:auto}</style>${html}`,
-      );
+      const loadRemote = this.loadRemote();
+      this.srcdoc.set(emailFrameDocument(await this.attachments.renderableHtml(m.html ?? '', m.attachments, loadRemote), loadRemote));
     } catch {
       this.htmlError.set('Could not load the images of this email.');
     }

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, type UrlTree } from '@angular/router';
 import type { Role } from '@throughline/domain';
 import { roleGuard } from './auth.guards';
-import { SESSION_STORAGE_KEY } from './session';
+import { AuthStore } from './auth.store';
 
 describe('roleGuard', () => {
   afterEach(() => localStorage.clear());
@@ -11,11 +11,8 @@ describe('roleGuard', () => {
   function check(role: Role | null, roles: Role[], fallback?: string): true | string {
     TestBed.resetTestingModule();
     localStorage.clear();
-    if (role) {
-      const user = { id: 'u1', email: 'x@example.com', name: 'X', role };
-      localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ accessToken: 't', user }));
-    }
     TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient()] });
+    if (role) TestBed.inject(AuthStore).adopt({ accessToken: 't', user: { id: 'u1', email: 'x@example.com', name: 'X', role } });
     const result = TestBed.runInInjectionContext(() => roleGuard(roles, fallback)({}, [])) as true | UrlTree;
     return result === true ? true : TestBed.inject(Router).serializeUrl(result);
   }

@@ -9,15 +9,15 @@ import { SESSION_STORAGE_KEY } from './session';
 
 const session = {
   accessToken: 'token-123',
-  user: { id: 'u1', email: 'agent@example.com', name: 'Alex Agent', role: 'agent' },
+  user: { id: 'u1', email: 'agent@example.com', name: 'Alex Agent', role: 'agent' as const },
 };
 
 function setup(signedIn: boolean) {
   localStorage.clear();
-  if (signedIn) localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
   TestBed.configureTestingModule({
     providers: [provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting(), provideRouter([])],
   });
+  if (signedIn) TestBed.inject(AuthStore).adopt(session);
   const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
   return {
     client: TestBed.inject(HttpClient),

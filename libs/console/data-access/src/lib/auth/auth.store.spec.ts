@@ -11,6 +11,8 @@ const response: LoginResponse = {
   user: { id: 'u1', email: 'agent@example.com', name: 'Alex Agent', role: 'agent' },
 };
 
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 function setup() {
   TestBed.configureTestingModule({
     providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
@@ -29,7 +31,7 @@ describe('AuthStore', () => {
     expect(store.user()).toBeNull();
   });
 
-  it('should post the credentials and keep token and user in localStorage when login succeeds', async () => {
+  it('should post the credentials and keep the token in memory only (localStorage notes the user) when login succeeds', async () => {
     const { store, http } = setup();
     const done = store.login('agent@example.com', 'pw');
     const req = http.expectOne(LOGIN_URL);
@@ -40,15 +42,29 @@ describe('AuthStore', () => {
 
     expect(store.token()).toBe('token-123');
     expect(store.user()?.name).toBe('Alex Agent');
-    expect(JSON.parse(localStorage.getItem(SESSION_STORAGE_KEY) ?? 'null')).toEqual(response);
+    expect(JSON.parse(localStorage.getItem(SESSION_STORAGE_KEY) ?? 'null')).toEqual({ user: response.user });
+    // Nothing a script could read from storage holds the token.
+    for (const storage of [localStorage, sessionStorage]) {
+      for (let i = 0; i < storage.length; i++) expect(storage.getItem(storage.key(i) ?? '')).not.toContain('token-123');
+    }
   });
 
-  it('should restore the session from localStorage when the app starts again', () => {
-    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(response));
-    const { store } = setup();
-    expect(store.isAuthenticated()).toBe(true);
-    expect(store.token()).toBe('token-123');
+  it('should get a new token with the refresh cookie when the app starts again (a reload), before choosing a route', async () => {
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ user: response.user }));
+    const { store, http } = setup();
+    expect(store.isAuthenticated()).toBe(false);
+    const restored = store.restore();
+    await flush();
+    http.expectOne(REFRESH_URL).flush({ ...response, accessToken: 'token-after-reload' });
+    await restored;
+    expect(store.token()).toBe('token-after-reload');
     expect(store.user()).toEqual(response.user);
+  });
+
+  it('should not ask the API at start-up when this browser was not signed in', async () => {
+    const { store } = setup();
+    await store.restore();
+    expect(store.isAuthenticated()).toBe(false);
   });
 
   it('should reject with "Wrong email or password" and store nothing when the API answers 401', async () => {
@@ -69,8 +85,8 @@ describe('AuthStore', () => {
   });
 
   it('should clear the stored session and go to /login when logging out', async () => {
-    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(response));
     const { store } = setup();
+    store.adopt(response);
     const router = TestBed.inject(Router);
     const navigate = jest.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
 
@@ -86,8 +102,8 @@ describe('AuthStore', () => {
   });
 
   it('should sign out when another tab removes the session', () => {
-    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(response));
     const { store } = setup();
+    store.adopt(response);
     jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
 
     localStorage.removeItem(SESSION_STORAGE_KEY);
@@ -96,26 +112,22 @@ describe('AuthStore', () => {
     expect(store.isAuthenticated()).toBe(false);
   });
 
-  /** A JWT-shaped token whose payload carries only `exp` (the console reads nothing else from it). */
-  const tokenExpiringIn = (seconds: number) => `h.${btoa(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + seconds }))}.s`;
-  const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-  it('should renew an expired stored session with the refresh cookie at start-up', async () => {
-    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ ...response, accessToken: tokenExpiringIn(-10) }));
+  it('should renew with the refresh cookie when another tab signs in as someone else', async () => {
     const { store, http } = setup();
-    expect(store.isAuthenticated()).toBe(false);
-    const restored = store.restore();
+    store.adopt(response);
+    const other = { id: 'u2', email: 'sup@example.com', name: 'Sam Supervisor', role: 'supervisor' as const };
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ user: other }));
+    window.dispatchEvent(new StorageEvent('storage', { key: SESSION_STORAGE_KEY }));
     await flush();
-    const renewed = { ...response, accessToken: tokenExpiringIn(900) };
-    http.expectOne(REFRESH_URL).flush(renewed);
-    await restored;
-    expect(store.token()).toBe(renewed.accessToken);
-    expect(JSON.parse(localStorage.getItem(SESSION_STORAGE_KEY) ?? 'null')).toEqual(renewed);
+    http.expectOne(REFRESH_URL).flush({ accessToken: 'token-of-u2', user: other });
+    await flush();
+    expect(store.user()).toEqual(other);
+    expect(store.token()).toBe('token-of-u2');
   });
 
   it('should sign out when the refresh cookie is refused, but keep the session through a network failure', async () => {
-    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(response));
     const { store, http } = setup();
+    store.adopt(response);
     jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
 
     const offline = store.refresh();
@@ -132,8 +144,8 @@ describe('AuthStore', () => {
   });
 
   it('should send one refresh request however many callers ask at once', async () => {
-    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(response));
     const { store, http } = setup();
+    store.adopt(response);
     const all = Promise.all([store.refresh(), store.refresh(), store.refresh()]);
     await flush();
     http.expectOne(REFRESH_URL).flush({ ...response, accessToken: 'token-456' });

@@ -4,7 +4,7 @@ import { Router } from '@angular/router';
 import type { LoginResponse } from '@throughline/domain';
 import { firstValueFrom } from 'rxjs';
 import { describeHttpError } from '../http/http-error.util';
-import { readStoredSession, type Session, SESSION_STORAGE_KEY, tokenExpiry, writeStoredSession } from './session';
+import { readStoredUser, type Session, SESSION_STORAGE_KEY, tokenExpiry, writeStoredUser } from './session';
 
 export const LOGIN_URL = '/api/auth/login';
 export const REFRESH_URL = '/api/auth/refresh';
@@ -26,17 +26,18 @@ export class LoginError extends Error {
 }
 
 /**
- * The signed-in agent. The session (access token and user) is kept in localStorage under
- * `throughline.session`, so a reload keeps the agent signed in, and signing out in one tab
- * signs out every tab. The access token is short-lived: it is renewed before it expires (and
- * after a 401) with the refresh token the API keeps in an httpOnly cookie, which rotates on
- * every use, so tabs take turns (a Web Lock) and adopt a token another tab already renewed.
+ * The signed-in agent. The access token is kept in memory only, out of reach of anything that
+ * reads storage; localStorage notes just who is signed in (`throughline.session`), so a reload
+ * renews the token with the refresh token the API keeps in an httpOnly cookie, and signing out
+ * in one tab signs out every tab. The access token is short-lived: it is renewed before it
+ * expires (and after a 401) with that cookie, which rotates on every use, so tabs take turns
+ * (a Web Lock) and each renews with the cookie the previous one left.
  */
 @Injectable({ providedIn: 'root' })
 export class AuthStore {
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
-  private readonly session = signal<Session | null>(readStoredSession());
+  private readonly session = signal<Session | null>(null);
   private refreshing: Promise<boolean> | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -46,11 +47,16 @@ export class AuthStore {
 
   constructor() {
     const onStorage = (event: StorageEvent) => {
-      if (event.key === SESSION_STORAGE_KEY || event.key === null) {
-        const next = readStoredSession();
-        this.session.set(next);
-        this.scheduleRefresh();
-        if (!next) void this.router.navigateByUrl('/login');
+      if (event.key !== SESSION_STORAGE_KEY && event.key !== null) return;
+      const stored = readStoredUser();
+      if (!stored) {
+        if (!this.session()) return;
+        this.session.set(null);
+        this.clearRefreshTimer();
+        void this.router.navigateByUrl('/login');
+      } else if (stored.id !== this.session()?.user.id) {
+        // Another tab signed in (as someone else): the refresh cookie is now that session's.
+        void this.refresh();
       }
     };
     window.addEventListener('storage', onStorage);
@@ -61,9 +67,9 @@ export class AuthStore {
     });
   }
 
-  /** At start-up: a stored session whose access token expired is renewed before the first route is chosen. */
+  /** At start-up: when this browser was signed in, a token is fetched with the refresh cookie before the first route is chosen. */
   async restore(): Promise<void> {
-    if (!this.session() && readStoredSession(true)) await this.refresh();
+    if (!this.session() && readStoredUser()) await this.refresh();
   }
 
   /** Signs in; rejects with a `LoginError` whose message can be shown as is. */
@@ -79,9 +85,8 @@ export class AuthStore {
 
   /** Starts the session the API answered with (sign-in, invite or reset link, password change). */
   adopt(response: LoginResponse): void {
-    const session: Session = { accessToken: response.accessToken, user: response.user };
-    writeStoredSession(session);
-    this.session.set(session);
+    writeStoredUser(response.user);
+    this.session.set({ accessToken: response.accessToken, user: response.user });
     this.scheduleRefresh();
   }
 
@@ -91,14 +96,6 @@ export class AuthStore {
    */
   refresh(): Promise<boolean> {
     this.refreshing ??= this.withRefreshLock(async () => {
-      const before = this.session()?.accessToken ?? null;
-      // Another tab may have renewed it while this one waited for the lock.
-      const stored = readStoredSession();
-      if (stored && stored.accessToken !== before) {
-        this.session.set(stored);
-        this.scheduleRefresh();
-        return true;
-      }
       try {
         this.adopt(await firstValueFrom(this.http.post<LoginResponse>(REFRESH_URL, {})));
         return true;
@@ -121,7 +118,7 @@ export class AuthStore {
 
   /** Forgets the session locally (the API already refused it) and goes to the sign-in screen. */
   clear(): void {
-    writeStoredSession(null);
+    writeStoredUser(null);
     this.session.set(null);
     this.clearRefreshTimer();
     if (!this.router.url.startsWith('/login')) void this.router.navigateByUrl('/login');

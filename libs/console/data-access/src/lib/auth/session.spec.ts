@@ -1,4 +1,4 @@
-import { parseSession, tokenExpiry } from './session';
+import { parseStoredUser, readStoredUser, SESSION_STORAGE_KEY, tokenExpiry, writeStoredUser } from './session';
 
 const user = { id: 'u1', email: 'agent@example.com', name: 'Alex Agent', role: 'agent' as const };
 
@@ -8,27 +8,25 @@ function jwt(payload: object): string {
 }
 
 describe('session', () => {
-  const now = Date.parse('2026-11-24T10:00:00Z');
-
-  it('should read a well-formed session', () => {
-    const raw = JSON.stringify({ accessToken: 'opaque-token', user });
-    expect(parseSession(raw, now)).toEqual({ accessToken: 'opaque-token', user });
+  it('should read the signed-in user of a stored note', () => {
+    expect(parseStoredUser(JSON.stringify({ user }))).toEqual(user);
+    // A session stored by an older console (token included) still says who was signed in.
+    expect(parseStoredUser(JSON.stringify({ accessToken: 'old-token', user }))).toEqual(user);
   });
 
   it('should treat missing, malformed or incomplete storage as signed out', () => {
-    expect(parseSession(null, now)).toBeNull();
-    expect(parseSession('{not json', now)).toBeNull();
-    expect(parseSession(JSON.stringify({ accessToken: '', user }), now)).toBeNull();
-    expect(parseSession(JSON.stringify({ accessToken: 't', user: { id: 'u1' } }), now)).toBeNull();
+    expect(parseStoredUser(null)).toBeNull();
+    expect(parseStoredUser('{not json')).toBeNull();
+    expect(parseStoredUser('null')).toBeNull();
+    expect(parseStoredUser(JSON.stringify({ user: { id: 'u1' } }))).toBeNull();
   });
 
-  it('should treat a JWT whose exp has passed as signed out', () => {
-    const expired = jwt({ sub: 'u1', exp: now / 1000 - 60 });
-    const valid = jwt({ sub: 'u1', exp: now / 1000 + 3600 });
-    expect(parseSession(JSON.stringify({ accessToken: expired, user }), now)).toBeNull();
-    // Kept for the refresh cookie to renew when asked to ignore expiry.
-    expect(parseSession(JSON.stringify({ accessToken: expired, user }), null)).toEqual({ accessToken: expired, user });
-    expect(parseSession(JSON.stringify({ accessToken: valid, user }), now)?.accessToken).toBe(valid);
+  it('should note the user only, never a token, and remove the note on sign-out', () => {
+    writeStoredUser(user);
+    expect(JSON.parse(localStorage.getItem(SESSION_STORAGE_KEY) ?? 'null')).toEqual({ user });
+    expect(readStoredUser()).toEqual(user);
+    writeStoredUser(null);
+    expect(localStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
   });
 
   it('should read exp from a base64url JWT payload and ignore anything else', () => {

@@ -1,6 +1,11 @@
 import type { UserView } from '@throughline/domain';
 
-/** Where the signed-in session lives in localStorage. */
+/**
+ * Where the console notes, in localStorage, who is signed in: the user only, never a token (a
+ * script injected into the page could read it from there). The access token lives in memory; a
+ * reload gets a new one with the httpOnly refresh cookie. The note lets a reload know to try,
+ * and tells other tabs when this one signs out.
+ */
 export const SESSION_STORAGE_KEY = 'throughline.session';
 
 export interface Session {
@@ -8,18 +13,10 @@ export interface Session {
   user: UserView;
 }
 
-function isSession(value: unknown): value is Session {
+function isUser(value: unknown): value is UserView {
   if (!value || typeof value !== 'object') return false;
-  const v = value as Partial<Session>;
-  return (
-    typeof v.accessToken === 'string' &&
-    v.accessToken.length > 0 &&
-    !!v.user &&
-    typeof v.user.id === 'string' &&
-    typeof v.user.email === 'string' &&
-    typeof v.user.name === 'string' &&
-    typeof v.user.role === 'string'
-  );
+  const v = value as Partial<UserView>;
+  return typeof v.id === 'string' && typeof v.email === 'string' && typeof v.name === 'string' && typeof v.role === 'string';
 }
 
 /**
@@ -38,38 +35,32 @@ export function tokenExpiry(token: string): number | null {
   }
 }
 
-/**
- * Parses a stored session; anything malformed counts as signed out, and so does an expired access
- * token unless `now` is null (the refresh cookie may still renew it).
- */
-export function parseSession(raw: string | null, now: number | null = Date.now()): Session | null {
+/** The user of a stored note (`{ user }`); anything malformed counts as signed out. */
+export function parseStoredUser(raw: string | null): UserView | null {
   if (!raw) return null;
-  let value: unknown;
   try {
-    value = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (!isSession(value)) return null;
-  const exp = tokenExpiry(value.accessToken);
-  if (now !== null && exp !== null && exp * 1000 <= now) return null;
-  return { accessToken: value.accessToken, user: value.user };
-}
-
-/** The stored session; with `includeExpired`, also one whose access token has expired. */
-export function readStoredSession(includeExpired = false): Session | null {
-  try {
-    return parseSession(localStorage.getItem(SESSION_STORAGE_KEY), includeExpired ? null : Date.now());
+    const user = (JSON.parse(raw) as { user?: unknown } | null)?.user;
+    return isUser(user) ? user : null;
   } catch {
     return null;
   }
 }
 
-export function writeStoredSession(session: Session | null): void {
+/** Who this browser was signed in as, or null. */
+export function readStoredUser(): UserView | null {
   try {
-    if (session) localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+    return parseStoredUser(localStorage.getItem(SESSION_STORAGE_KEY));
+  } catch {
+    return null;
+  }
+}
+
+/** Notes the signed-in user (never the token), or removes the note when signed out. */
+export function writeStoredUser(user: UserView | null): void {
+  try {
+    if (user) localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ user }));
     else localStorage.removeItem(SESSION_STORAGE_KEY);
   } catch {
-    // Storage can be full or disabled (private mode); the session then lasts for this tab only.
+    // Storage can be full or disabled (private mode); a reload then asks to sign in again.
   }
 }

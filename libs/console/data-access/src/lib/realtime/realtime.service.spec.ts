@@ -3,7 +3,6 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { ConversationView } from '@throughline/domain';
 import { AuthStore } from '../auth/auth.store';
-import { SESSION_STORAGE_KEY } from '../auth/session';
 import { RealtimeService, SOCKET_FACTORY } from './realtime.service';
 
 type Listener = (...args: unknown[]) => void;
@@ -51,7 +50,6 @@ async function settle(): Promise<void> {
 }
 
 function setup() {
-  localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ accessToken: 'token-123', user: { id: 'u1', email: 'a@example.com', name: 'A', role: 'agent' } }));
   const sockets: FakeSocket[] = [];
   TestBed.configureTestingModule({
     providers: [
@@ -69,6 +67,7 @@ function setup() {
     ],
   });
   jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+  TestBed.inject(AuthStore).adopt({ accessToken: 'token-123', user: { id: 'u1', email: 'a@example.com', name: 'A', role: 'agent' } });
   return { service: TestBed.inject(RealtimeService), sockets };
 }
 

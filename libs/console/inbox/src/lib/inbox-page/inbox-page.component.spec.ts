@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import {
+  AuthStore,
   type ConversationQuery,
   ConversationsApi,
   DEFAULT_INBOX_FILTER,
@@ -38,10 +39,6 @@ const COUNTS: ConversationCountsView = {
 class StubConversationComponent {}
 
 async function setup(url = '/') {
-  localStorage.setItem(
-    SESSION_STORAGE_KEY,
-    JSON.stringify({ accessToken: 't', user: { id: ME, email: 'agent@example.com', name: 'Alex Agent', role: 'agent' } }),
-  );
   const realtime = new FakeRealtime('connecting');
   const list = new PendingCalls<[ConversationQuery], Page<ConversationView>>();
   const api = {
@@ -63,6 +60,7 @@ async function setup(url = '/') {
       { provide: ConversationsApi, useValue: api },
     ],
   });
+  TestBed.inject(AuthStore).adopt({ accessToken: 't', user: { id: ME, email: 'agent@example.com', name: 'Alex Agent', role: 'agent' } });
   const harness = await RouterTestingHarness.create();
   await harness.navigateByUrl(url);
   await settle();

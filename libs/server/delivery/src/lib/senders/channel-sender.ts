@@ -1,3 +1,4 @@
+import type { OutboundPolicy } from '@throughline/channels/outbound';
 import type { ConnectorEntity, ConversationEntity, MessageEntity } from '@throughline/server/database';
 
 export interface OutboundContext {
@@ -5,6 +6,8 @@ export interface OutboundContext {
   conversation: ConversationEntity;
   connector: ConnectorEntity;
   secrets: Record<string, string>;
+  /** The outbound guard for hosts and URLs from the connector's settings. */
+  outbound: OutboundPolicy;
 }
 
 /** What a send records on the message: the provider's id for it and anything agents should see. */

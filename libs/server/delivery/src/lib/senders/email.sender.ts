@@ -16,6 +16,7 @@ import {
 } from '@throughline/channels/email';
 import { DeliveryError } from '@throughline/channels/generic';
 import { formatConversationRef } from '@throughline/domain';
+import type { OutboundPolicy } from '@throughline/channels/outbound';
 import { imapSettingsOf, smtpSettingsOf } from '@throughline/server/connectors';
 import { CustomerIdentityEntity, MessageEntity } from '@throughline/server/database';
 import type { ChannelSender, OutboundContext, SentOutbound } from './channel-sender';
@@ -51,8 +52,8 @@ export class EmailSender implements ChannelSender {
     @InjectRepository(CustomerIdentityEntity) private readonly identities: Repository<CustomerIdentityEntity>,
   ) {}
 
-  async send({ message, conversation, connector, secrets }: OutboundContext): Promise<SentOutbound> {
-    const smtp = smtpSettingsOf(connector.config, secrets);
+  async send({ message, conversation, connector, secrets, outbound }: OutboundContext): Promise<SentOutbound> {
+    const smtp = smtpSettingsOf(connector.config, secrets, outbound);
     if (!smtp) throw new DeliveryError(`connector "${connector.name}" has no outgoing SMTP server (config.smtp), so the reply cannot be sent`, false);
     const address = String(connector.config['address']);
 
@@ -95,7 +96,7 @@ export class EmailSender implements ChannelSender {
       if (err instanceof EmailDeliveryError) throw new DeliveryError(err.reason, !err.permanent);
       throw err;
     }
-    if (connector.provider === 'imap' && connector.config['saveSentCopy'] !== false) await this.saveSentCopy(connector.config, secrets, mail);
+    if (connector.provider === 'imap' && connector.config['saveSentCopy'] !== false) await this.saveSentCopy(connector.config, secrets, outbound, mail);
     return { externalId: messageId, threadRefs, metadata: { email: { messageId, to: [{ address: to }], from: { address }, subject } } };
   }
 
@@ -109,8 +110,13 @@ export class EmailSender implements ChannelSender {
   }
 
   /** Best effort: the customer has the reply; a missing Sent copy is only logged. */
-  private async saveSentCopy(config: Record<string, unknown>, secrets: Record<string, string>, mail: Parameters<typeof buildRawEmail>[0]): Promise<void> {
-    const settings = imapSettingsOf(config, secrets);
+  private async saveSentCopy(
+    config: Record<string, unknown>,
+    secrets: Record<string, string>,
+    outbound: OutboundPolicy,
+    mail: Parameters<typeof buildRawEmail>[0],
+  ): Promise<void> {
+    const settings = imapSettingsOf(config, secrets, outbound);
     try {
       const folder = typeof config['sentFolder'] === 'string' ? config['sentFolder'] : await findSentFolder(settings);
       await appendMessage(settings, folder, await buildRawEmail(mail), ['\\Seen']);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { guardedFetch } from '@throughline/channels/outbound';
 import { MastodonClient } from '@throughline/channels/social';
 import type { ChannelSender, OutboundContext, SentOutbound } from './channel-sender';
 import { postingReply, requiredSecret, SocialThreads } from './social-threads';
@@ -8,8 +9,9 @@ import { postingReply, requiredSecret, SocialThreads } from './social-threads';
 export class MastodonSender implements ChannelSender {
   constructor(private readonly threads: SocialThreads) {}
 
-  async send({ message, conversation, connector, secrets }: OutboundContext): Promise<SentOutbound> {
+  async send({ message, conversation, connector, secrets, outbound }: OutboundContext): Promise<SentOutbound> {
     const client = new MastodonClient({
+      fetch: guardedFetch(outbound),
       instanceUrl: String(connector.config['instanceUrl']),
       accessToken: requiredSecret(secrets, 'accessToken', connector.name, 'Mastodon'),
     });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { guardedFetch } from '@throughline/channels/outbound';
 import { MetaGraphClient, type SocialMetadata } from '@throughline/channels/social';
 import type { ChannelSender, OutboundContext, SentOutbound } from './channel-sender';
 import { postingReply, requiredSecret, SocialThreads } from './social-threads';
@@ -15,8 +16,9 @@ export class MetaSender implements ChannelSender {
 
   constructor(private readonly threads: SocialThreads) {}
 
-  async send({ message, conversation, connector, secrets }: OutboundContext): Promise<SentOutbound> {
+  async send({ message, conversation, connector, secrets, outbound }: OutboundContext): Promise<SentOutbound> {
     const client = new MetaGraphClient({
+      fetch: guardedFetch(outbound),
       graphBaseUrl: connector.config['graphBaseUrl'] as string | undefined,
       pageAccessToken: requiredSecret(secrets, 'pageAccessToken', connector.name, 'Meta'),
     });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { guardedFetch } from '@throughline/channels/outbound';
 import { XClient } from '@throughline/channels/social';
 import type { ChannelSender, OutboundContext, SentOutbound } from './channel-sender';
 import { postingReply, requiredSecret, SocialThreads } from './social-threads';
@@ -11,8 +12,9 @@ export class XSender implements ChannelSender {
 
   constructor(private readonly threads: SocialThreads) {}
 
-  async send({ message, conversation, connector, secrets }: OutboundContext): Promise<SentOutbound> {
+  async send({ message, conversation, connector, secrets, outbound }: OutboundContext): Promise<SentOutbound> {
     const client = new XClient({
+      fetch: guardedFetch(outbound),
       apiBaseUrl: connector.config['apiBaseUrl'] as string | undefined,
       accessToken: requiredSecret(secrets, 'accessToken', connector.name, 'X'),
     });

@@ -1,0 +1,2 @@
+export * from './lib/outbound-address';
+export * from './lib/guarded-request';
