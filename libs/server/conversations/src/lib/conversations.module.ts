@@ -2,13 +2,18 @@ import { Module } from '@nestjs/common';
 import { QueuesModule } from '@throughline/server/queues';
 import { TimelineModule } from '@throughline/server/timeline';
 import { AttachmentsController } from './attachments.controller';
+import { ConversationWriter } from './conversation-writer.service';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
 import { ReplyChannels } from './reply-channels.service';
 import { SnoozeWaker } from './snooze-waker.service';
 
+/** The writer of agents' and routing's changes to a conversation, for whichever process makes them. */
+@Module({ imports: [TimelineModule], providers: [ConversationWriter], exports: [ConversationWriter] })
+export class ConversationWriterModule {}
+
 @Module({
-  imports: [TimelineModule, QueuesModule],
+  imports: [TimelineModule, QueuesModule, ConversationWriterModule],
   controllers: [ConversationsController, AttachmentsController],
   providers: [ConversationsService, ReplyChannels],
   exports: [ConversationsService],

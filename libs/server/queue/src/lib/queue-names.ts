@@ -8,6 +8,8 @@ export enum QueueName {
   Poll = 'poll',
   /** Insights after each inbound message, and the association rules behind cross-sell. */
   Enrich = 'enrich',
+  /** Routing: hands a queue's waiting conversations to online members with room. */
+  Route = 'route',
 }
 
 /** BullMQ key prefix for a REDIS_PREFIX; the braces make it a Redis Cluster hash tag. */
@@ -42,6 +44,17 @@ export const ENRICH_JOB = 'enrich';
 export const ASSOCIATIONS_JOB = 'associations';
 /** Job scheduler id of the nightly association mining. */
 export const ASSOCIATIONS_SCHEDULER_ID = 'associations-nightly';
+
+export interface RouteJobData {
+  queueId: string;
+}
+
+export const ROUTE_JOB = 'route';
+/**
+ * While a queue's route job waits, more triggers add nothing (it will see their changes); the
+ * processor drops this key when it starts, so a trigger during a run queues the next run.
+ */
+export const routeDeduplicationId = (queueId: string) => `route:${queueId}`;
 
 /** Job scheduler id of a connector's poller. */
 export const pollSchedulerId = (connectorId: string) => `poll:${connectorId}`;

@@ -17,6 +17,7 @@ import { PresenceApiModule } from '@throughline/server/presence';
 import { QueuesApiModule } from '@throughline/server/queues-admin';
 import { RealtimeGatewayModule } from '@throughline/server/realtime';
 import { RepliesApiModule } from '@throughline/server/replies';
+import { RoutingApiModule, RoutingWorkerModule } from '@throughline/server/routing';
 import { SeedModule } from '@throughline/server/seed';
 import { SlaApiModule, SlaWorkerModule } from '@throughline/server/sla';
 
@@ -45,6 +46,7 @@ export class ApiRootModule {
         SeedModule,
         SlaApiModule,
         PresenceApiModule,
+        RoutingApiModule,
       ],
     };
   }
@@ -66,6 +68,7 @@ export class WorkerRootModule {
         InsightsWorkerModule,
         ConversationsWorkerModule,
         SlaWorkerModule,
+        RoutingWorkerModule,
       ],
     };
   }

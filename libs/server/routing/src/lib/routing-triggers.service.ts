@@ -1,0 +1,43 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { filter, mergeMap, type Subscription } from 'rxjs';
+import { JobProducer } from '@throughline/server/queue';
+import { PresenceService } from '@throughline/server/presence';
+import { QueuesRepository } from '@throughline/server/queues';
+
+/**
+ * In the API process that announced it, an agent coming online may take waiting conversations:
+ * every routed queue they serve gets a route run.
+ */
+@Injectable()
+export class RoutingPresenceTrigger implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(RoutingPresenceTrigger.name);
+  private subscription?: Subscription;
+
+  constructor(
+    private readonly presence: PresenceService,
+    private readonly queues: QueuesRepository,
+    private readonly jobs: JobProducer,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.presence.changes$
+      .pipe(
+        filter((change) => change.status === 'online'),
+        mergeMap((change) => this.routeQueuesOf(change.userId)),
+      )
+      .subscribe();
+  }
+
+  /** Never throws: the subscription must outlive a database hiccup (the next trigger makes up for a lost one). */
+  private async routeQueuesOf(userId: string): Promise<void> {
+    try {
+      for (const queueId of await this.queues.routedQueueIdsOf([userId])) await this.jobs.tryEnqueueRoute({ queueId });
+    } catch (err) {
+      this.logger.warn(`could not route the queues of ${userId}: ${(err as Error).message}`);
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+}
