@@ -35,6 +35,9 @@ export class RoutingService {
   ) {}
 
   async route(queueId: string, now: () => Date = () => new Date()): Promise<RouteOutcome> {
+    // Most triggers come from messages; a manual queue's should not wait for the routing lock to learn that.
+    const settings = await this.queues.find(queueId);
+    if (!settings || settings.routing === 'manual' || settings.archived) return { assigned: 0, waiting: 0 };
     const { written, outcome } = await this.db.transaction(async (manager) => {
       const written: WrittenChanges[] = [];
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [ROUTING_LOCK_KEY]);
