@@ -71,6 +71,8 @@ export interface QueueView {
   sticky: boolean;
   /** Most open conversations routing gives a member whose own capacity is null; null: unlimited. */
   capacityPerAgent: number | null;
+  /** An agent who goes offline (after the grace period) gives their open conversations here back to routing. */
+  handBackOffline: boolean;
 }
 
 export interface IdentityView {

@@ -16,6 +16,8 @@ import {
   pollSchedulerId,
   queuePrefix,
   QueueName,
+  HAND_BACK_JOB,
+  type HandBackJobData,
   ROUTE_JOB,
   type RouteJobData,
   routeDeduplicationId,
@@ -85,6 +87,11 @@ export class JobProducer implements OnModuleDestroy {
    */
   tryEnqueueRoute(data: RouteJobData): Promise<boolean> {
     return this.tryAdd(QueueName.Route, ROUTE_JOB, data, undefined, undefined, routeDeduplicationId(data.queueId));
+  }
+
+  /** Hands an agent who went offline's open conversations in the queue back to routing (the job checks they are still offline). */
+  tryEnqueueHandBack(data: HandBackJobData): Promise<boolean> {
+    return this.tryAdd(QueueName.Route, HAND_BACK_JOB, data, undefined);
   }
 
   /** Mines association rules again (after an import added purchases); a run replaces the rules, so extra runs are harmless. */

@@ -50,6 +50,14 @@ export interface RouteJobData {
 }
 
 export const ROUTE_JOB = 'route';
+
+/** Job name on the route queue: an agent went offline; their open conversations in a queue that says so go back to routing. */
+export const HAND_BACK_JOB = 'hand-back';
+
+export interface HandBackJobData {
+  queueId: string;
+  userId: string;
+}
 /**
  * While a queue's route job waits, more triggers add nothing (it will see their changes); the
  * processor drops this key when it starts, so a trigger during a run queues the next run.

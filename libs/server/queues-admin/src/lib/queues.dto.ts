@@ -44,6 +44,10 @@ export class UpdateQueueDto {
   @Min(1)
   @Max(MAX_CAPACITY)
   capacityPerAgent?: number | null;
+  @ApiPropertyOptional({ description: 'an agent who goes offline gives their open conversations in this queue back to routing (default: they stay theirs)' })
+  @IsOptional()
+  @IsBoolean()
+  handBackOffline?: boolean;
 }
 
 export class CreateTeamDto {

@@ -44,6 +44,7 @@ export class QueuesService {
           ...(dto.routing !== undefined && { routing: dto.routing }),
           ...(dto.sticky !== undefined && { sticky: dto.sticky }),
           ...(dto.capacityPerAgent !== undefined && { capacityPerAgent: dto.capacityPerAgent }),
+          ...(dto.handBackOffline !== undefined && { handBackOffline: dto.handBackOffline }),
         });
         if (dto.memberIds) await this.queues.replaceMembers(manager, id, dto.memberIds);
         if (dto.teamIds) await this.queues.replaceTeams(manager, id, dto.teamIds);

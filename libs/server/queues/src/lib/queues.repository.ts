@@ -39,15 +39,15 @@ export class QueuesRepository {
     return queue ? { ...(await this.views([queue], manager))[0], lastAssignedUserId: queue.lastAssignedUserId } : null;
   }
 
-  /** Routed, unarchived queues the user is an effective member of (by name or through a team). */
-  async routedQueueIdsOf(userIds: readonly string[], manager: EntityManager = this.db.manager): Promise<string[]> {
+  /** Routed, unarchived queues the user is an effective member of (by name or through a team); `handingBack`: only those that hand back an offline agent's conversations. */
+  async routedQueueIdsOf(userIds: readonly string[], manager: EntityManager = this.db.manager, handingBack = false): Promise<string[]> {
     if (!userIds.length) return [];
     const rows = (await manager.query(
       `SELECT q.id FROM queues q
-        WHERE q.routing <> 'manual' AND q.archived_at IS NULL
+        WHERE q.routing <> 'manual' AND q.archived_at IS NULL AND (q.hand_back_offline OR NOT $2)
           AND (EXISTS (SELECT 1 FROM queue_members m WHERE m.queue_id = q.id AND m.user_id = ANY($1::uuid[]))
                OR EXISTS (SELECT 1 FROM queue_teams t JOIN team_members tm ON tm.team_id = t.team_id WHERE t.queue_id = q.id AND tm.user_id = ANY($1::uuid[])))`,
-      [userIds],
+      [userIds, handingBack],
     )) as Array<{ id: string }>;
     return rows.map((r) => r.id);
   }
@@ -59,7 +59,7 @@ export class QueuesRepository {
   async update(
     manager: EntityManager,
     id: string,
-    changes: Partial<Pick<QueueEntity, 'name' | 'archivedAt' | 'routing' | 'sticky' | 'capacityPerAgent' | 'lastAssignedUserId'>>,
+    changes: Partial<Pick<QueueEntity, 'name' | 'archivedAt' | 'routing' | 'sticky' | 'capacityPerAgent' | 'lastAssignedUserId' | 'handBackOffline'>>,
   ): Promise<void> {
     if (Object.keys(changes).length) await manager.update(QueueEntity, { id }, changes);
   }
@@ -103,6 +103,7 @@ export class QueuesRepository {
         routing: queue.routing,
         sticky: queue.sticky,
         capacityPerAgent: queue.capacityPerAgent,
+        handBackOffline: queue.handBackOffline,
       };
     });
   }

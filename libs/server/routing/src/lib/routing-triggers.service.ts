@@ -6,7 +6,8 @@ import { QueuesRepository } from '@throughline/server/queues';
 
 /**
  * In the API process that announced it, an agent coming online may take waiting conversations:
- * every routed queue they serve gets a route run.
+ * every routed queue they serve gets a route run; an agent going offline gives theirs back in the
+ * routed queues that say so.
  */
 @Injectable()
 export class RoutingPresenceTrigger implements OnModuleInit, OnModuleDestroy {
@@ -22,16 +23,18 @@ export class RoutingPresenceTrigger implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.subscription = this.presence.changes$
       .pipe(
-        filter((change) => change.status === 'online'),
-        mergeMap((change) => this.routeQueuesOf(change.userId)),
+        filter((change) => change.status !== 'away'),
+        mergeMap((change) => this.routeQueuesOf(change.userId, change.status === 'offline')),
       )
       .subscribe();
   }
 
   /** Never throws: the subscription must outlive a database hiccup (the next trigger makes up for a lost one). */
-  private async routeQueuesOf(userId: string): Promise<void> {
+  private async routeQueuesOf(userId: string, wentOffline: boolean): Promise<void> {
     try {
-      for (const queueId of await this.queues.routedQueueIdsOf([userId])) await this.jobs.tryEnqueueRoute({ queueId });
+      for (const queueId of await this.queues.routedQueueIdsOf([userId], undefined, wentOffline)) {
+        await (wentOffline ? this.jobs.tryEnqueueHandBack({ queueId, userId }) : this.jobs.tryEnqueueRoute({ queueId }));
+      }
     } catch (err) {
       this.logger.warn(`could not route the queues of ${userId}: ${(err as Error).message}`);
     }

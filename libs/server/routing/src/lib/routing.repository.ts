@@ -48,6 +48,17 @@ export class RoutingRepository {
       .getMany();
   }
 
+  /** The user's open conversations in the queue, locked like `waiting`. */
+  openAssignedTo(manager: EntityManager, queueId: string, userId: string): Promise<ConversationEntity[]> {
+    return manager
+      .getRepository(ConversationEntity)
+      .createQueryBuilder('c')
+      .where("c.queue_id = :queueId AND c.status = 'open' AND c.assignee_id = :userId", { queueId, userId })
+      .orderBy('c.id', 'ASC')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
   /** The agent whose reply to this customer, on any channel, is the latest. */
   async lastAnswerer(manager: EntityManager, customerId: string): Promise<{ userId: string; at: Date } | null> {
     const [row] = (await manager.query(

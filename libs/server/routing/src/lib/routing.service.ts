@@ -34,6 +34,46 @@ export class RoutingService {
     private readonly writer: ConversationWriter,
   ) {}
 
+  /**
+   * The agent went offline and the queue hands their conversations back: each open one of theirs
+   * there is unassigned (a system line says why) and the queue is routed again. Nothing happens if
+   * they came back meanwhile or the queue no longer says so.
+   */
+  async handBack(queueId: string, userId: string, now: () => Date = () => new Date()): Promise<number> {
+    const written = await this.db.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [ROUTING_LOCK_KEY]);
+      const queue = await this.queues.lockForRouting(manager, queueId);
+      if (!queue || queue.routing === 'manual' || queue.archived || !queue.handBackOffline) return [];
+      if ((await this.presence.statuses([userId])).get(userId)?.status !== 'offline') return [];
+      const [agent] = await this.reads.memberLoads(manager, [userId]);
+      const written: WrittenChanges[] = [];
+      for (const conversation of await this.reads.openAssignedTo(manager, queueId, userId)) {
+        const at = now();
+        conversation.assigneeId = null;
+        const reason = `${agent?.name ?? 'the assignee'} went offline`;
+        written.push(
+          await this.writer.write(
+            manager,
+            conversation,
+            conversation.queueId,
+            [
+              {
+                text: `Handed back to the queue: ${reason}`,
+                event: { event: 'assigned', from: userId, to: null, by: 'routing', rule: 'hand_back' },
+                history: { kind: 'assignee', actor: 'system', from: userId, to: null, details: { by: 'routing', rule: 'hand_back', reason }, at },
+              },
+            ],
+            ROUTING_AUTHOR,
+            at,
+          ),
+        );
+      }
+      return written;
+    });
+    for (const change of written) await this.writer.publish(change);
+    return written.length;
+  }
+
   async route(queueId: string, now: () => Date = () => new Date()): Promise<RouteOutcome> {
     // Most triggers come from messages; a manual queue's should not wait for the routing lock to learn that.
     const settings = await this.queues.find(queueId);

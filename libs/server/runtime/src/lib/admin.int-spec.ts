@@ -61,6 +61,7 @@ describe('admin: queues, teams, canned responses and the audit log (real API, wo
         routing: 'manual',
         sticky: false,
         capacityPerAgent: null,
+        handBackOffline: false,
       });
       expect((await stack.request('PATCH', `/api/queues/${created.body.id}`, 'agent', { name: 'Renamed' })).status).toBe(403);
       expect((await stack.request('DELETE', `/api/queues/${created.body.id}`, 'agent')).status).toBe(403);

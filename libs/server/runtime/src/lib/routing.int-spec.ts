@@ -86,10 +86,11 @@ describe('routing per queue (real API, worker, presence)', () => {
 
   it('validates the settings, naming the field, and shows them in GET /api/queues', async () => {
     const queue = await routedQueue({ routing: 'balanced', sticky: true, capacityPerAgent: 3 }, ['agent']);
-    expect(queue).toMatchObject({ routing: 'balanced', sticky: true, capacityPerAgent: 3, memberIds: [ids.agent] });
+    expect(queue).toMatchObject({ routing: 'balanced', sticky: true, capacityPerAgent: 3, handBackOffline: false, memberIds: [ids.agent] });
     for (const [body, field] of [
       [{ routing: 'fastest' }, 'routing'],
       [{ sticky: 'yes' }, 'sticky'],
+      [{ handBackOffline: 1 }, 'handBackOffline'],
       [{ capacityPerAgent: 0 }, 'capacityPerAgent'],
       [{ capacityPerAgent: 2.5 }, 'capacityPerAgent'],
       [{ memberIds: ['nobody'] }, 'memberIds'],
@@ -256,6 +257,27 @@ describe('routing per queue (real API, worker, presence)', () => {
     const untouched = await arrive(await webhookInto(manual.id));
     await stack.settle();
     expect(await assigneeOf(untouched)).toBeNull();
+  });
+
+  it('hands an offline agent’s conversations back to routing when the queue says so, and leaves them theirs otherwise', async () => {
+    const handingBack = await routedQueue({ routing: 'round_robin', handBackOffline: true }, ['agent', 'supervisor']);
+    const keeping = await routedQueue({ routing: 'round_robin' }, ['agent', 'supervisor']);
+    const agentSocket = await online('agent');
+    const handed = await arrive(await webhookInto(handingBack.id));
+    const kept = await arrive(await webhookInto(keeping.id));
+    expect([await assigned(handed), await assigned(kept)]).toEqual([ids.agent, ids.agent]);
+    await online('supervisor');
+
+    agentSocket.disconnect();
+    await eventually(async () => (await assigneeOf(handed)) === ids.supervisor, 10_000, 'handed back and routed to the supervisor');
+    const lines = await routingLine(handed);
+    expect(lines).toEqual([
+      `Assigned to ${names.agent} by round robin`,
+      `Handed back to the queue: ${names.agent} went offline`,
+      `Assigned to ${names.supervisor} by round robin`,
+    ]);
+    await stack.settle();
+    expect(await assigneeOf(kept)).toBe(ids.agent);
   });
 
   it('never exceeds capacity when many conversations arrive at once', async () => {

@@ -15,6 +15,8 @@ export class QueueEntity {
   @Column({ name: 'capacity_per_agent', type: 'integer', nullable: true }) capacityPerAgent!: number | null;
   /** Round robin's cursor: the member routing gave the last conversation to. */
   @Column({ name: 'last_assigned_user_id', type: 'uuid', nullable: true }) lastAssignedUserId!: string | null;
+  /** An agent who goes offline gives their open conversations in this queue back to routing. */
+  @Column({ name: 'hand_back_offline', type: 'boolean', default: false }) handBackOffline!: boolean;
 }
 
 /** A user who is a member of a queue by name (team members are members too, through queue_teams). */
