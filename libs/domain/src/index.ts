@@ -20,3 +20,4 @@ export * from './lib/audit-redaction';
 export * from './lib/survey-answers';
 export * from './lib/agent-presence';
 export * from './lib/survey';
+export * from './lib/routing';

@@ -2,6 +2,7 @@ import type { ChannelKind, ConnectorProvider, ConversationStatus, DeliveryStatus
 import type { WeeklyHours } from './business-time';
 import type { IdentityKind } from './identity';
 import type { SlaBreach, SlaStatus } from './sla';
+import type { RoutingMode } from './routing';
 
 /** Shapes of the REST API (docs/architecture.md, "Contracts"), shared by the API, the console and tests. */
 
@@ -64,6 +65,14 @@ export interface QueueView {
   teamIds: string[];
   /** memberIds ∪ the teams' members: who the queue's routing considers (sorted). */
   effectiveMemberIds: string[];
+  /** How new and reopened unassigned conversations are handed out (`manual`: by people only). */
+  routing: RoutingMode;
+  /** A returning customer goes to the agent who last answered them (any channel) when they are online with room. */
+  sticky: boolean;
+  /** Most open conversations routing gives a member whose own capacity is null; null: unlimited. */
+  capacityPerAgent: number | null;
+  /** An agent who goes offline (after the grace period) gives their open conversations here back to routing. */
+  handBackOffline: boolean;
 }
 
 export interface IdentityView {

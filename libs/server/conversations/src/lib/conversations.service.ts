@@ -34,6 +34,7 @@ import {
   toConversationView,
 } from '@throughline/server/timeline';
 import type { ListConversationsQueryDto, PostMessageDto, UpdateConversationDto } from './conversation.dto';
+import { type ConversationChange, ConversationWriter } from './conversation-writer.service';
 import { hasDeliveryRoute, ReplyChannels } from './reply-channels.service';
 
 /** A timestamp column as the database's exact UTC text (microseconds), for cursors. */
@@ -65,6 +66,7 @@ export class ConversationsService {
     private readonly publisher: RealtimePublisher,
     private readonly replyChannels: ReplyChannels,
     private readonly activity: ConversationActivity,
+    private readonly writer: ConversationWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly surveys: SurveyScheduler,
   ) {}
@@ -295,8 +297,9 @@ export class ConversationsService {
     const conversation = await this.find(id);
     const actor = await this.users.findOneOrFail({ where: { id: user.id } });
     const previousQueueId = conversation.queueId;
+    const previousAssigneeId = conversation.assigneeId;
     const now = new Date();
-    const lines: Array<{ text: string; event: Record<string, unknown>; history: HistoryEntry }> = [];
+    const lines: ConversationChange[] = [];
     const change = (kind: HistoryEntry['kind'], from: string | null, to: string | null, details?: Record<string, unknown>): HistoryEntry => ({
       kind,
       actor: { userId: actor.id },
@@ -362,29 +365,8 @@ export class ConversationsService {
     }
     if (!lines.length) return this.events.conversationView(conversation);
 
-    const { saved, systemMessages } = await this.db.transaction(async (manager) => {
-      const saved = await manager.save(conversation);
-      await this.activity.record(
-        manager,
-        saved,
-        lines.map((line) => line.history),
-      );
-      const systemMessages = await manager.save(
-        lines.map((line) =>
-          manager.create(MessageEntity, {
-            conversationId: id,
-            customerId: conversation.customerId,
-            connectorId: conversation.connectorId,
-            channel: conversation.channel,
-            direction: 'system',
-            authorUserId: actor.id,
-            authorName: actor.name,
-            text: line.text,
-            metadata: line.event,
-            occurredAt: now,
-          }),
-        ),
-      );
+    const written = await this.db.transaction(async (manager) => {
+      const written = await this.writer.write(manager, conversation, previousQueueId, lines, { userId: actor.id, name: actor.name }, now);
       await manager.save(
         manager.create(AuditLogEntity, {
           actorUserId: actor.id,
@@ -394,12 +376,27 @@ export class ConversationsService {
           details: { ...dto },
         }),
       );
-      return { saved, systemMessages };
+      return written;
     });
-    for (const line of systemMessages) await this.events.messageCreated(line, saved);
-    if (systemMessages.some((line) => line.metadata['event'] === 'status' && line.metadata['to'] === 'resolved'))
-      await this.surveys.conversationResolved(saved);
-    return this.events.conversationUpdated(saved, previousQueueId);
+    const view = await this.writer.publish(written);
+    if (written.systemMessages.some((line) => line.metadata['event'] === 'status' && line.metadata['to'] === 'resolved'))
+      await this.surveys.conversationResolved(written.saved);
+    await this.routeAfter(written.saved, previousAssigneeId);
+    return view;
+  }
+
+  /**
+   * Routing after an agent's change: the conversation may now wait in a routed queue, and an
+   * assignee who resolved or gave one up may have room in every routed queue they serve.
+   */
+  private async routeAfter(conversation: ConversationEntity, previousAssigneeId: string | null): Promise<void> {
+    const queueIds = new Set<string>();
+    if (conversation.queueId && conversation.status === 'open' && !conversation.assigneeId) queueIds.add(conversation.queueId);
+    const freed: string[] = [];
+    if (previousAssigneeId && previousAssigneeId !== conversation.assigneeId) freed.push(previousAssigneeId);
+    if (conversation.assigneeId && conversation.status !== 'open') freed.push(conversation.assigneeId);
+    for (const queueId of await this.queues.routedQueueIdsOf(freed)) queueIds.add(queueId);
+    for (const queueId of queueIds) await this.jobs.tryEnqueueRoute({ queueId });
   }
 
   private snoozeTime(value: string | undefined): Date {

@@ -91,6 +91,9 @@ export class IngestService {
       }
       for (const bounced of result.bounced) await this.events.messageUpdated(bounced);
     }
+    // Routing: a new or reopened conversation nobody has taken waits in its queue for the route job.
+    const waitingIn = new Set(persisted.flatMap(({ conversation: c }) => (c?.queueId && c.status === 'open' && !c.assigneeId ? [c.queueId] : [])));
+    for (const queueId of waitingIn) await this.jobs.tryEnqueueRoute({ queueId });
     return 'processed';
   }
 

@@ -18,6 +18,11 @@ import {
   QueueName,
   type SurveyJobData,
   surveyJobId,
+  HAND_BACK_JOB,
+  type HandBackJobData,
+  ROUTE_JOB,
+  type RouteJobData,
+  routeDeduplicationId,
 } from './queue-names';
 import { createFailFastRedis } from './redis';
 
@@ -48,6 +53,7 @@ export class JobProducer implements OnModuleDestroy {
       [QueueName.Poll]: make(QueueName.Poll, DEFAULT_JOB_OPTIONS),
       [QueueName.Enrich]: make(QueueName.Enrich, DEFAULT_JOB_OPTIONS),
       [QueueName.Survey]: make(QueueName.Survey, DEFAULT_JOB_OPTIONS),
+      [QueueName.Route]: make(QueueName.Route, DEFAULT_JOB_OPTIONS),
     };
     for (const queue of Object.values(this.queues)) queue.on('error', (err) => this.logger.debug(`queue: ${err.message}`));
   }
@@ -81,6 +87,19 @@ export class JobProducer implements OnModuleDestroy {
 
   tryEnqueueEnrich(data: EnrichJobData): Promise<boolean> {
     return this.tryAdd(QueueName.Enrich, ENRICH_JOB, data, data.messageId);
+  }
+
+  /**
+   * Routes the queue's waiting conversations soon (after the caller's commit). Best effort: a lost
+   * trigger is made good by the next one for the queue (any message, status change or presence change).
+   */
+  tryEnqueueRoute(data: RouteJobData): Promise<boolean> {
+    return this.tryAdd(QueueName.Route, ROUTE_JOB, data, undefined, undefined, routeDeduplicationId(data.queueId));
+  }
+
+  /** Hands an agent who went offline's open conversations in the queue back to routing (the job checks they are still offline). */
+  tryEnqueueHandBack(data: HandBackJobData): Promise<boolean> {
+    return this.tryAdd(QueueName.Route, HAND_BACK_JOB, data, undefined);
   }
 
   /** Mines association rules again (after an import added purchases); a run replaces the rules, so extra runs are harmless. */
@@ -140,11 +159,11 @@ export class JobProducer implements OnModuleDestroy {
   }
 
   /** `jobId` undefined: BullMQ numbers the job (nothing to deduplicate). */
-  private async tryAdd(name: QueueName, jobName: string, data: object, jobId: string | undefined, delay?: number): Promise<boolean> {
+  private async tryAdd(name: QueueName, jobName: string, data: object, jobId: string | undefined, delay?: number, deduplicationId?: string): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.queues[name].add(jobName, data, { jobId, delay }),
+        this.queues[name].add(jobName, data, { jobId, delay, ...(deduplicationId && { deduplication: { id: deduplicationId } }) }),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error(`timed out after ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
         }),

@@ -10,6 +10,8 @@ export enum QueueName {
   Enrich = 'enrich',
   /** Customer surveys: one delayed job per resolution, re-checked when it runs. */
   Survey = 'survey',
+  /** Routing: hands a queue's waiting conversations to online members with room. */
+  Route = 'route',
 }
 
 /** BullMQ key prefix for a REDIS_PREFIX; the braces make it a Redis Cluster hash tag. */
@@ -53,6 +55,25 @@ export const ENRICH_JOB = 'enrich';
 export const ASSOCIATIONS_JOB = 'associations';
 /** Job scheduler id of the nightly association mining. */
 export const ASSOCIATIONS_SCHEDULER_ID = 'associations-nightly';
+
+export interface RouteJobData {
+  queueId: string;
+}
+
+export const ROUTE_JOB = 'route';
+
+/** Job name on the route queue: an agent went offline; their open conversations in a queue that says so go back to routing. */
+export const HAND_BACK_JOB = 'hand-back';
+
+export interface HandBackJobData {
+  queueId: string;
+  userId: string;
+}
+/**
+ * While a queue's route job waits, more triggers add nothing (it will see their changes); the
+ * processor drops this key when it starts, so a trigger during a run queues the next run.
+ */
+export const routeDeduplicationId = (queueId: string) => `route:${queueId}`;
 
 /** Job scheduler id of a connector's poller. */
 export const pollSchedulerId = (connectorId: string) => `poll:${connectorId}`;

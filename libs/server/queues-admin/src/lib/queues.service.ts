@@ -5,6 +5,7 @@ import type { QueueView } from '@throughline/domain';
 import { AuditLog } from '@throughline/server/audit';
 import { FOREIGN_KEY_VIOLATION, postgresError, refusedWrite } from './postgres-errors';
 import type { CreateQueueDto, UpdateQueueDto } from './queues.dto';
+import { JobProducer } from '@throughline/server/queue';
 import { QueuesRepository } from '@throughline/server/queues';
 
 @Injectable()
@@ -13,6 +14,7 @@ export class QueuesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly queues: QueuesRepository,
     private readonly audit: AuditLog,
+    private readonly jobs: JobProducer,
   ) {}
 
   list(): Promise<QueueView[]> {
@@ -30,12 +32,20 @@ export class QueuesService {
       .catch((err) => refusedWrite(err, 'queue'));
   }
 
+  /** New settings or members may let waiting conversations be routed: the queue's route job runs after commit. */
   async update(id: string, dto: UpdateQueueDto, actorId: string): Promise<QueueView> {
-    return this.db
+    const after = await this.db
       .transaction(async (manager) => {
         const before = await this.existing(manager, id, true);
         const archivedAt = dto.archived === undefined || dto.archived === before.archived ? undefined : dto.archived ? new Date() : null;
-        await this.queues.update(manager, id, { ...(dto.name !== undefined && { name: dto.name }), ...(archivedAt !== undefined && { archivedAt }) });
+        await this.queues.update(manager, id, {
+          ...(dto.name !== undefined && { name: dto.name }),
+          ...(archivedAt !== undefined && { archivedAt }),
+          ...(dto.routing !== undefined && { routing: dto.routing }),
+          ...(dto.sticky !== undefined && { sticky: dto.sticky }),
+          ...(dto.capacityPerAgent !== undefined && { capacityPerAgent: dto.capacityPerAgent }),
+          ...(dto.handBackOffline !== undefined && { handBackOffline: dto.handBackOffline }),
+        });
         if (dto.memberIds) await this.queues.replaceMembers(manager, id, dto.memberIds);
         if (dto.teamIds) await this.queues.replaceTeams(manager, id, dto.teamIds);
         const after = await this.existing(manager, id);
@@ -44,6 +54,8 @@ export class QueuesService {
         return after;
       })
       .catch((err) => refusedWrite(err, 'queue'));
+    if (after.routing !== 'manual' && !after.archived) await this.jobs.tryEnqueueRoute({ queueId: id });
+    return after;
   }
 
   /** Only an empty queue goes; the database refuses while conversations or connectors point at it. */

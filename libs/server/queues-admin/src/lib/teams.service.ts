@@ -5,7 +5,8 @@ import type { TeamView } from '@throughline/domain';
 import { AuditLog } from '@throughline/server/audit';
 import type { CreateTeamDto, UpdateTeamDto } from './queues.dto';
 import { refusedWrite } from './postgres-errors';
-import { TeamsRepository } from '@throughline/server/queues';
+import { JobProducer } from '@throughline/server/queue';
+import { QueuesRepository, TeamsRepository } from '@throughline/server/queues';
 
 /** Teams group users for reports and for membership of several queues at once. */
 @Injectable()
@@ -14,6 +15,8 @@ export class TeamsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly teams: TeamsRepository,
     private readonly audit: AuditLog,
+    private readonly queues: QueuesRepository,
+    private readonly jobs: JobProducer,
   ) {}
 
   list(): Promise<TeamView[]> {
@@ -32,8 +35,9 @@ export class TeamsService {
       .catch((err) => refusedWrite(err, 'team'));
   }
 
+  /** New members of a team may take the waiting conversations of the routed queues it serves: those queues are routed after commit. */
   async update(id: string, dto: UpdateTeamDto, actorId: string): Promise<TeamView> {
-    return this.db
+    const after = await this.db
       .transaction(async (manager) => {
         const before = await this.existing(manager, id, true);
         if (dto.name !== undefined) await this.teams.rename(manager, id, dto.name);
@@ -43,6 +47,8 @@ export class TeamsService {
         return after;
       })
       .catch((err) => refusedWrite(err, 'team'));
+    if (dto.memberIds) for (const queueId of await this.queues.routedQueueIdsOf(after.memberIds)) await this.jobs.tryEnqueueRoute({ queueId });
+    return after;
   }
 
   private async existing(manager: EntityManager, id: string, lock = false): Promise<TeamView> {

@@ -33,11 +33,34 @@ export class QueuesRepository {
     return (await manager.exists(QueueEntity, { where: { id: queueId, archivedAt: IsNull() } })) ? queueId : null;
   }
 
+  /** A routed queue's settings and round-robin cursor, its row locked for the caller's transaction (routing runs one at a time per queue). */
+  async lockForRouting(manager: EntityManager, id: string): Promise<(QueueView & { lastAssignedUserId: string | null }) | null> {
+    const queue = await manager.findOne(QueueEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return queue ? { ...(await this.views([queue], manager))[0], lastAssignedUserId: queue.lastAssignedUserId } : null;
+  }
+
+  /** Routed, unarchived queues the user is an effective member of (by name or through a team); `handingBack`: only those that hand back an offline agent's conversations. */
+  async routedQueueIdsOf(userIds: readonly string[], manager: EntityManager = this.db.manager, handingBack = false): Promise<string[]> {
+    if (!userIds.length) return [];
+    const rows = (await manager.query(
+      `SELECT q.id FROM queues q
+        WHERE q.routing <> 'manual' AND q.archived_at IS NULL AND (q.hand_back_offline OR NOT $2)
+          AND (EXISTS (SELECT 1 FROM queue_members m WHERE m.queue_id = q.id AND m.user_id = ANY($1::uuid[]))
+               OR EXISTS (SELECT 1 FROM queue_teams t JOIN team_members tm ON tm.team_id = t.team_id WHERE t.queue_id = q.id AND tm.user_id = ANY($1::uuid[])))`,
+      [userIds, handingBack],
+    )) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
   async insert(manager: EntityManager, name: string): Promise<string> {
     return (await manager.save(manager.create(QueueEntity, { name, archivedAt: null }))).id;
   }
 
-  async update(manager: EntityManager, id: string, changes: { name?: string; archivedAt?: Date | null }): Promise<void> {
+  async update(
+    manager: EntityManager,
+    id: string,
+    changes: Partial<Pick<QueueEntity, 'name' | 'archivedAt' | 'routing' | 'sticky' | 'capacityPerAgent' | 'lastAssignedUserId' | 'handBackOffline'>>,
+  ): Promise<void> {
     if (Object.keys(changes).length) await manager.update(QueueEntity, { id }, changes);
   }
 
@@ -77,6 +100,10 @@ export class QueuesRepository {
         memberIds,
         teamIds,
         effectiveMemberIds: effectiveQueueMembers({ memberIds, teamIds }, teamMembers),
+        routing: queue.routing,
+        sticky: queue.sticky,
+        capacityPerAgent: queue.capacityPerAgent,
+        handBackOffline: queue.handBackOffline,
       };
     });
   }

@@ -51,7 +51,18 @@ describe('admin: queues, teams, canned responses and the audit log (real API, wo
       expect((await stack.request('POST', '/api/queues', 'agent', { name: 'By agent' })).status).toBe(403);
       const created = await stack.request<QueueView>('POST', '/api/queues', 'supervisor', { name: 'By supervisor' });
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({ id: expect.any(String), name: 'By supervisor', archived: false, memberIds: [], teamIds: [], effectiveMemberIds: [] });
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        name: 'By supervisor',
+        archived: false,
+        memberIds: [],
+        teamIds: [],
+        effectiveMemberIds: [],
+        routing: 'manual',
+        sticky: false,
+        capacityPerAgent: null,
+        handBackOffline: false,
+      });
       expect((await stack.request('PATCH', `/api/queues/${created.body.id}`, 'agent', { name: 'Renamed' })).status).toBe(403);
       expect((await stack.request('DELETE', `/api/queues/${created.body.id}`, 'agent')).status).toBe(403);
       const renamed = await stack.request<QueueView>('PATCH', `/api/queues/${created.body.id}`, 'supervisor', { name: 'Renamed by supervisor' });

@@ -17,6 +17,7 @@ import { PresenceApiModule } from '@throughline/server/presence';
 import { QueuesApiModule } from '@throughline/server/queues-admin';
 import { RealtimeGatewayModule } from '@throughline/server/realtime';
 import { RepliesApiModule } from '@throughline/server/replies';
+import { RoutingApiModule, RoutingWorkerModule } from '@throughline/server/routing';
 import { SeedModule } from '@throughline/server/seed';
 import { SlaApiModule, SlaWorkerModule } from '@throughline/server/sla';
 import { SurveysApiModule, SurveysWorkerModule } from '@throughline/server/surveys';
@@ -47,6 +48,7 @@ export class ApiRootModule {
         SlaApiModule,
         PresenceApiModule,
         SurveysApiModule,
+        RoutingApiModule,
       ],
     };
   }
@@ -69,6 +71,7 @@ export class WorkerRootModule {
         ConversationsWorkerModule,
         SlaWorkerModule,
         SurveysWorkerModule,
+        RoutingWorkerModule,
       ],
     };
   }

@@ -1,0 +1,2 @@
+export * from './lib/routing.module';
+export * from './lib/routing.service';
