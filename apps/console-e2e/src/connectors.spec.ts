@@ -62,7 +62,12 @@ test.describe('connectors from the console', () => {
     const customer = `Dana Formfield ${stamp}`;
     const hook = await postGenericWebhook(
       request,
-      { externalId: `e2e-form-${stamp}`, occurredAt: new Date().toISOString(), from: { email: `dana.${stamp}@example.com`, name: customer }, text: 'Hello from the shop' },
+      {
+        externalId: `e2e-form-${stamp}`,
+        occurredAt: new Date().toISOString(),
+        from: { email: `dana.${stamp}@example.com`, name: customer },
+        text: 'Hello from the shop',
+      },
       { id: connectorId, secret },
     );
     expect(hook.status()).toBe(202);
@@ -88,7 +93,12 @@ test.describe('connectors from the console', () => {
     expect(rotated).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect(rotated).not.toBe(secret);
     await saveDocScreenshot(page, 'connector-rotated');
-    const payload = (tag: string) => ({ externalId: `e2e-${tag}-${stamp}`, occurredAt: new Date().toISOString(), from: { email: `dana.${stamp}@example.com` }, text: tag });
+    const payload = (tag: string) => ({
+      externalId: `e2e-${tag}-${stamp}`,
+      occurredAt: new Date().toISOString(),
+      from: { email: `dana.${stamp}@example.com` },
+      text: tag,
+    });
     expect((await postGenericWebhook(request, payload('old'), { id: connectorId, secret })).status()).toBe(202);
     expect((await postGenericWebhook(request, payload('new'), { id: connectorId, secret: rotated })).status()).toBe(202);
 

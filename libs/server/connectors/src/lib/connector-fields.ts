@@ -20,7 +20,10 @@ interface JsonSchemaNode {
 const EMAIL_COMMON: Record<string, FieldText> = {
   address: { label: 'Email address', help: 'The address customers write to; no two connectors may own the same one.' },
   fromName: { label: 'From name', help: 'Shown as the sender of replies.' },
-  threadBySubjectWithinDays: { label: 'Thread by subject within (days)', help: 'Mail without usable headers joins the same sender’s conversation with the same subject; 0 turns it off.' },
+  threadBySubjectWithinDays: {
+    label: 'Thread by subject within (days)',
+    help: 'Mail without usable headers joins the same sender’s conversation with the same subject; 0 turns it off.',
+  },
   'smtp.host': { label: 'Outgoing server (SMTP) host', help: 'Replies go out through it; leave the SMTP fields empty to keep replies in Throughline.' },
   'smtp.port': { label: 'SMTP port' },
   'smtp.secure': { label: 'SMTP TLS from the first byte (port 465)', help: 'Off: STARTTLS when offered (587, 25).' },
@@ -31,7 +34,10 @@ const CALL_THREAD_WINDOW: FieldText = {
   label: 'Join conversation within (hours)',
   help: 'A call from the same customer within this long of the conversation’s last message joins it.',
 };
-const MAX_EVENT_AGE: FieldText = { label: 'Refuse deliveries older than (minutes)', help: 'Replayed deliveries whose every event is older are refused; 0 turns it off.' };
+const MAX_EVENT_AGE: FieldText = {
+  label: 'Refuse deliveries older than (minutes)',
+  help: 'Replayed deliveries whose every event is older are refused; 0 turns it off.',
+};
 
 interface ProviderText {
   label: string;

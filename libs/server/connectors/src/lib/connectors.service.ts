@@ -124,7 +124,9 @@ export class ConnectorsService {
       if (!connector) throw new NotFoundException(`connector ${id} not found`);
       const name = this.spec(connector.provider).generatedSecret;
       if (!name) {
-        throw new BadRequestException(`provider: ${connector.provider} connectors have no generated secret to rotate; replace their secrets by editing the connector`);
+        throw new BadRequestException(
+          `provider: ${connector.provider} connectors have no generated secret to rotate; replace their secrets by editing the connector`,
+        );
       }
       const secrets = this.secretsOf(connector);
       const fresh = randomBytes(32).toString('base64url');
@@ -157,7 +159,10 @@ export class ConnectorsService {
     const secrets = { ...(dto.secrets ?? {}) };
     // Every problem at once, each naming its field, so a form can show them all beside their fields.
     const parsed = spec.config.safeParse(dto.config ?? {});
-    const problems = [...(parsed.success ? [] : configProblems(parsed.error.issues)), ...spec.requiredSecrets.filter((name) => !secrets[name]).map((name) => `secrets.${name}: is required`)];
+    const problems = [
+      ...(parsed.success ? [] : configProblems(parsed.error.issues)),
+      ...spec.requiredSecrets.filter((name) => !secrets[name]).map((name) => `secrets.${name}: is required`),
+    ];
     if (problems.length || !parsed.success) throw new BadRequestException(problems);
     const config = { ...parsed.data, ...(spec.generatedConfig ? (fixed?.generatedConfig ?? spec.generatedConfig()) : {}) };
     await this.assertQueue(dto.queueId);
@@ -393,5 +398,4 @@ export class ConnectorsService {
       throw new BadRequestException(`queueId: queue ${queueId} does not exist`);
     }
   }
-
 }

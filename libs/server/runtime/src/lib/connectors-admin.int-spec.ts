@@ -23,7 +23,9 @@ describe('connectors from the console: provider schemas, validation, rotation wi
     const { status, body } = await stack.request<ConnectorProvidersView>('GET', '/api/connectors/providers', 'admin');
     expect(status).toBe(200);
     expect(body.publicUrl).toBe(stack.config.publicUrl);
-    expect(body.providers.map((p) => p.provider)).toEqual(expect.arrayContaining(['generic', 'imap', 'smtp', 'mime', 'twilio', 'calllog', 'x', 'mastodon', 'meta', 'widget']));
+    expect(body.providers.map((p) => p.provider)).toEqual(
+      expect.arrayContaining(['generic', 'imap', 'smtp', 'mime', 'twilio', 'calllog', 'x', 'mastodon', 'meta', 'widget']),
+    );
     const twilio = body.providers.find((p) => p.provider === 'twilio');
     expect(twilio?.fields).toEqual(
       expect.arrayContaining([
@@ -46,8 +48,14 @@ describe('connectors from the console: provider schemas, validation, rotation wi
     const cases: Array<[unknown, string[]]> = [
       [{ kind: 'generic', provider: 'generic' }, ['name']],
       [{ name: 'x', kind: 'generic', provider: 'generic', config: { callbackUrl: 'ftp://nope' } }, ['config.callbackUrl: must be an http(s) URL']],
-      [{ name: 'x', kind: 'phone', provider: 'twilio', config: { accountSid: 'nope' } }, ['config.accountSid: must be a Twilio Account SID', 'secrets.authToken: is required']],
-      [{ name: 'x', kind: 'email', provider: 'imap', config: { address: 'support@example.com', host: 'imap.example.com' } }, ['config.user', 'secrets.password: is required']],
+      [
+        { name: 'x', kind: 'phone', provider: 'twilio', config: { accountSid: 'nope' } },
+        ['config.accountSid: must be a Twilio Account SID', 'secrets.authToken: is required'],
+      ],
+      [
+        { name: 'x', kind: 'email', provider: 'imap', config: { address: 'support@example.com', host: 'imap.example.com' } },
+        ['config.user', 'secrets.password: is required'],
+      ],
       [{ name: 'x', kind: 'email', provider: 'smtp', config: { address: 'a@example.com', smtp: { port: 25 } } }, ['config.smtp.host']],
       [{ name: 'x', kind: 'email', provider: 'generic' }, ["provider: 'generic' is not a provider of kind 'email'"]],
       [{ name: 'x', kind: 'generic', provider: 'generic', queueId: 'nope' }, ['queueId']],
@@ -74,7 +82,10 @@ describe('connectors from the console: provider schemas, validation, rotation wi
       secrets: { authToken: 'token' },
     });
     const rotateTwilio = await stack.request('POST', `/api/connectors/${twilio.id}/secret/rotate`, 'admin', { graceSeconds: 60 });
-    expect([rotateTwilio.status, messages(rotateTwilio.body).join(' ')]).toEqual([400, expect.stringContaining('provider: twilio connectors have no generated secret')]);
+    expect([rotateTwilio.status, messages(rotateTwilio.body).join(' ')]).toEqual([
+      400,
+      expect.stringContaining('provider: twilio connectors have no generated secret'),
+    ]);
     expect((await stack.request('PATCH', `/api/connectors/${connector.id}`, 'admin', { config: { callbackUrl: 'nope' } })).status).toBe(400);
   });
 
@@ -82,7 +93,8 @@ describe('connectors from the console: provider schemas, validation, rotation wi
     const created = await stack.createConnector<CreatedConnectorView>({ kind: 'generic', provider: 'generic', config: {} });
     const url = `${stack.baseUrl}/api/hooks/${created.id}/generic`;
     const old = { url, secret: created.signingSecret ?? '' };
-    const send = (hook: { url: string; secret: string }, tag: string) => stack.sendWebhook(hook, genericPayload({ externalId: `rotation-${tag}-${Date.now()}` }));
+    const send = (hook: { url: string; secret: string }, tag: string) =>
+      stack.sendWebhook(hook, genericPayload({ externalId: `rotation-${tag}-${Date.now()}` }));
     expect((await send(old, 'before')).status).toBe(202);
 
     const rotation = await stack.request<RotatedSecretView>('POST', `/api/connectors/${created.id}/secret/rotate`, 'admin', { graceSeconds: 3 });
@@ -114,7 +126,9 @@ describe('connectors from the console: provider schemas, validation, rotation wi
     const url = `${stack.baseUrl}/api/hooks/${created.id}/generic`;
     const rotation = await stack.request<RotatedSecretView>('POST', `/api/connectors/${created.id}/secret/rotate`, 'admin', { graceSeconds: 0 });
     expect(rotation.body.previousValidUntil).toBeNull();
-    expect((await stack.sendWebhook({ url, secret: created.signingSecret ?? '' }, genericPayload({ externalId: `no-grace-old-${Date.now()}` }))).status).toBe(401);
+    expect((await stack.sendWebhook({ url, secret: created.signingSecret ?? '' }, genericPayload({ externalId: `no-grace-old-${Date.now()}` }))).status).toBe(
+      401,
+    );
     expect((await stack.sendWebhook({ url, secret: rotation.body.secret }, genericPayload({ externalId: `no-grace-new-${Date.now()}` }))).status).toBe(202);
   });
 
@@ -143,7 +157,10 @@ describe('connectors from the console: provider schemas, validation, rotation wi
       config: { pageId: '123', verifyToken: 'verify-me-please' },
       secrets: { appSecret: 'app-secret-value' },
     });
-    expect((await stack.request('PATCH', `/api/connectors/${created.id}`, 'admin', { name: 'Audited page', secrets: { pageAccessToken: 'page-token-value' } })).status).toBe(200);
+    expect(
+      (await stack.request('PATCH', `/api/connectors/${created.id}`, 'admin', { name: 'Audited page', secrets: { pageAccessToken: 'page-token-value' } }))
+        .status,
+    ).toBe(200);
     expect((await stack.request('PATCH', `/api/connectors/${created.id}`, 'admin', { enabled: false })).status).toBe(200);
     expect((await stack.request('PATCH', `/api/connectors/${created.id}`, 'admin', { enabled: true })).status).toBe(200);
     const generic = await stack.createConnector<CreatedConnectorView>({ kind: 'generic', provider: 'generic', config: {} });

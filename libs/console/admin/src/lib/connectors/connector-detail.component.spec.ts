@@ -37,10 +37,26 @@ const CATALOG: ConnectorProvidersView = {
         { name: 'password', label: 'IMAP password', type: 'text', required: true, secret: true, help: null, default: null, options: null, group: null },
       ],
     },
-    { provider: 'generic', kind: 'generic', label: 'Generic webhook', description: '', webhookPaths: ['generic'], generatedSecret: 'signingSecret', fields: [] },
+    {
+      provider: 'generic',
+      kind: 'generic',
+      label: 'Generic webhook',
+      description: '',
+      webhookPaths: ['generic'],
+      generatedSecret: 'signingSecret',
+      fields: [],
+    },
   ],
 };
-const GENERIC: ConnectorView = { ...MAILBOX, id: 'conn-1', name: 'Contact form', kind: 'generic', provider: 'generic', config: {}, secretNames: ['signingSecret'] };
+const GENERIC: ConnectorView = {
+  ...MAILBOX,
+  id: 'conn-1',
+  name: 'Contact form',
+  kind: 'generic',
+  provider: 'generic',
+  config: {},
+  secretNames: ['signingSecret'],
+};
 
 const FAILED: RawEventView = {
   id: 'ev-1',
@@ -201,7 +217,12 @@ describe('ConnectorDetailComponent', () => {
     button('Rotate secret').click();
     expect(rotateSecret.last.args).toEqual(['conn-1', 3600]);
     const until = new Date(NOW + 3600_000).toISOString();
-    await rotateSecret.respond({ connector: { ...GENERIC, previousSecretValidUntil: until }, secretName: 'signingSecret', secret: 'new-secret-value', previousValidUntil: until });
+    await rotateSecret.respond({
+      connector: { ...GENERIC, previousSecretValidUntil: until },
+      secretName: 'signingSecret',
+      secret: 'new-secret-value',
+      previousValidUntil: until,
+    });
     await render();
     expect(el.querySelector('[aria-label="Signing secret"]')?.textContent).toBe('new-secret-value');
     expect(el.textContent).toContain('Shown once');

@@ -3,7 +3,14 @@ import { DatePipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { ConnectorsApi, describeHttpError, validationMessagesOf } from '@throughline/console/data-access';
 import { ChannelBadgeComponent, RelativeTimeComponent } from '@throughline/console/ui';
-import { type ConnectorProvidersView, type ConnectorTestView, type ConnectorView, fieldErrorsOf, type RawEventView, type RotatedSecretView } from '@throughline/domain';
+import {
+  type ConnectorProvidersView,
+  type ConnectorTestView,
+  type ConnectorView,
+  fieldErrorsOf,
+  type RawEventView,
+  type RotatedSecretView,
+} from '@throughline/domain';
 import { firstValueFrom } from 'rxjs';
 import { ConnectorFieldsComponent } from './connector-fields.component';
 import { fieldKey, type FieldValues, initialValues, requestOf } from './connector-form';

@@ -45,8 +45,20 @@ describe('connector form', () => {
       'secrets.password': '',
       'secrets.smtpPassword': '',
     });
-    const current = initialValues(imap, { address: 'a@example.com', port: 143, saveSentCopy: false, smtp: { host: 'smtp.example.com', secure: true }, allowed: ['x', 'y'] });
-    expect(current).toMatchObject({ 'config.port': '143', 'config.saveSentCopy': false, 'config.smtp.host': 'smtp.example.com', 'config.smtp.secure': true, 'config.allowed': 'x\ny' });
+    const current = initialValues(imap, {
+      address: 'a@example.com',
+      port: 143,
+      saveSentCopy: false,
+      smtp: { host: 'smtp.example.com', secure: true },
+      allowed: ['x', 'y'],
+    });
+    expect(current).toMatchObject({
+      'config.port': '143',
+      'config.saveSentCopy': false,
+      'config.smtp.host': 'smtp.example.com',
+      'config.smtp.secure': true,
+      'config.allowed': 'x\ny',
+    });
     expect(current['secrets.password']).toBe('');
   });
 
@@ -56,7 +68,12 @@ describe('connector form', () => {
   });
 
   it('should nest a group once one of its fields is filled, convert numbers and split lists', () => {
-    const values = { ...initialValues(imap), 'config.port': '143', 'config.smtp.host': 'smtp.example.com', 'config.allowed': 'https://a.example\n\n https://b.example ' };
+    const values = {
+      ...initialValues(imap),
+      'config.port': '143',
+      'config.smtp.host': 'smtp.example.com',
+      'config.allowed': 'https://a.example\n\n https://b.example ',
+    };
     expect(requestOf(imap, values).config).toEqual({
       port: 143,
       saveSentCopy: true,

@@ -15,7 +15,9 @@ const CATALOG: ConnectorProvidersView = {
       description: 'Signed JSON events.',
       webhookPaths: ['generic'],
       generatedSecret: 'signingSecret',
-      fields: [{ name: 'callbackUrl', label: 'Callback URL', type: 'url', required: false, secret: false, help: null, default: null, options: null, group: null }],
+      fields: [
+        { name: 'callbackUrl', label: 'Callback URL', type: 'url', required: false, secret: false, help: null, default: null, options: null, group: null },
+      ],
     },
     {
       provider: 'twilio',

@@ -45,7 +45,11 @@ describe('setupGuideOf', () => {
   it('should give Twilio and Meta the values their consoles ask for', () => {
     const twilio = setupGuideOf(connector({ kind: 'phone', provider: 'twilio', webhookUrls: { twilio: 'https://t' } }), publicUrl, null);
     expect(twilio.items.map((i) => i.value)).toEqual(['https://t', 'initiated ringing answered completed']);
-    const meta = setupGuideOf(connector({ kind: 'social', provider: 'meta', config: { verifyToken: 'verify-me' }, webhookUrls: { meta: 'https://m' } }), publicUrl, null);
+    const meta = setupGuideOf(
+      connector({ kind: 'social', provider: 'meta', config: { verifyToken: 'verify-me' }, webhookUrls: { meta: 'https://m' } }),
+      publicUrl,
+      null,
+    );
     expect(meta.items.map((i) => [i.label, i.value])).toEqual([
       ['Callback URL', 'https://m'],
       ['Verify token', 'verify-me'],
@@ -53,6 +57,9 @@ describe('setupGuideOf', () => {
   });
 
   it('should say there is nothing to paste for polled connectors', () => {
-    expect(setupGuideOf(connector({ kind: 'email', provider: 'imap' }), publicUrl, null)).toEqual({ items: [], notes: [expect.stringContaining('Nothing to paste')] });
+    expect(setupGuideOf(connector({ kind: 'email', provider: 'imap' }), publicUrl, null)).toEqual({
+      items: [],
+      notes: [expect.stringContaining('Nothing to paste')],
+    });
   });
 });

@@ -50,7 +50,11 @@ export function setupGuideOf(connector: ConnectorView, publicUrl: string, secret
           ...signingSecretItem(secret, 'Keep it on the sending server; it signs events (and the replies we send to your callback URL).'),
           {
             label: 'Example',
-            value: curlExample(url('generic'), 'application/json', '{"externalId":"order-123-msg-1","occurredAt":"2026-01-01T10:00:00Z","from":{"email":"ana@example.com"},"text":"Hello"}'),
+            value: curlExample(
+              url('generic'),
+              'application/json',
+              '{"externalId":"order-123-msg-1","occurredAt":"2026-01-01T10:00:00Z","from":{"email":"ana@example.com"},"text":"Hello"}',
+            ),
             help: 'A signed event from a shell, with SIGNING_SECRET set to the secret.',
             block: true,
           },
@@ -87,7 +91,13 @@ export function setupGuideOf(connector: ConnectorView, publicUrl: string, secret
       };
     case 'x':
       return {
-        items: [{ label: 'Account Activity webhook URL', value: url('x'), help: 'X developer portal → Account Activity API → register this webhook (X checks it with a CRC request).' }],
+        items: [
+          {
+            label: 'Account Activity webhook URL',
+            value: url('x'),
+            help: 'X developer portal → Account Activity API → register this webhook (X checks it with a CRC request).',
+          },
+        ],
         notes: [`Subscribe the account ${String(config['accountId'] ?? '')} to the webhook so its mentions and direct messages arrive.`],
       };
     case 'meta':
@@ -104,7 +114,9 @@ export function setupGuideOf(connector: ConnectorView, publicUrl: string, secret
       return {
         items: [
           { label: 'Script tag', value: tag, help: 'Paste it into every page that should show the chat (origins listed under Allowed origins).', block: true },
-          ...(secret ? [{ label: 'Identity secret', value: secret.value, help: 'Keep it on your web server: it signs your signed-in users.', secret: true }] : []),
+          ...(secret
+            ? [{ label: 'Identity secret', value: secret.value, help: 'Keep it on your web server: it signs your signed-in users.', secret: true }]
+            : []),
           {
             label: 'Identity HMAC (on your server)',
             value: [
@@ -125,7 +137,9 @@ export function setupGuideOf(connector: ConnectorView, publicUrl: string, secret
     case 'smtp':
       return {
         items: [],
-        notes: [`Deliver mail for ${String(config['address'] ?? 'the address')} to this server’s inbound SMTP listener (SMTP_INBOUND_PORT), e.g. with an MX record or a forward.`],
+        notes: [
+          `Deliver mail for ${String(config['address'] ?? 'the address')} to this server’s inbound SMTP listener (SMTP_INBOUND_PORT), e.g. with an MX record or a forward.`,
+        ],
       };
   }
 }
