@@ -1,4 +1,14 @@
-import type { AuditEntryView, ConnectorProvidersView, ConnectorView, CreatedConnectorView, Page, RotatedSecretView } from '@throughline/domain';
+import { io, type Socket } from 'socket.io-client';
+import type {
+  AuditEntryView,
+  ChatServerEvents,
+  ConnectorProvidersView,
+  ConnectorView,
+  CreatedConnectorView,
+  Page,
+  RotatedSecretView,
+} from '@throughline/domain';
+import { signChatIdentity } from '@throughline/channels/chat';
 import { genericPayload, TestStack } from '../testing/test-stack';
 
 const messages = (body: unknown): string[] => {
@@ -13,9 +23,29 @@ describe('connectors from the console: provider schemas, validation, rotation wi
     stack = await TestStack.start({ env: { DATABASE_URL: `postgres://postgres@127.0.0.1:5432/throughline_test_connectors_${process.pid}` } });
   });
 
+  const sockets: Socket[] = [];
+
   afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
     await stack?.close();
   });
+
+  /** A chat visitor's handshake: the session it was given, or the refusal's message. */
+  function handshake(auth: Record<string, unknown>): Promise<ChatServerEvents['session'] | string> {
+    const socket = io(`${stack.baseUrl}/chat`, {
+      path: '/socket.io',
+      auth,
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { origin: 'https://shop.example' },
+      forceNew: true,
+    });
+    sockets.push(socket);
+    return new Promise((resolve) => {
+      socket.once('session', resolve);
+      socket.once('connect_error', (err: Error) => resolve(err.message));
+    });
+  }
 
   it('describes every provider’s form to admins only', async () => {
     expect((await stack.request('GET', '/api/connectors/providers', 'agent')).status).toBe(403);
@@ -179,5 +209,34 @@ describe('connectors from the console: provider schemas, validation, rotation wi
     for (const secret of ['app-secret-value', 'page-token-value', 'verify-me-please', rotation.body.secret, generic.signingSecret ?? '']) {
       expect(everything).not.toContain(secret);
     }
+  });
+
+  it('accepts a chat identity signed with the old identity secret, and the visitor tokens it issued, only during the grace period', async () => {
+    const widget = await stack.createConnector<CreatedConnectorView>({
+      kind: 'chat',
+      provider: 'widget',
+      config: { allowedOrigins: ['https://shop.example'] },
+    });
+    const connectorKey = String(widget.config['connectorKey']);
+    const oldSecret = widget.signingSecret ?? '';
+    const identity = (secret: string) => ({ email: 'ana@shop.example', hmac: signChatIdentity('ana@shop.example', secret) });
+    const before = await handshake({ connectorKey });
+    if (typeof before === 'string') throw new Error(before);
+
+    const rotation = await stack.request<RotatedSecretView>('POST', `/api/connectors/${widget.id}/secret/rotate`, 'admin', { graceSeconds: 3 });
+    expect(rotation.body.secretName).toBe('identitySecret');
+    const graceEnds = Date.parse(rotation.body.previousValidUntil ?? '');
+    expect(await handshake({ connectorKey, identity: identity(oldSecret) })).toMatchObject({ visitorToken: expect.any(String) });
+    expect(await handshake({ connectorKey, identity: identity(rotation.body.secret) })).toMatchObject({ visitorToken: expect.any(String) });
+    // The token issued before the rotation still names the same visitor.
+    expect(await handshake({ connectorKey, visitorToken: before.visitorToken })).toMatchObject({ visitorToken: before.visitorToken });
+
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, graceEnds - Date.now()) + 200));
+    expect(await handshake({ connectorKey, identity: identity(oldSecret) })).toMatch(/identity\.hmac does not match/);
+    expect(await handshake({ connectorKey, identity: identity(rotation.body.secret) })).toMatchObject({ visitorToken: expect.any(String) });
+    // After it, the old token starts a new visitor instead of locking the widget out.
+    const after = await handshake({ connectorKey, visitorToken: before.visitorToken });
+    expect(after).toMatchObject({ visitorToken: expect.any(String) });
+    expect((after as ChatServerEvents['session']).visitorToken).not.toBe(before.visitorToken);
   });
 });
