@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { In, IsNull, type Repository } from 'typeorm';
+import { type EntityManager, In, IsNull, type Repository } from 'typeorm';
 import {
   isProviderOfKind,
   type ConnectorProvidersView,
@@ -47,6 +47,7 @@ function auditedState(c: ConnectorEntity): Record<string, unknown> {
 @Injectable()
 export class ConnectorsService {
   private readonly logger = new Logger(ConnectorsService.name);
+  private readonly providerViews = connectorProviderViews();
 
   constructor(
     @InjectRepository(ConnectorEntity) private readonly connectors: Repository<ConnectorEntity>,
@@ -83,8 +84,6 @@ export class ConnectorsService {
     return { publicUrl: this.config.publicUrl, providers: this.providerViews };
   }
 
-  private readonly providerViews = connectorProviderViews();
-
   list(): Promise<ConnectorEntity[]> {
     return this.connectors.find({ where: { deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
   }
@@ -109,6 +108,13 @@ export class ConnectorsService {
     return [this.secretsOf(connector)[name], previous].filter((value): value is string => Boolean(value));
   }
 
+  /** The connector, its row locked until the transaction ends: edits and rotations of one connector take turns. */
+  private async locked(manager: EntityManager, id: string): Promise<ConnectorEntity> {
+    const connector = await manager.findOne(ConnectorEntity, { where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    if (!connector) throw new NotFoundException(`connector ${id} not found`);
+    return connector;
+  }
+
   private inGrace(connector: ConnectorEntity): boolean {
     return connector.previousSecretsExpireAt !== null && connector.previousSecretsExpireAt.getTime() > Date.now();
   }
@@ -120,8 +126,7 @@ export class ConnectorsService {
   async rotateSecret(id: string, graceSeconds: number, actorId: string): Promise<RotatedSecretView> {
     const { saved, secretName, secret } = await this.connectors.manager.transaction(async (manager) => {
       // Locked: two rotations at once must not both keep the same old secret as "previous".
-      const connector = await manager.findOne(ConnectorEntity, { where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
-      if (!connector) throw new NotFoundException(`connector ${id} not found`);
+      const connector = await this.locked(manager, id);
       const name = this.spec(connector.provider).generatedSecret;
       if (!name) {
         throw new BadRequestException(
@@ -187,26 +192,28 @@ export class ConnectorsService {
   }
 
   async update(id: string, dto: UpdateConnectorDto, actorId: string): Promise<ConnectorView> {
-    const connector = await this.get(id);
-    const spec = this.spec(connector.provider);
-    const before = auditedState(connector);
-    const wasEnabled = connector.enabled;
-    if (dto.name !== undefined) connector.name = dto.name;
-    if (dto.queueId !== undefined) {
-      await this.assertQueue(dto.queueId);
-      connector.queueId = dto.queueId;
-    }
-    if (dto.config !== undefined) {
-      connector.config = { ...this.validConfig(spec, dto.config), ...this.generatedConfigOf(spec, connector.config) };
-      if (spec.ownsAddress) await this.assertAddressFree(connector.config, connector.id);
-    }
-    if (dto.enabled !== undefined) connector.enabled = dto.enabled;
-    if (dto.secrets !== undefined) {
-      const secrets = { ...this.secretsOf(connector), ...dto.secrets };
-      connector.secretsSealed = this.box.seal(secrets);
-      connector.secretNames = Object.keys(secrets).sort();
-    }
-    const saved = await this.connectors.save(connector);
+    // Under the row lock a rotation takes too: saving a copy read before it would put the old secret back.
+    const { saved, before, wasEnabled } = await this.connectors.manager.transaction(async (manager) => {
+      const connector = await this.locked(manager, id);
+      const spec = this.spec(connector.provider);
+      const state = { before: auditedState(connector), wasEnabled: connector.enabled };
+      if (dto.name !== undefined) connector.name = dto.name;
+      if (dto.queueId !== undefined) {
+        await this.assertQueue(dto.queueId);
+        connector.queueId = dto.queueId;
+      }
+      if (dto.config !== undefined) {
+        connector.config = { ...this.validConfig(spec, dto.config), ...this.generatedConfigOf(spec, connector.config) };
+        if (spec.ownsAddress) await this.assertAddressFree(connector.config, connector.id);
+      }
+      if (dto.enabled !== undefined) connector.enabled = dto.enabled;
+      if (dto.secrets !== undefined) {
+        const secrets = { ...this.secretsOf(connector), ...dto.secrets };
+        connector.secretsSealed = this.box.seal(secrets);
+        connector.secretNames = Object.keys(secrets).sort();
+      }
+      return { ...state, saved: await manager.save(connector) };
+    });
     if (wasEnabled !== saved.enabled) {
       await this.audit.record({ actorId, action: saved.enabled ? 'connector.enabled' : 'connector.disabled', entity: 'connector', entityId: id });
     }
