@@ -21,3 +21,4 @@ export * from './lib/survey-answers';
 export * from './lib/agent-presence';
 export * from './lib/survey';
 export * from './lib/routing';
+export * from './lib/field-errors';

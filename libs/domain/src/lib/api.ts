@@ -257,6 +257,8 @@ export interface ConnectorView {
   lastEventAt: string | null;
   lastError: string | null;
   webhookUrls: Record<string, string>;
+  /** After a secret rotation: until when the replaced secret is still accepted (null when no grace period is running). */
+  previousSecretValidUntil: string | null;
   createdAt: string;
 }
 
@@ -409,4 +411,51 @@ export interface InsightsReportView {
   acceptanceRate: number | null;
   conversionRate: number | null;
   promptUses: number;
+}
+
+/** One setting of a connector provider, for the console's form (`GET /api/connectors/providers`). */
+export interface ConnectorFieldView {
+  /** The path in `config` (`smtp.host`), or the secret's name when `secret`. */
+  name: string;
+  label: string;
+  type: 'text' | 'email' | 'url' | 'number' | 'boolean' | 'choice' | 'list';
+  /** Required when its group is sent (fields outside a group: always). */
+  required: boolean;
+  /** Sent in `secrets`, write-only. */
+  secret: boolean;
+  help: string | null;
+  default: string | number | boolean | null;
+  /** The values of a `choice`. */
+  options: string[] | null;
+  /** Nested settings (the outgoing SMTP server, `smtp`) are sent only when one of them is filled in. */
+  group: string | null;
+}
+
+/** A provider the server runs, described from the same schemas it validates with. */
+export interface ConnectorProviderView {
+  provider: ConnectorProvider;
+  kind: ChannelKind;
+  label: string;
+  description: string;
+  fields: ConnectorFieldView[];
+  /** Inbound webhook paths under /api/hooks/:id/. */
+  webhookPaths: string[];
+  /** The secret the server generates at creation and on rotation, returned once. */
+  generatedSecret: 'signingSecret' | 'identitySecret' | null;
+}
+
+/** `GET /api/connectors/providers`. */
+export interface ConnectorProvidersView {
+  /** The public base URL senders reach this server at (webhooks, the widget script). */
+  publicUrl: string;
+  providers: ConnectorProviderView[];
+}
+
+/** `POST /api/connectors/:id/secret/rotate`: the new secret, shown this once. */
+export interface RotatedSecretView {
+  connector: ConnectorView;
+  secretName: 'signingSecret' | 'identitySecret';
+  secret: string;
+  /** Until when the replaced secret is still accepted; null when it stopped working at once. */
+  previousValidUntil: string | null;
 }

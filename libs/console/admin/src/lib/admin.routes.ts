@@ -23,6 +23,12 @@ export const adminRoutes: Route[] = [
         loadComponent: () => import('./connectors/connectors-page.component').then((m) => m.ConnectorsPageComponent),
       },
       {
+        path: 'connectors/new',
+        canMatch: [adminOnly],
+        title: 'New connector · Throughline',
+        loadComponent: () => import('./connectors/connector-new.component').then((m) => m.ConnectorNewComponent),
+      },
+      {
         path: 'connectors/:connectorId',
         canMatch: [adminOnly],
         title: 'Connector · Throughline',

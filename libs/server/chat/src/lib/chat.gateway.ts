@@ -104,18 +104,22 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!origin || !isOriginAllowed(origin, allowedOrigins)) {
       throw new ChatProtocolError(`origin ${origin ?? '(none sent)'} is not allowed: add it to the widget's allowedOrigins`);
     }
-    const secret = this.connectors.secretsOf(connector)['identitySecret'] ?? '';
+    // During a rotation's grace period the replaced secret still verifies; new tokens are issued under the current one.
+    const [secret = '', ...previous] = this.connectors.verifyingSecrets(connector, 'identitySecret');
+    const secrets = [secret, ...previous];
     let verified: VisitorSocketData['verified'];
     if (input.identity) {
+      const { hmac } = input.identity;
       const value = 'email' in input.identity ? input.identity.email : input.identity.userId;
-      if (!verifyChatIdentity(value, input.identity.hmac, secret)) {
+      if (!secrets.some((s) => verifyChatIdentity(value, hmac, s))) {
         await this.connectors.recordFailure(connector.id, 'refused a chat visitor whose identity HMAC did not match');
         throw new ChatProtocolError("identity.hmac does not match: sign the exact email or user id with the widget's identity secret (hex HMAC-SHA256)");
       }
       verified = 'email' in input.identity ? { email: this.verifiedEmail(value) } : { userId: value };
     }
     // A token we did not issue (or issued under a rotated secret) starts a new visitor instead of locking the widget out.
-    const known = input.visitorToken ? verifyVisitorToken(input.visitorToken, secret) : null;
+    const visitorToken = input.visitorToken;
+    const known = visitorToken ? (secrets.map((s) => verifyVisitorToken(visitorToken, s)).find(Boolean) ?? null) : null;
     if (!known) {
       const refusal = await this.flood.newVisitorRefusal(connector.id, socket.handshake.address);
       if (refusal) throw new ChatProtocolError(refusal);

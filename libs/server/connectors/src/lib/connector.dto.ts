@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, Min, MaxLength, MinLength } from 'class-validator';
 import { CHANNEL_KINDS, type ChannelKind, RAW_EVENT_STATUSES, type RawEventStatus } from '@throughline/domain';
 
 export class CreateConnectorDto {
@@ -24,4 +24,15 @@ export class UpdateConnectorDto {
 
 export class ListEventsQueryDto {
   @ApiPropertyOptional({ enum: RAW_EVENT_STATUSES }) @IsOptional() @IsIn(RAW_EVENT_STATUSES) status?: RawEventStatus;
+}
+
+/** The longest grace period a rotated secret may keep working: a week. */
+export const MAX_SECRET_GRACE_SECONDS = 7 * 24 * 3600;
+
+export class RotateSecretDto {
+  @ApiProperty({ description: 'How long the replaced secret keeps verifying; 0 stops it at once.', example: 86400, maximum: MAX_SECRET_GRACE_SECONDS })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_SECRET_GRACE_SECONDS)
+  graceSeconds!: number;
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ConnectorTestView, ConnectorView, CreatedConnectorView, RawEventView } from '@throughline/domain';
+import type { ConnectorProvidersView, ConnectorTestView, ConnectorView, CreatedConnectorView, RawEventView, RotatedSecretView } from '@throughline/domain';
 import { type AuthenticatedUser, CurrentUser, MinRole } from '@throughline/server/auth';
-import { CreateConnectorDto, ListEventsQueryDto, UpdateConnectorDto } from './connector.dto';
+import { CreateConnectorDto, ListEventsQueryDto, RotateSecretDto, UpdateConnectorDto } from './connector.dto';
 import { ConnectorsService } from './connectors.service';
 
 @ApiTags('connectors')
@@ -16,6 +16,12 @@ export class ConnectorsController {
   @Get('events/stuck')
   stuckEvents(): Promise<RawEventView[]> {
     return this.connectors.stuckEvents();
+  }
+
+  /** Each provider's settings (name, label, type, required, secret, help), from the schemas creation validates with. */
+  @Get('providers')
+  providers(): ConnectorProvidersView {
+    return this.connectors.providers();
   }
 
   @Get()
@@ -37,6 +43,13 @@ export class ConnectorsController {
   @Patch(':id')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateConnectorDto, @CurrentUser() user: AuthenticatedUser): Promise<ConnectorView> {
     return this.connectors.update(id, body, user.id);
+  }
+
+  /** A new signing (or identity) secret, returned this once; the old one keeps verifying for `graceSeconds`. */
+  @Post(':id/secret/rotate')
+  @HttpCode(200)
+  rotateSecret(@Param('id', ParseUUIDPipe) id: string, @Body() body: RotateSecretDto, @CurrentUser() user: AuthenticatedUser): Promise<RotatedSecretView> {
+    return this.connectors.rotateSecret(id, body.graceSeconds, user.id);
   }
 
   @Delete(':id')

@@ -1,12 +1,22 @@
 import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { In, IsNull, type Repository } from 'typeorm';
-import { isProviderOfKind, type ConnectorTestView, type ConnectorView, type CreatedConnectorView, type RawEventView } from '@throughline/domain';
+import { type EntityManager, In, IsNull, type Repository } from 'typeorm';
+import {
+  isProviderOfKind,
+  type ConnectorProvidersView,
+  type ConnectorTestView,
+  type ConnectorView,
+  type CreatedConnectorView,
+  type RawEventView,
+  type RotatedSecretView,
+} from '@throughline/domain';
+import { AuditLog } from '@throughline/server/audit';
 import type { OutboundPolicy } from '@throughline/channels/outbound';
 import { APP_CONFIG, type AppConfig, outboundPolicyOf, SecretBox } from '@throughline/server/config';
-import { AuditLogEntity, ConnectorEntity, QueueEntity, RawEventEntity } from '@throughline/server/database';
+import { ConnectorEntity, QueueEntity, RawEventEntity } from '@throughline/server/database';
 import { JobProducer, QueueName, STUCK_AFTER } from '@throughline/server/queue';
+import { connectorProviderViews } from './connector-fields';
 import { PROVIDERS, type ProviderSpec } from './connector-providers';
 import type { CreateConnectorDto, UpdateConnectorDto } from './connector.dto';
 
@@ -25,15 +35,26 @@ export function toRawEventView(e: RawEventEntity): RawEventView {
 
 const STUCK_LIMIT = 500;
 
+/** One message per problem, naming the field by its path in the request (`config.smtp.host: …`). */
+function configProblems(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string[] {
+  return issues.map((i) => `config.${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
+}
+
+/** What the audit log keeps of a connector: its settings and the names of its secrets, never their values (keys named "secret…" would be redacted whole). */
+function auditedState(c: ConnectorEntity): Record<string, unknown> {
+  return { name: c.name, provider: c.provider, queueId: c.queueId, config: c.config, storedCredentials: c.secretNames };
+}
+
 @Injectable()
 export class ConnectorsService {
   private readonly logger = new Logger(ConnectorsService.name);
+  private readonly providerViews = connectorProviderViews();
 
   constructor(
     @InjectRepository(ConnectorEntity) private readonly connectors: Repository<ConnectorEntity>,
     @InjectRepository(QueueEntity) private readonly queues: Repository<QueueEntity>,
     @InjectRepository(RawEventEntity) private readonly rawEvents: Repository<RawEventEntity>,
-    @InjectRepository(AuditLogEntity) private readonly audit: Repository<AuditLogEntity>,
+    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly box: SecretBox,
     private readonly jobs: JobProducer,
@@ -54,8 +75,14 @@ export class ConnectorsService {
       lastEventAt: c.lastEventAt?.toISOString() ?? null,
       lastError: c.lastError,
       webhookUrls: Object.fromEntries((spec?.webhookPaths ?? []).map((path) => [path, `${this.config.publicUrl}/api/hooks/${c.id}/${path}`])),
+      previousSecretValidUntil: this.inGrace(c) ? (c.previousSecretsExpireAt?.toISOString() ?? null) : null,
       createdAt: c.createdAt.toISOString(),
     };
+  }
+
+  /** What the console's "New connector" form is generated from. */
+  providers(): ConnectorProvidersView {
+    return { publicUrl: this.config.publicUrl, providers: this.providerViews };
   }
 
   list(): Promise<ConnectorEntity[]> {
@@ -78,6 +105,59 @@ export class ConnectorsService {
     return connector.secretsSealed ? this.box.open(connector.secretsSealed) : {};
   }
 
+  /**
+   * The values a signature or HMAC may be checked against: the current secret, and during a
+   * rotation's grace period the one it replaced. Empty values are left out (they verify nothing).
+   */
+  verifyingSecrets(connector: ConnectorEntity, name: string): string[] {
+    const previous = this.inGrace(connector) && connector.previousSecretsSealed ? this.box.open(connector.previousSecretsSealed)[name] : undefined;
+    return [this.secretsOf(connector)[name], previous].filter((value): value is string => Boolean(value));
+  }
+
+  /** The connector, its row locked until the transaction ends: edits and rotations of one connector take turns. */
+  private async locked(manager: EntityManager, id: string): Promise<ConnectorEntity> {
+    const connector = await manager.findOne(ConnectorEntity, { where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    if (!connector) throw new NotFoundException(`connector ${id} not found`);
+    return connector;
+  }
+
+  private inGrace(connector: ConnectorEntity): boolean {
+    return connector.previousSecretsExpireAt !== null && connector.previousSecretsExpireAt.getTime() > Date.now();
+  }
+
+  /**
+   * Replaces the generated secret (signing or identity) with a new one, returned this once. The old
+   * one is kept sealed and still verifies for `graceSeconds`, so senders can switch without losing events.
+   */
+  async rotateSecret(id: string, graceSeconds: number, actorId: string): Promise<RotatedSecretView> {
+    const { saved, secretName, secret } = await this.connectors.manager.transaction(async (manager) => {
+      // Locked: two rotations at once must not both keep the same old secret as "previous".
+      const connector = await this.locked(manager, id);
+      const name = this.spec(connector.provider).generatedSecret;
+      if (!name) {
+        throw new BadRequestException(
+          `provider: ${connector.provider} connectors have no generated secret to rotate; replace their secrets by editing the connector`,
+        );
+      }
+      const secrets = this.secretsOf(connector);
+      const fresh = randomBytes(32).toString('base64url');
+      connector.previousSecretsSealed = graceSeconds > 0 && secrets[name] ? this.box.seal({ [name]: secrets[name] }) : null;
+      connector.previousSecretsExpireAt = connector.previousSecretsSealed ? new Date(Date.now() + graceSeconds * 1000) : null;
+      connector.secretsSealed = this.box.seal({ ...secrets, [name]: fresh });
+      connector.secretNames = Object.keys({ ...secrets, [name]: fresh }).sort();
+      return { saved: await manager.save(connector), secretName: name, secret: fresh };
+    });
+    const previousValidUntil = saved.previousSecretsExpireAt?.toISOString() ?? null;
+    await this.audit.record({
+      actorId,
+      action: 'connector.secret_rotated',
+      entity: 'connector',
+      entityId: id,
+      details: { rotated: secretName, graceSeconds, previousValidUntil },
+    });
+    return { connector: this.toView(saved), secretName, secret, previousValidUntil };
+  }
+
   async create(
     dto: CreateConnectorDto,
     actorId: string | null,
@@ -87,12 +167,17 @@ export class ConnectorsService {
       throw new BadRequestException(`provider: '${dto.provider}' is not a provider of kind '${dto.kind}'`);
     }
     const spec = this.spec(dto.provider);
-    const config = { ...this.validConfig(spec, dto.config ?? {}), ...(spec.generatedConfig ? (fixed?.generatedConfig ?? spec.generatedConfig()) : {}) };
+    const secrets = { ...(dto.secrets ?? {}) };
+    // Every problem at once, each naming its field, so a form can show them all beside their fields.
+    const parsed = spec.config.safeParse(dto.config ?? {});
+    const problems = [
+      ...(parsed.success ? [] : configProblems(parsed.error.issues)),
+      ...spec.requiredSecrets.filter((name) => !secrets[name]).map((name) => `secrets.${name}: is required`),
+    ];
+    if (problems.length || !parsed.success) throw new BadRequestException(problems);
+    const config = { ...parsed.data, ...(spec.generatedConfig ? (fixed?.generatedConfig ?? spec.generatedConfig()) : {}) };
     await this.assertQueue(dto.queueId);
     if (spec.ownsAddress) await this.assertAddressFree(config, null);
-    const secrets = { ...(dto.secrets ?? {}) };
-    const missing = spec.requiredSecrets.filter((name) => !secrets[name]);
-    if (missing.length) throw new BadRequestException(`secrets: missing ${missing.join(', ')}`);
     const signingSecret = spec.generatedSecret ? (fixed?.signingSecret ?? randomBytes(32).toString('base64url')) : null;
     if (spec.generatedSecret && signingSecret) secrets[spec.generatedSecret] = signingSecret;
     const saved = await this.connectors.save(
@@ -107,33 +192,51 @@ export class ConnectorsService {
         secretNames: Object.keys(secrets).sort(),
       }),
     );
-    await this.record(actorId, 'connector.created', saved.id, { name: saved.name, provider: saved.provider });
+    await this.audit.record({ actorId, action: 'connector.created', entity: 'connector', entityId: saved.id, after: auditedState(saved) });
     await this.syncPoller(saved);
     return { ...this.toView(saved), signingSecret };
   }
 
   async update(id: string, dto: UpdateConnectorDto, actorId: string): Promise<ConnectorView> {
-    const connector = await this.get(id);
-    const spec = this.spec(connector.provider);
-    if (dto.name !== undefined) connector.name = dto.name;
-    if (dto.queueId !== undefined) {
-      await this.assertQueue(dto.queueId);
-      connector.queueId = dto.queueId;
-    }
-    if (dto.config !== undefined) {
-      connector.config = { ...this.validConfig(spec, dto.config), ...this.generatedConfigOf(spec, connector.config) };
-      if (spec.ownsAddress) await this.assertAddressFree(connector.config, connector.id);
-    }
-    if (dto.enabled !== undefined) connector.enabled = dto.enabled;
-    if (dto.secrets !== undefined) {
-      const secrets = { ...this.secretsOf(connector), ...dto.secrets };
-      connector.secretsSealed = this.box.seal(secrets);
-      connector.secretNames = Object.keys(secrets).sort();
-    }
-    const saved = await this.connectors.save(connector);
-    await this.record(actorId, 'connector.updated', id, {
-      fields: Object.keys(dto).map((k) => (k === 'secrets' ? `secrets(${Object.keys(dto.secrets ?? {}).join(',')})` : k)),
+    // Under the row lock a rotation takes too: saving a copy read before it would put the old secret back.
+    const { saved, before, wasEnabled } = await this.connectors.manager.transaction(async (manager) => {
+      const connector = await this.locked(manager, id);
+      const spec = this.spec(connector.provider);
+      const state = { before: auditedState(connector), wasEnabled: connector.enabled };
+      if (dto.name !== undefined) connector.name = dto.name;
+      if (dto.queueId !== undefined) {
+        await this.assertQueue(dto.queueId);
+        connector.queueId = dto.queueId;
+      }
+      if (dto.config !== undefined) {
+        connector.config = { ...this.validConfig(spec, dto.config), ...this.generatedConfigOf(spec, connector.config) };
+        if (spec.ownsAddress) await this.assertAddressFree(connector.config, connector.id);
+      }
+      if (dto.enabled !== undefined) connector.enabled = dto.enabled;
+      if (dto.secrets !== undefined) {
+        const secrets = { ...this.secretsOf(connector), ...dto.secrets };
+        connector.secretsSealed = this.box.seal(secrets);
+        connector.secretNames = Object.keys(secrets).sort();
+      }
+      return { ...state, saved: await manager.save(connector) };
     });
+    if (wasEnabled !== saved.enabled) {
+      await this.audit.record({ actorId, action: saved.enabled ? 'connector.enabled' : 'connector.disabled', entity: 'connector', entityId: id });
+    }
+    const edited = Object.keys(dto).filter((key) => key !== 'enabled');
+    if (edited.length) {
+      // Secret values never reach the log: their names only, and the audit view redacts secret-looking config keys.
+      const replaced = Object.keys(dto.secrets ?? {});
+      await this.audit.record({
+        actorId,
+        action: 'connector.updated',
+        entity: 'connector',
+        entityId: id,
+        before,
+        after: auditedState(saved),
+        details: { fields: edited, ...(replaced.length && { credentialsReplaced: replaced }) },
+      });
+    }
     await this.syncPoller(saved);
     return this.toView(saved);
   }
@@ -144,7 +247,7 @@ export class ConnectorsService {
     connector.deletedAt = new Date();
     connector.enabled = false;
     await this.connectors.save(connector);
-    await this.record(actorId, 'connector.deleted', id, { name: connector.name });
+    await this.audit.record({ actorId, action: 'connector.deleted', entity: 'connector', entityId: id, before: auditedState(connector) });
     await this.syncPoller(connector);
   }
 
@@ -168,7 +271,7 @@ export class ConnectorsService {
           .map((c) => c.message)
           .join('; ')}`,
       );
-    await this.record(actorId, 'connector.tested', id, { ok });
+    await this.audit.record({ actorId, action: 'connector.tested', entity: 'connector', entityId: id, details: { ok } });
     return { ok, checks };
   }
 
@@ -255,7 +358,7 @@ export class ConnectorsService {
     if (!event) throw new NotFoundException(`event ${eventId} not found on connector ${connectorId}`);
     if (event.status !== 'failed') throw new ConflictException(`event ${eventId} is ${event.status}, only failed events can be retried`);
     await this.requeueEvent(eventId);
-    await this.record(actorId, 'raw_event.retried', eventId, { connectorId });
+    await this.audit.record({ actorId, action: 'raw_event.retried', entity: 'raw_event', entityId: eventId, details: { connectorId } });
     return toRawEventView(await this.rawEvents.findOneByOrFail({ id: eventId }));
   }
 
@@ -264,7 +367,7 @@ export class ConnectorsService {
     await this.get(connectorId);
     const stuck = await this.stuckEvents(connectorId);
     for (const event of stuck) await this.requeueEvent(event.id);
-    await this.record(actorId, 'raw_event.retried_all', connectorId, { count: stuck.length });
+    await this.audit.record({ actorId, action: 'raw_event.retried_all', entity: 'connector', entityId: connectorId, details: { count: stuck.length } });
     return { retried: stuck.length };
   }
 
@@ -299,9 +402,7 @@ export class ConnectorsService {
 
   private validConfig(spec: ProviderSpec, config: Record<string, unknown>): Record<string, unknown> {
     const result = spec.config.safeParse(config);
-    if (!result.success) {
-      throw new BadRequestException(result.error.issues.map((i) => `config.${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
-    }
+    if (!result.success) throw new BadRequestException(configProblems(result.error.issues));
     return result.data;
   }
 
@@ -309,9 +410,5 @@ export class ConnectorsService {
     if (queueId && !(await this.queues.exists({ where: { id: queueId } }))) {
       throw new BadRequestException(`queueId: queue ${queueId} does not exist`);
     }
-  }
-
-  private async record(actorId: string | null, action: string, entityId: string, details: Record<string, unknown>): Promise<void> {
-    await this.audit.save(this.audit.create({ actorUserId: actorId, action, entityType: 'connector', entityId, details }));
   }
 }

@@ -46,6 +46,11 @@ export class HookIntake {
     return this.connectors.secretsOf(connector);
   }
 
+  /** The current value of a generated secret, and during a rotation's grace period the replaced one. */
+  verifyingSecrets(connector: ConnectorEntity, name: 'signingSecret'): string[] {
+    return this.connectors.verifyingSecrets(connector, name);
+  }
+
   /**
    * Runs before a webhook body is read (see the API bootstrap): an unknown, malformed or disabled
    * connector is refused at once, so nobody can make us read megabytes for a connector that is not there.

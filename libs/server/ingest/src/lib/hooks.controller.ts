@@ -46,7 +46,7 @@ export class HooksController {
 
   private async signedConnector(id: string, provider: ConnectorProvider, req: HookRequest, signature: string | undefined): Promise<ConnectorEntity> {
     const connector = await this.intake.connectorFor(id, provider);
-    if (!verifySignature(rawBody(req), signature, this.intake.secretsOf(connector)['signingSecret'] ?? '')) {
+    if (!this.intake.verifyingSecrets(connector, 'signingSecret').some((secret) => verifySignature(rawBody(req), signature, secret))) {
       await this.intake.refuse(connector, "X-Throughline-Signature is missing or does not match the body signed with this connector's secret");
     }
     return connector;

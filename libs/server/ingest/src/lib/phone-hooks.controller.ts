@@ -72,8 +72,9 @@ export class PhoneHooksController {
       );
     }
     const connector = await this.intake.connectorFor(connectorId, 'calllog');
-    const secret = this.intake.secretsOf(connector)['signingSecret'] ?? '';
-    const authentic = signature !== undefined ? verifySignature(rawBody(req), signature, secret) : token !== undefined && sameSecret(token, secret);
+    const authentic = this.intake
+      .verifyingSecrets(connector, 'signingSecret')
+      .some((secret) => (signature !== undefined ? verifySignature(rawBody(req), signature, secret) : token !== undefined && sameSecret(token, secret)));
     if (!authentic) {
       await this.intake.refuse(
         connector,

@@ -49,7 +49,13 @@ export class DemoSeedService {
     const emails = DEMO_USERS.map((u) => u.email);
     const users = await this.db.getRepository(UserEntity).find({ where: { email: In(emails), disabled: false }, select: { email: true } });
     const demoSecrets = new Set<string>([DEMO_SIGNING_SECRET, DEMO_CHAT_IDENTITY_SECRET]);
-    const connectors = (await this.connectors.list()).filter((c) => Object.values(this.connectors.secretsOf(c)).some((v) => demoSecrets.has(v)));
+    // A rotated demo secret still in its grace period still verifies, so it counts too.
+    const heldSecrets = (c: ConnectorEntity) => [
+      ...Object.values(this.connectors.secretsOf(c)),
+      ...this.connectors.verifyingSecrets(c, 'signingSecret'),
+      ...this.connectors.verifyingSecrets(c, 'identitySecret'),
+    ];
+    const connectors = (await this.connectors.list()).filter((c) => heldSecrets(c).some((v) => demoSecrets.has(v)));
     return [...users.map((u) => `demo user ${u.email}`), ...connectors.map((c) => `connector "${c.name}" (${c.id}) with the demo secret`)];
   }
 

@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ConnectorsApi } from '@throughline/console/data-access';
 import { NOW, PendingCalls } from '@throughline/console/data-access/testing';
-import type { ConnectorTestView, ConnectorView, RawEventView } from '@throughline/domain';
+import type { ConnectorProvidersView, ConnectorTestView, ConnectorView, RawEventView, RotatedSecretView } from '@throughline/domain';
 import { ConnectorDetailComponent } from './connector-detail.component';
 
 const MAILBOX: ConnectorView = {
@@ -18,8 +18,46 @@ const MAILBOX: ConnectorView = {
   lastEventAt: null,
   lastError: 'connection test: login refused',
   webhookUrls: {},
+  previousSecretValidUntil: null,
   createdAt: new Date(NOW).toISOString(),
 };
+const CATALOG: ConnectorProvidersView = {
+  publicUrl: 'https://support.example',
+  providers: [
+    {
+      provider: 'imap',
+      kind: 'email',
+      label: 'IMAP mailbox',
+      description: '',
+      webhookPaths: [],
+      generatedSecret: null,
+      fields: [
+        { name: 'address', label: 'Email address', type: 'email', required: true, secret: false, help: null, default: null, options: null, group: null },
+        { name: 'host', label: 'IMAP host', type: 'text', required: true, secret: false, help: null, default: null, options: null, group: null },
+        { name: 'password', label: 'IMAP password', type: 'text', required: true, secret: true, help: null, default: null, options: null, group: null },
+      ],
+    },
+    {
+      provider: 'generic',
+      kind: 'generic',
+      label: 'Generic webhook',
+      description: '',
+      webhookPaths: ['generic'],
+      generatedSecret: 'signingSecret',
+      fields: [],
+    },
+  ],
+};
+const GENERIC: ConnectorView = {
+  ...MAILBOX,
+  id: 'conn-1',
+  name: 'Contact form',
+  kind: 'generic',
+  provider: 'generic',
+  config: {},
+  secretNames: ['signingSecret'],
+};
+
 const FAILED: RawEventView = {
   id: 'ev-1',
   connectorId: 'conn-1',
@@ -37,10 +75,25 @@ async function setup() {
   const test = new PendingCalls<[string], ConnectorTestView>();
   const retryEvent = new PendingCalls<[string, string], RawEventView>();
   const setEnabled = new PendingCalls<[string, boolean], ConnectorView>();
+  const providers = new PendingCalls<[], ConnectorProvidersView>();
+  const update = new PendingCalls<[string, unknown], ConnectorView>();
+  const rotateSecret = new PendingCalls<[string, number], RotatedSecretView>();
   TestBed.configureTestingModule({
     providers: [
       provideRouter([]),
-      { provide: ConnectorsApi, useValue: { get: get.fn, failedEvents: failedEvents.fn, test: test.fn, retryEvent: retryEvent.fn, setEnabled: setEnabled.fn } },
+      {
+        provide: ConnectorsApi,
+        useValue: {
+          get: get.fn,
+          failedEvents: failedEvents.fn,
+          test: test.fn,
+          retryEvent: retryEvent.fn,
+          setEnabled: setEnabled.fn,
+          providers: providers.fn,
+          update: update.fn,
+          rotateSecret: rotateSecret.fn,
+        },
+      },
     ],
   });
   const fixture = TestBed.createComponent(ConnectorDetailComponent);
@@ -49,7 +102,7 @@ async function setup() {
   const el = fixture.nativeElement as HTMLElement;
   const render = () => fixture.whenStable();
   const button = (name: string) => [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === name) as HTMLButtonElement;
-  return { fixture, el, get, failedEvents, test, retryEvent, setEnabled, render, button };
+  return { fixture, el, get, failedEvents, test, retryEvent, setEnabled, providers, update, rotateSecret, render, button };
 }
 
 describe('ConnectorDetailComponent', () => {
@@ -143,5 +196,57 @@ describe('ConnectorDetailComponent', () => {
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('connector conn-1 not found');
     button('Try again').click();
     expect(get.calls).toHaveLength(2);
+  });
+
+  it('should spell out what disabling does, and that a disabled connector refuses its webhooks', async () => {
+    const { el, get, render } = await setup();
+    await get.respond({ ...GENERIC, enabled: false });
+    await render();
+    expect(el.querySelector('.consequence')?.textContent).toContain('Its webhooks are refused with 403');
+    expect(el.querySelector('.consequence')?.textContent).toContain('Enable it to accept events again');
+  });
+
+  it('should rotate the signing secret with the chosen grace period, showing the new secret once and until when the old one works', async () => {
+    const { el, get, providers, rotateSecret, render, button } = await setup();
+    await providers.respond(CATALOG);
+    await get.respond(GENERIC);
+    await render();
+    const grace = el.querySelector<HTMLSelectElement>('.rotation select') as HTMLSelectElement;
+    grace.value = '3600';
+    grace.dispatchEvent(new Event('change'));
+    button('Rotate secret').click();
+    expect(rotateSecret.last.args).toEqual(['conn-1', 3600]);
+    const until = new Date(NOW + 3600_000).toISOString();
+    await rotateSecret.respond({
+      connector: { ...GENERIC, previousSecretValidUntil: until },
+      secretName: 'signingSecret',
+      secret: 'new-secret-value',
+      previousValidUntil: until,
+    });
+    await render();
+    expect(el.querySelector('[aria-label="Signing secret"]')?.textContent).toBe('new-secret-value');
+    expect(el.textContent).toContain('Shown once');
+    expect(el.querySelector('.rotation [role="status"]')?.textContent).toContain('The previous secret is still accepted until');
+  });
+
+  it('should edit the settings and put the server’s message beside the field it names', async () => {
+    const { el, get, providers, update, render, button } = await setup();
+    await providers.respond(CATALOG);
+    await get.respond(MAILBOX);
+    await render();
+    button('Edit settings').click();
+    await render();
+    const host = el.querySelector<HTMLInputElement>('#connector-field-config-host') as HTMLInputElement;
+    expect(host.value).toBe('imap.shop.example');
+    expect(el.querySelector<HTMLInputElement>('#connector-field-secrets-password')?.placeholder).toBe('Set: leave empty to keep it');
+    host.value = 'imap.other.example';
+    host.dispatchEvent(new Event('input'));
+    button('Save changes').click();
+    expect(update.last.args).toEqual(['conn-1', { name: 'Support mailbox', config: { address: 'support@shop.example', host: 'imap.other.example' } }]);
+    await update.fail(400, 0, { statusCode: 400, error: 'Bad Request', message: ['config.host: is not reachable', 'something else'] });
+    await render();
+    expect(el.querySelector('#connector-field-config-host-error')?.textContent).toBe('is not reachable');
+    expect(host.getAttribute('aria-invalid')).toBe('true');
+    expect(el.querySelector('form [role="alert"]')?.textContent).toContain('something else');
   });
 });

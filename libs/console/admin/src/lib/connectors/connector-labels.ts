@@ -62,3 +62,25 @@ const WEBHOOK_LABELS: Record<string, string> = {
 export function webhookLabel(name: string): string {
   return WEBHOOK_LABELS[name] ?? name;
 }
+
+/** What switching a connector off does, in the admin's words, by how its events arrive. */
+export function disableConsequence(provider: string): string {
+  switch (provider) {
+    case 'imap':
+    case 'mastodon':
+      return 'Polling stops: nothing is read until it is enabled again (then it catches up on what is still there).';
+    case 'smtp':
+      return 'Mail to its address is refused at the SMTP door (550 mailbox disabled); senders get a bounce.';
+    case 'widget':
+      return 'The chat widget refuses visitors (“this chat widget is disabled”) and chats in progress cannot send.';
+    default:
+      return 'Its webhooks are refused with 403 (connector disabled) and nothing sent meanwhile is stored; senders that retry deliver once it is on again.';
+  }
+}
+
+export const GRACE_CHOICES: ReadonlyArray<{ seconds: number; label: string }> = [
+  { seconds: 0, label: 'None: the old secret stops at once' },
+  { seconds: 3600, label: '1 hour' },
+  { seconds: 24 * 3600, label: '24 hours' },
+  { seconds: 7 * 24 * 3600, label: '7 days' },
+];

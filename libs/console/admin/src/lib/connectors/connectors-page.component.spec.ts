@@ -18,6 +18,7 @@ const connector = (id: string, overrides: Partial<ConnectorView>): ConnectorView
   lastEventAt: null,
   lastError: null,
   webhookUrls: {},
+  previousSecretValidUntil: null,
   createdAt: new Date(NOW).toISOString(),
   ...overrides,
 });

@@ -1,7 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
+import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
+import { validationMessagesOf } from '../http/http-error.util';
 import { ConnectorsApi } from './connectors.api';
 import { InsightsAdminApi } from './insights-admin.api';
 
@@ -35,6 +36,29 @@ describe('admin API clients', () => {
     expect([patch.request.method, patch.request.body]).toEqual(['PATCH', { enabled: false }]);
     void firstValueFrom(api.test('conn-1'));
     expect(http.expectOne('/api/connectors/conn-1/test').request.method).toBe('POST');
+  });
+
+  it('should read the provider descriptions, edit a connector and rotate its secret with the grace period', () => {
+    const api = TestBed.inject(ConnectorsApi);
+    void firstValueFrom(api.providers());
+    expect(http.expectOne('/api/connectors/providers').request.method).toBe('GET');
+    void firstValueFrom(api.update('conn-1', { name: 'Renamed', secrets: { authToken: 't' } }));
+    const patch = http.expectOne('/api/connectors/conn-1');
+    expect([patch.request.method, patch.request.body]).toEqual(['PATCH', { name: 'Renamed', secrets: { authToken: 't' } }]);
+    void firstValueFrom(api.rotateSecret('conn-1', 3600));
+    const rotate = http.expectOne('/api/connectors/conn-1/secret/rotate');
+    expect([rotate.request.method, rotate.request.body]).toEqual(['POST', { graceSeconds: 3600 }]);
+  });
+
+  it('should hand a form the messages of a 400 or 409 one by one, and nothing for other failures', () => {
+    const error = (status: number, message: unknown) => new HttpErrorResponse({ status, error: { statusCode: status, message } });
+    expect(validationMessagesOf(error(400, ['name must not be empty', 'config.host: is required']))).toEqual([
+      'name must not be empty',
+      'config.host: is required',
+    ]);
+    expect(validationMessagesOf(error(409, 'config.address: taken'))).toEqual(['config.address: taken']);
+    expect(validationMessagesOf(error(500, 'boom'))).toBeNull();
+    expect(validationMessagesOf(new Error('x'))).toBeNull();
   });
 
   it('should send an import as text/csv, exactly as written', () => {

@@ -12,3 +12,12 @@ export function describeHttpError(error: unknown, fallback = 'Something went wro
   if (typeof message === 'string' && message.length > 0) return message;
   return fallback;
 }
+
+/** The messages of a 400 or 409, one per problem (each names its field), for a form to place; null for any other failure. */
+export function validationMessagesOf(error: unknown): string[] | null {
+  if (!(error instanceof HttpErrorResponse) || (error.status !== 400 && error.status !== 409)) return null;
+  const body = error.error as Partial<ApiError> | null;
+  const message = body && typeof body === 'object' ? body.message : undefined;
+  if (Array.isArray(message)) return message.map(String);
+  return typeof message === 'string' && message ? [message] : null;
+}

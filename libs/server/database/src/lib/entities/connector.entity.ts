@@ -11,6 +11,9 @@ export class ConnectorEntity {
   @Column({ type: 'jsonb', default: {} }) config!: Record<string, unknown>;
   /** AES-256-GCM sealed JSON (SecretBox); never leaves the server. */
   @Column({ name: 'secrets_sealed', type: 'text', nullable: true }) secretsSealed!: string | null;
+  /** The secrets a rotation replaced, sealed like the current ones; still accepted until `previousSecretsExpireAt`. */
+  @Column({ name: 'previous_secrets_sealed', type: 'text', nullable: true }) previousSecretsSealed!: string | null;
+  @Column({ name: 'previous_secrets_expire_at', type: 'timestamptz', nullable: true }) previousSecretsExpireAt!: Date | null;
   @Column({ name: 'secret_names', type: 'text', array: true, default: () => "'{}'" }) secretNames!: string[];
   @Column({ type: 'boolean', default: true }) enabled!: boolean;
   @Column({ type: 'text', default: 'unknown' }) health!: 'unknown' | 'ok' | 'failing';

@@ -10,6 +10,7 @@ import { DeliveryAttempts1766300000000 } from './1766300000000-delivery-attempts
 import { QueuesTeamsReplies1766400000000 } from './1766400000000-queues-teams-replies';
 import { SlaAndHistory1766500000000 } from './1766500000000-sla-and-history';
 import { Surveys1766600000000 } from './1766600000000-surveys';
+import { ConnectorSecretRotation1766620000000 } from './1766620000000-connector-secret-rotation';
 import { QueueRouting1766650000000 } from './1766650000000-queue-routing';
 
 /** In order; new migrations are appended, committed ones are never edited. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   QueuesTeamsReplies1766400000000,
   SlaAndHistory1766500000000,
   Surveys1766600000000,
+  ConnectorSecretRotation1766620000000,
   QueueRouting1766650000000,
 ];
