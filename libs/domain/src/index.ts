@@ -18,3 +18,4 @@ export * from './lib/queue-membership';
 export * from './lib/canned-response-template';
 export * from './lib/audit-redaction';
 export * from './lib/survey-answers';
+export * from './lib/service-metrics';
