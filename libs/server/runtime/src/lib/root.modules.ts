@@ -18,6 +18,7 @@ import { RealtimeGatewayModule } from '@throughline/server/realtime';
 import { RepliesApiModule } from '@throughline/server/replies';
 import { SeedModule } from '@throughline/server/seed';
 import { SlaApiModule, SlaWorkerModule } from '@throughline/server/sla';
+import { ReportsApiModule } from '@throughline/server/reports';
 
 /** The HTTP API: REST, webhooks, the /agents socket namespace. */
 @Module({})
@@ -43,6 +44,7 @@ export class ApiRootModule {
         ChatGatewayModule,
         SeedModule,
         SlaApiModule,
+        ReportsApiModule,
       ],
     };
   }

@@ -1,10 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ConversationStatus } from '@throughline/domain';
+import type { ChannelKind, ConversationStatus, ReportEvent, ReportEventKind } from '@throughline/domain';
 import { ConversationEventEntity, type ConversationEventKind } from '@throughline/server/database';
 
 /** Who did it: an agent, the customer (a message), or Throughline itself (a timer, a channel). */
 export type HistoryActor = { userId: string } | 'customer' | 'system';
+
+/** Which conversations a report covers: created in [from, to), optionally of one queue, channel or assignee. */
+export interface ReportScope {
+  from: Date;
+  to: Date;
+  queueId?: string;
+  channel?: ChannelKind;
+  agentId?: string;
+}
+
+/** A conversation of a report with the part of its history the metrics read. */
+export interface ReportHistory {
+  id: string;
+  createdAt: number;
+  channel: ChannelKind;
+  queueId: string | null;
+  assigneeId: string | null;
+  slaPolicyId: string | null;
+  slaBreached: boolean;
+  /** When the customer began waiting (earlier than the conversation when the SLA clock followed them). */
+  waitingSince: number | null;
+  events: ReportEvent[];
+}
+
+const REPORT_EVENT_KINDS: readonly ReportEventKind[] = ['created', 'inbound', 'reply', 'first_response', 'status'];
 
 export interface HistoryEntry {
   kind: ConversationEventKind;
@@ -76,4 +101,52 @@ export class ConversationHistory {
     )) as Array<{ since: Date | null }>;
     return row?.since ?? null;
   }
+
+  /**
+   * The conversations of a report with their histories, in one query: each history comes folded
+   * into one string ("kind epochMs value;…", value the status entered or the message's channel)
+   * because a hundred thousand conversations' events as rows or arrays cost more to ship and parse.
+   */
+  async reportHistories(manager: EntityManager, scope: ReportScope): Promise<ReportHistory[]> {
+    const rows = (await manager.query(
+      `SELECT c.id, (extract(epoch FROM c.created_at) * 1000)::float8 AS created_at, c.channel, c.queue_id, c.assignee_id, c.sla_policy_id,
+              jsonb_array_length(c.sla_breaches) > 0 AS sla_breached, (extract(epoch FROM c.sla_waiting_since) * 1000)::float8 AS waiting_since,
+              (SELECT string_agg(e.kind || ' ' || (extract(epoch FROM e.occurred_at) * 1000)::bigint || ' ' || coalesce(e.to_value, e.details->>'channel', ''), ';'
+                                 ORDER BY e.occurred_at, e.id)
+                 FROM conversation_events e WHERE e.conversation_id = c.id AND e.kind = ANY($6::text[])) AS events
+         FROM conversations c
+        WHERE c.created_at >= $1 AND c.created_at < $2
+          AND ($3::uuid IS NULL OR c.queue_id = $3) AND ($4::text IS NULL OR c.channel = $4) AND ($5::uuid IS NULL OR c.assignee_id = $5)`,
+      [scope.from, scope.to, scope.queueId ?? null, scope.channel ?? null, scope.agentId ?? null, REPORT_EVENT_KINDS],
+    )) as Array<{
+      id: string;
+      created_at: number;
+      channel: ChannelKind;
+      queue_id: string | null;
+      assignee_id: string | null;
+      sla_policy_id: string | null;
+      sla_breached: boolean;
+      waiting_since: number | null;
+      events: string | null;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      channel: r.channel,
+      queueId: r.queue_id,
+      assigneeId: r.assignee_id,
+      slaPolicyId: r.sla_policy_id,
+      slaBreached: r.sla_breached,
+      waitingSince: r.waiting_since,
+      events: r.events ? r.events.split(';').map(parseReportEvent) : [],
+    }));
+  }
+}
+
+function parseReportEvent(folded: string): ReportEvent {
+  const [kind, at, value] = folded.split(' ') as [ReportEventKind, string, string];
+  const event: ReportEvent = { kind, at: Number(at) };
+  if (kind === 'inbound' || kind === 'reply') event.channel = (value || null) as ChannelKind | null;
+  else event.to = (value || null) as ConversationStatus | null;
+  return event;
 }
