@@ -2,12 +2,12 @@ import type { BusinessSchedule } from './business-time';
 import type { SurveyAnswer } from './survey-answers';
 import {
   cesAverage,
+  type ConversationAggregate,
   conversationMetrics,
   csatSatisfiedPct,
+  EMPTY_AGGREGATE,
   elapsedClock,
   npsScore,
-  percentile,
-  type ReportConversation,
   reportCsv,
   type ReportEvent,
   reportRows,
@@ -212,55 +212,10 @@ describe('survey scores and percentiles', () => {
     expect(npsScore([0, 6, 7])).toBe(-66.7);
     expect(npsScore([])).toBeNull();
   });
-
-  it('interpolates percentiles like percentile_cont', () => {
-    expect(percentile([30, 10, 20], 0.5)).toBe(20);
-    expect(percentile([10, 20, 30, 40], 0.5)).toBe(25);
-    expect(percentile([0, 100], 0.9)).toBe(90);
-    expect(percentile([7], 0.9)).toBe(7);
-    expect(percentile([], 0.5)).toBeNull();
-  });
 });
 
 describe('reportRows', () => {
-  const metrics = (over: Partial<ReportConversation['metrics']> = {}): ReportConversation['metrics'] => ({
-    firstResponseSeconds: 60,
-    resolutionSeconds: 600,
-    nextResponseSeconds: [],
-    resolved: true,
-    reopened: false,
-    contacts: { messages: 1, channels: 1 },
-    ...over,
-  });
-  const conversations: ReportConversation[] = [
-    {
-      id: 'a',
-      createdAt: t('2026-03-02T10:00:00Z'),
-      channel: 'email',
-      queueId: 'q1',
-      assigneeId: 'u1',
-      slaBreached: false,
-      metrics: metrics({ firstResponseSeconds: 100, nextResponseSeconds: [30, 90] }),
-    },
-    {
-      id: 'b',
-      createdAt: t('2026-03-02T23:59:59Z'),
-      channel: 'chat',
-      queueId: null,
-      assigneeId: 'u1',
-      slaBreached: true,
-      metrics: metrics({ firstResponseSeconds: 300, reopened: true, contacts: { messages: 3, channels: 2 } }),
-    },
-    {
-      id: 'c',
-      createdAt: t('2026-03-04T08:00:00Z'),
-      channel: 'email',
-      queueId: 'q1',
-      assigneeId: null,
-      slaBreached: null,
-      metrics: metrics({ firstResponseSeconds: null, resolutionSeconds: null, resolved: false, contacts: null }),
-    },
-  ];
+  const aggregate = (over: Partial<ConversationAggregate>): ConversationAggregate => ({ ...EMPTY_AGGREGATE, ...over });
   const answer = (conversationId: string, csat: number | null, ces: number | null, nps: number | null): SurveyAnswer => ({
     conversationId,
     csat,
@@ -268,12 +223,32 @@ describe('reportRows', () => {
     nps,
     answeredAt: new Date(),
   });
-  const answers = [answer('a', 5, 6, 10), answer('b', 2, 3, null), answer('elsewhere', 1, 1, 0)];
   const range = { from: new Date('2026-03-02T00:00:00Z'), to: new Date('2026-03-05T00:00:00Z') };
-  const names: Record<string, string> = { u1: 'Ana', q1: 'Billing', none: 'Nobody' };
+  const busyDay = aggregate({
+    conversations: 2,
+    resolved: 2,
+    reopened: 1,
+    firstResponseMedianSeconds: 200.4,
+    firstResponseP90Seconds: 280,
+    underSla: 2,
+    slaMet: 1,
+    contactMessages: 2,
+    contactChannels: 1.5,
+  });
+  const quietDay = aggregate({ conversations: 1, underSla: 3, slaMet: 2, contactMessages: 1.666666 });
 
-  it('groups by day with every day of the range, in order', () => {
-    const { rows, totals } = reportRows(conversations, answers, 'day', range, (k) => names[k] ?? k);
+  it('fills every day of the range, in order, and derives rates, rounding and survey scores', () => {
+    const { rows, totals } = reportRows(
+      new Map([
+        ['2026-03-04', quietDay],
+        ['2026-03-02', busyDay],
+      ]),
+      aggregate({ conversations: 3, resolved: 2, reopened: 1, nextResponseMedianSeconds: 59.5, underSla: 3, slaMet: 2 }),
+      new Map([['2026-03-02', [answer('a', 5, 6, 10), answer('b', 2, 3, null)]]]),
+      'day',
+      range,
+      String,
+    );
     expect(rows.map((r) => [r.key, r.conversations])).toEqual([
       ['2026-03-02', 2],
       ['2026-03-03', 0],
@@ -287,56 +262,74 @@ describe('reportRows', () => {
       firstResponseP90Seconds: 280,
       slaMetPct: 50,
       csat: { responses: 2, satisfiedPct: 50 },
+      contactsPerIssue: { messages: 2, channels: 1.5 },
     });
-    expect(rows[0]?.contactsPerIssue).toEqual({ messages: 2, channels: 1.5 });
-    expect(rows[1]).toMatchObject({
-      firstResponseMedianSeconds: null,
-      csat: { responses: 0, satisfiedPct: null },
-      contactsPerIssue: { messages: null, channels: null },
-    });
-    // Answers about conversations outside the report do not count.
+    expect(rows[1]).toMatchObject({ reopenRatePct: null, slaMetPct: null, firstResponseMedianSeconds: null, csat: { responses: 0, satisfiedPct: null } });
+    expect(rows[2]).toMatchObject({ slaMetPct: 66.7, contactsPerIssue: { messages: 1.67, channels: null } });
     expect(totals).toMatchObject({
       conversations: 3,
-      resolved: 2,
       nextResponseMedianSeconds: 60,
-      csat: { responses: 2 },
+      csat: { responses: 2, satisfiedPct: 50 },
       ces: { responses: 2, average: 4.5 },
       nps: { responses: 1, score: 100 },
     });
   });
 
-  it('groups by week from Monday', () => {
-    const { rows } = reportRows(conversations, [], 'week', { from: new Date('2026-03-04T00:00:00Z'), to: new Date('2026-03-10T00:00:00Z') }, String);
+  it('keys weeks by their Monday', () => {
+    const { rows } = reportRows(
+      new Map(),
+      EMPTY_AGGREGATE,
+      new Map(),
+      'week',
+      { from: new Date('2026-03-04T00:00:00Z'), to: new Date('2026-03-10T00:00:00Z') },
+      String,
+    );
     expect(rows.map((r) => [r.key, r.label])).toEqual([
       ['2026-03-02', 'Week of 2026-03-02'],
       ['2026-03-09', 'Week of 2026-03-09'],
     ]);
-    expect(rows[0]?.conversations).toBe(3);
   });
 
-  it('groups by agent, queue and channel, busiest first, naming the unassigned', () => {
-    const byAgent = reportRows(conversations, answers, 'agent', range, (k) => names[k] ?? k).rows;
+  it('lists agents, queues and channels busiest first, named, with no empty filler', () => {
+    const names: Record<string, string> = { u1: 'Ana', none: 'Unassigned' };
+    const byAgent = reportRows(
+      new Map([
+        ['none', aggregate({ conversations: 1 })],
+        ['u1', busyDay],
+      ]),
+      EMPTY_AGGREGATE,
+      new Map(),
+      'agent',
+      range,
+      (k) => names[k] ?? k,
+    ).rows;
     expect(byAgent.map((r) => [r.key, r.label, r.conversations])).toEqual([
       ['u1', 'Ana', 2],
-      ['none', 'Nobody', 1],
+      ['none', 'Unassigned', 1],
     ]);
-    expect(reportRows(conversations, answers, 'queue', range, (k) => names[k] ?? k).rows.map((r) => r.key)).toEqual(['q1', 'none']);
-    const byChannel = reportRows(conversations, answers, 'channel', range, String).rows;
-    expect(byChannel.map((r) => [r.key, r.conversations, r.csat.responses])).toEqual([
-      ['email', 2, 1],
-      ['chat', 1, 1],
-    ]);
+    const byChannel = reportRows(new Map([['chat', quietDay]]), EMPTY_AGGREGATE, new Map(), 'channel', range, String).rows;
+    expect(byChannel.map((r) => [r.key, r.label])).toEqual([['chat', 'chat']]);
   });
 
   it('writes CSV with a header, the rows and the totals, quoting and defusing labels', () => {
-    const report = reportRows(conversations, answers, 'agent', range, (k) => (k === 'u1' ? '=Ana, "the boss"' : 'Nobody'));
+    const report = reportRows(
+      new Map([
+        ['u1', aggregate({ ...busyDay, resolutionMedianSeconds: 600, resolutionP90Seconds: 600, nextResponseMedianSeconds: 60 })],
+        ['none', aggregate({ conversations: 1 })],
+      ]),
+      aggregate({ conversations: 3, resolved: 2, reopened: 1 }),
+      new Map([['u1', [answer('a', 5, 6, 10), answer('b', 2, 3, null)]]]),
+      'agent',
+      range,
+      (k) => (k === 'u1' ? '=Ana, "the boss"' : 'Nobody'),
+    );
     const lines = reportCsv(report).split('\r\n');
     expect(lines[0]).toBe(
       'key,label,conversations,resolved,reopened,reopenRatePct,firstResponseMedianSeconds,firstResponseP90Seconds,resolutionMedianSeconds,resolutionP90Seconds,nextResponseMedianSeconds,slaMetPct,csatResponses,csatSatisfiedPct,cesResponses,cesAverage,npsResponses,npsScore,contactsPerIssueMessages,contactsPerIssueChannels',
     );
     expect(lines[1]).toBe(`u1,"'=Ana, ""the boss""",2,2,1,50,200,280,600,600,60,50,2,50,2,4.5,1,100,2,1.5`);
     expect(lines[2]).toBe('none,Nobody,1,0,0,,,,,,,,0,,0,,0,,,');
-    expect(lines[3]).toMatch(/^total,Total,3,2,1,/);
+    expect(lines[3]).toMatch(/^total,Total,3,2,1,50,/);
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe('');
   });

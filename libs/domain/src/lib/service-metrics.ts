@@ -135,17 +135,6 @@ export function conversationMetrics(history: readonly ReportEvent[], clock: Elap
   };
 }
 
-/** The p-th percentile (0–1) with linear interpolation between ranks, as PostgreSQL's percentile_cont; null for no values. */
-export function percentile(values: readonly number[], p: number): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (sorted.length - 1) * p;
-  const low = Math.floor(rank);
-  const lower = sorted[low] as number;
-  const upper = sorted[Math.min(low + 1, sorted.length - 1)] as number;
-  return lower + (upper - lower) * (rank - low);
-}
-
 const round = (value: number | null, digits: number): number | null => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 const pct = (part: number, whole: number): number | null => (whole ? round((100 * part) / whole, 1) : null);
 const average = (values: readonly number[]): number | null => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
@@ -166,48 +155,61 @@ export function npsScore(scores: readonly number[]): number | null {
   return round((100 * (scores.filter((s) => s >= 9).length - scores.filter((s) => s <= 6).length)) / scores.length, 1);
 }
 
-/** A conversation as a report groups it. */
-export interface ReportConversation {
-  id: string;
-  createdAt: number;
-  channel: ChannelKind;
-  queueId: string | null;
-  assigneeId: string | null;
-  /** Whether the SLA policy that applied had a target missed; null when no policy applied. */
-  slaBreached: boolean | null;
-  metrics: ConversationMetrics;
+/**
+ * What the database sums up of a group's conversation metrics (see `conversationMetrics`):
+ * medians and 90th percentiles interpolated between ranks (percentile_cont), averages over the
+ * resolved conversations; null where nothing was measured.
+ */
+export interface ConversationAggregate {
+  conversations: number;
+  resolved: number;
+  reopened: number;
+  firstResponseMedianSeconds: number | null;
+  firstResponseP90Seconds: number | null;
+  resolutionMedianSeconds: number | null;
+  resolutionP90Seconds: number | null;
+  nextResponseMedianSeconds: number | null;
+  /** Conversations an SLA policy applied to, and of those the ones that missed no target. */
+  underSla: number;
+  slaMet: number;
+  contactMessages: number | null;
+  contactChannels: number | null;
 }
 
-/** The figures of a set of conversations and the survey answers about them. */
-export function reportFigures(conversations: readonly ReportConversation[], answers: readonly SurveyAnswer[]): ReportFigures {
-  const resolved = conversations.filter((c) => c.metrics.resolved);
-  const reopened = resolved.filter((c) => c.metrics.reopened).length;
-  const values = (pick: (m: ConversationMetrics) => number | null) => conversations.map((c) => pick(c.metrics)).filter((v): v is number => v !== null);
-  const firstResponse = values((m) => m.firstResponseSeconds);
-  const resolution = values((m) => m.resolutionSeconds);
-  const nextResponse = conversations.flatMap((c) => c.metrics.nextResponseSeconds);
-  const underSla = conversations.filter((c) => c.slaBreached !== null);
-  const contacts = resolved.map((c) => c.metrics.contacts).filter((x): x is { messages: number; channels: number } => x !== null);
+export const EMPTY_AGGREGATE: ConversationAggregate = {
+  conversations: 0,
+  resolved: 0,
+  reopened: 0,
+  firstResponseMedianSeconds: null,
+  firstResponseP90Seconds: null,
+  resolutionMedianSeconds: null,
+  resolutionP90Seconds: null,
+  nextResponseMedianSeconds: null,
+  underSla: 0,
+  slaMet: 0,
+  contactMessages: null,
+  contactChannels: null,
+};
+
+/** A group's figures: its conversations' aggregate and the survey answers about them. */
+export function reportFigures(aggregate: ConversationAggregate, answers: readonly SurveyAnswer[]): ReportFigures {
   const scores = (pick: (a: SurveyAnswer) => number | null) => answers.map(pick).filter((v): v is number => v !== null);
   const [csat, ces, nps] = [scores((a) => a.csat), scores((a) => a.ces), scores((a) => a.nps)];
   return {
-    conversations: conversations.length,
-    resolved: resolved.length,
-    reopened,
-    reopenRatePct: pct(reopened, resolved.length),
-    firstResponseMedianSeconds: round(percentile(firstResponse, 0.5), 0),
-    firstResponseP90Seconds: round(percentile(firstResponse, 0.9), 0),
-    resolutionMedianSeconds: round(percentile(resolution, 0.5), 0),
-    resolutionP90Seconds: round(percentile(resolution, 0.9), 0),
-    nextResponseMedianSeconds: round(percentile(nextResponse, 0.5), 0),
-    slaMetPct: pct(underSla.filter((c) => !c.slaBreached).length, underSla.length),
+    conversations: aggregate.conversations,
+    resolved: aggregate.resolved,
+    reopened: aggregate.reopened,
+    reopenRatePct: pct(aggregate.reopened, aggregate.resolved),
+    firstResponseMedianSeconds: round(aggregate.firstResponseMedianSeconds, 0),
+    firstResponseP90Seconds: round(aggregate.firstResponseP90Seconds, 0),
+    resolutionMedianSeconds: round(aggregate.resolutionMedianSeconds, 0),
+    resolutionP90Seconds: round(aggregate.resolutionP90Seconds, 0),
+    nextResponseMedianSeconds: round(aggregate.nextResponseMedianSeconds, 0),
+    slaMetPct: pct(aggregate.slaMet, aggregate.underSla),
     csat: { responses: csat.length, satisfiedPct: csatSatisfiedPct(csat) },
     ces: { responses: ces.length, average: cesAverage(ces) },
     nps: { responses: nps.length, score: npsScore(nps) },
-    contactsPerIssue: {
-      messages: round(average(contacts.map((c) => c.messages)), 2),
-      channels: round(average(contacts.map((c) => c.channels)), 2),
-    },
+    contactsPerIssue: { messages: round(aggregate.contactMessages, 2), channels: round(aggregate.contactChannels, 2) },
   };
 }
 
@@ -220,23 +222,7 @@ const utcWeek = (ms: number) => {
   return utcDay((day - ((day + 3) % 7)) * DAY_MS);
 };
 
-/** The group a conversation falls in: its creation day or week (UTC), agent, queue ('none' when without) or channel. */
-export function reportGroupKey(conversation: ReportConversation, groupBy: ReportGroupBy): string {
-  switch (groupBy) {
-    case 'day':
-      return utcDay(conversation.createdAt);
-    case 'week':
-      return utcWeek(conversation.createdAt);
-    case 'agent':
-      return conversation.assigneeId ?? 'none';
-    case 'queue':
-      return conversation.queueId ?? 'none';
-    case 'channel':
-      return conversation.channel;
-  }
-}
-
-/** Every day or week of [from, to), so a chart over time has no holes. */
+/** Every day or week of [from, to), so a chart over time has no holes; a week is keyed by its Monday (UTC). */
 function periodKeys(groupBy: 'day' | 'week', from: Date, to: Date): string[] {
   const keys: string[] = [];
   const step = groupBy === 'day' ? DAY_MS : 7 * DAY_MS;
@@ -246,38 +232,26 @@ function periodKeys(groupBy: 'day' | 'week', from: Date, to: Date): string[] {
 }
 
 /**
- * The report's rows and totals. Days and weeks come in order, every one of the range; agents,
- * queues and channels busiest first. A survey answer counts where its conversation does.
- * `labelOf` names an agent or queue key ('none' included).
+ * The report's rows and totals from the aggregates per group key (the day or week's first day,
+ * YYYY-MM-DD in UTC; the agent's or queue's id, 'none' without; the channel) and the survey
+ * answers per group. Days and weeks come in order, every one of the range; agents, queues and
+ * channels busiest first. `labelOf` names an agent or queue key ('none' included).
  */
 export function reportRows(
-  conversations: readonly ReportConversation[],
-  answers: readonly SurveyAnswer[],
+  groups: ReadonlyMap<string, ConversationAggregate>,
+  totals: ConversationAggregate,
+  answersByGroup: ReadonlyMap<string, readonly SurveyAnswer[]>,
   groupBy: ReportGroupBy,
   range: { from: Date; to: Date },
   labelOf: (key: string) => string,
 ): { rows: ReportRowView[]; totals: ReportFigures } {
-  const byId = new Map(conversations.map((c) => [c.id, c]));
-  const groups = new Map<string, { conversations: ReportConversation[]; answers: SurveyAnswer[] }>();
-  const group = (key: string) => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { conversations: [], answers: [] }));
-    return g;
-  };
-  if (groupBy === 'day' || groupBy === 'week') for (const key of periodKeys(groupBy, range.from, range.to)) group(key);
-  for (const c of conversations) group(reportGroupKey(c, groupBy)).conversations.push(c);
-  const counted: SurveyAnswer[] = [];
-  for (const a of answers) {
-    const c = byId.get(a.conversationId);
-    if (!c) continue;
-    counted.push(a);
-    group(reportGroupKey(c, groupBy)).answers.push(a);
-  }
+  const overTime = groupBy === 'day' || groupBy === 'week';
+  const keys = new Set([...(overTime ? periodKeys(groupBy, range.from, range.to) : []), ...groups.keys(), ...answersByGroup.keys()]);
   const label = (key: string) => (groupBy === 'day' || groupBy === 'channel' ? key : groupBy === 'week' ? `Week of ${key}` : labelOf(key));
-  const rows = [...groups].map(([key, g]) => ({ key, label: label(key), ...reportFigures(g.conversations, g.answers) }));
-  if (groupBy === 'day' || groupBy === 'week') rows.sort((a, b) => a.key.localeCompare(b.key));
+  const rows = [...keys].map((key) => ({ key, label: label(key), ...reportFigures(groups.get(key) ?? EMPTY_AGGREGATE, answersByGroup.get(key) ?? []) }));
+  if (overTime) rows.sort((a, b) => a.key.localeCompare(b.key));
   else rows.sort((a, b) => b.conversations - a.conversations || a.label.localeCompare(b.label));
-  return { rows, totals: reportFigures(conversations, counted) };
+  return { rows, totals: reportFigures(totals, [...answersByGroup.values()].flat()) };
 }
 
 const CSV_COLUMNS: Array<[string, (f: ReportFigures) => number | null]> = [

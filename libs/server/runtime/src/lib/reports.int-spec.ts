@@ -250,13 +250,32 @@ describe('Reports (real PostgreSQL)', () => {
     expect((await summary(`groupBy=queue&agentId=${ids['supervisor']}`)).totals).toMatchObject({ conversations: 0, firstResponseMedianSeconds: null });
   });
 
+  it('replays a history that grew since the last report, keeping the earlier resolution; concurrent reports agree', async () => {
+    const before = (await summary('groupBy=channel')).rows.find((r) => r.key === 'email');
+    expect(before).toMatchObject({ resolved: 1, reopened: 0 });
+    await db.query(
+      `INSERT INTO conversation_events (conversation_id, kind, actor_type, to_value, details, occurred_at) VALUES
+         ($1, 'status', 'customer', 'open', '{}', '2026-03-04T09:00:00Z'), ($1, 'inbound', 'customer', NULL, '{"channel": "email"}', '2026-03-04T09:00:00Z')`,
+      [ids['switcher']],
+    );
+    const [a, b] = await Promise.all([summary('groupBy=channel'), summary('groupBy=channel')]);
+    expect(a).toEqual(b);
+    expect(a.rows.find((r) => r.key === 'email')).toMatchObject({ resolved: 1, reopened: 1, resolutionMedianSeconds: 3600 });
+    expect(a.totals).toMatchObject({ resolved: 2, reopened: 2, reopenRatePct: 100 });
+    await db.query(
+      `INSERT INTO conversation_events (conversation_id, kind, actor_type, to_value, occurred_at) VALUES ($1, 'status', 'user', 'resolved', '2026-03-04T10:00:00Z')`,
+      [ids['switcher']],
+    );
+    expect((await summary('groupBy=channel')).totals).toMatchObject({ resolved: 2, reopened: 2, resolutionMedianSeconds: 3600 });
+  });
+
   it('exports the same rows and totals as CSV', async () => {
     const res = await request<string>('/api/reports/summary.csv?from=2026-03-02&to=2026-03-05&groupBy=channel');
     expect(res.status).toBe(200);
     expect(res.type).toMatch(/^text\/csv/);
     const lines = res.body.trim().split('\r\n');
     expect(lines[0]).toMatch(/^key,label,conversations,resolved,reopened,/);
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 5).join(','))).toEqual(['email,email,2,1,0', 'chat,chat,1,1,1', 'total,Total,3,2,1']);
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 5).join(','))).toEqual(['email,email,2,1,1', 'chat,chat,1,1,1', 'total,Total,3,2,2']);
   });
 
   it('is for supervisors and admins, not agents', async () => {

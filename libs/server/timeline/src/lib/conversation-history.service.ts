@@ -6,24 +6,12 @@ import { ConversationEventEntity, type ConversationEventKind } from '@throughlin
 /** Who did it: an agent, the customer (a message), or Throughline itself (a timer, a channel). */
 export type HistoryActor = { userId: string } | 'customer' | 'system';
 
-/** Which conversations a report covers: created in [from, to), optionally of one queue, channel or assignee. */
-export interface ReportScope {
-  from: Date;
-  to: Date;
-  queueId?: string;
-  channel?: ChannelKind;
-  agentId?: string;
-}
-
-/** A conversation of a report with the part of its history the metrics read. */
+/** A conversation with the part of its history the report metrics read. */
 export interface ReportHistory {
   id: string;
   createdAt: number;
-  channel: ChannelKind;
-  queueId: string | null;
-  assigneeId: string | null;
+  /** The SLA policy that applied (its business hours are the clock), if any. */
   slaPolicyId: string | null;
-  slaBreached: boolean;
   /** When the customer began waiting (earlier than the conversation when the SLA clock followed them). */
   waitingSince: number | null;
   events: ReportEvent[];
@@ -103,43 +91,44 @@ export class ConversationHistory {
   }
 
   /**
-   * The conversations of a report with their histories, in one query: each history comes folded
-   * into one string ("kind epochMs value;…", value the status entered or the message's channel)
-   * because a hundred thousand conversations' events as rows or arrays cost more to ship and parse.
+   * These conversations with the part of their history the report metrics read, in one query: each
+   * history comes folded into one string ("kind epochMs value;…", value the status entered or the
+   * message's channel), cheaper to ship and parse than the events as rows or arrays.
    */
-  async reportHistories(manager: EntityManager, scope: ReportScope): Promise<ReportHistory[]> {
+  async reportHistories(manager: EntityManager, conversationIds: readonly string[]): Promise<ReportHistory[]> {
     const rows = (await manager.query(
-      `SELECT c.id, (extract(epoch FROM c.created_at) * 1000)::float8 AS created_at, c.channel, c.queue_id, c.assignee_id, c.sla_policy_id,
-              jsonb_array_length(c.sla_breaches) > 0 AS sla_breached, (extract(epoch FROM c.sla_waiting_since) * 1000)::float8 AS waiting_since,
+      `SELECT c.id, (extract(epoch FROM c.created_at) * 1000)::float8 AS created_at, c.sla_policy_id,
+              (extract(epoch FROM c.sla_waiting_since) * 1000)::float8 AS waiting_since,
               (SELECT string_agg(e.kind || ' ' || (extract(epoch FROM e.occurred_at) * 1000)::bigint || ' ' || coalesce(e.to_value, e.details->>'channel', ''), ';'
                                  ORDER BY e.occurred_at, e.id)
-                 FROM conversation_events e WHERE e.conversation_id = c.id AND e.kind = ANY($6::text[])) AS events
+                 FROM conversation_events e WHERE e.conversation_id = c.id AND e.kind = ANY($2::text[])) AS events
          FROM conversations c
-        WHERE c.created_at >= $1 AND c.created_at < $2
-          AND ($3::uuid IS NULL OR c.queue_id = $3) AND ($4::text IS NULL OR c.channel = $4) AND ($5::uuid IS NULL OR c.assignee_id = $5)`,
-      [scope.from, scope.to, scope.queueId ?? null, scope.channel ?? null, scope.agentId ?? null, REPORT_EVENT_KINDS],
-    )) as Array<{
-      id: string;
-      created_at: number;
-      channel: ChannelKind;
-      queue_id: string | null;
-      assignee_id: string | null;
-      sla_policy_id: string | null;
-      sla_breached: boolean;
-      waiting_since: number | null;
-      events: string | null;
-    }>;
+        WHERE c.id = ANY($1::uuid[])`,
+      [conversationIds, REPORT_EVENT_KINDS],
+    )) as Array<{ id: string; created_at: number; sla_policy_id: string | null; waiting_since: number | null; events: string | null }>;
     return rows.map((r) => ({
       id: r.id,
       createdAt: r.created_at,
-      channel: r.channel,
-      queueId: r.queue_id,
-      assigneeId: r.assignee_id,
       slaPolicyId: r.sla_policy_id,
-      slaBreached: r.sla_breached,
       waitingSince: r.waiting_since,
       events: r.events ? r.events.split(';').map(parseReportEvent) : [],
     }));
+  }
+
+  /**
+   * The conversations whose history grew since `since` (all of them when null). Events are
+   * looked for from a few minutes earlier: a transaction that began before `since` may have
+   * committed events stamped before it after the last refresh read.
+   */
+  async conversationsChangedSince(manager: EntityManager, since: Date | null): Promise<string[]> {
+    const rows = (await (since
+      ? manager.query(
+          `SELECT DISTINCT e.conversation_id AS id FROM conversation_events e
+            WHERE e.recorded_at > $1::timestamptz - interval '5 minutes' AND EXISTS (SELECT 1 FROM conversations c WHERE c.id = e.conversation_id)`,
+          [since],
+        )
+      : manager.query(`SELECT id FROM conversations`))) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
   }
 }
 

@@ -9,7 +9,7 @@ import { PeopleAndSessions1766100000000 } from './1766100000000-people-and-sessi
 import { DeliveryAttempts1766300000000 } from './1766300000000-delivery-attempts';
 import { QueuesTeamsReplies1766400000000 } from './1766400000000-queues-teams-replies';
 import { SlaAndHistory1766500000000 } from './1766500000000-sla-and-history';
-import { ReportIndexes1766610000000 } from './1766610000000-report-indexes';
+import { ReportMetrics1766610000000 } from './1766610000000-report-metrics';
 
 /** In order; new migrations are appended, committed ones are never edited. */
 export const MIGRATIONS = [
@@ -24,5 +24,5 @@ export const MIGRATIONS = [
   DeliveryAttempts1766300000000,
   QueuesTeamsReplies1766400000000,
   SlaAndHistory1766500000000,
-  ReportIndexes1766610000000,
+  ReportMetrics1766610000000,
 ];
