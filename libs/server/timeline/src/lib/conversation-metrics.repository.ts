@@ -48,8 +48,13 @@ interface AggregateRow {
  */
 @Injectable()
 export class ConversationMetricsRepository {
-  /** Locks the refresh state for this transaction (one refresh at a time); null before the first refresh. */
+  /**
+   * Locks the refresh state for this transaction (one refresh at a time); null before the first
+   * refresh. The transaction's queries are planned without JIT: compiling them costs more than it
+   * saves on queries this short.
+   */
   async lockRefreshState(manager: EntityManager): Promise<{ refreshedThrough: Date; clocks: string } | null> {
+    await manager.query(`SET LOCAL jit = off`);
     await manager.query(`INSERT INTO conversation_metrics_state (id, refreshed_through, clocks) VALUES (1, NULL, '') ON CONFLICT (id) DO NOTHING`);
     const [row] = (await manager.query(`SELECT refreshed_through, clocks FROM conversation_metrics_state WHERE id = 1 FOR UPDATE`)) as Array<{
       refreshed_through: Date | null;
@@ -103,8 +108,11 @@ export class ConversationMetricsRepository {
     scope: ReportScope,
     groupBy: ReportGroupBy,
   ): Promise<{ groups: Map<string, ConversationAggregate>; totals: ConversationAggregate | null }> {
-    const rows = (await manager.query(
-      `WITH scoped AS (
+    // Without JIT: compiling this query takes longer than running it.
+    const rows = await manager.transaction(async (tx) => {
+      await tx.query(`SET LOCAL jit = off`);
+      return (await tx.query(
+        `WITH scoped AS (
          SELECT ${GROUP_KEY[groupBy]} AS key, c.sla_policy_id IS NOT NULL AS under_sla, jsonb_array_length(c.sla_breaches) = 0 AS no_breach, m.*
            FROM conversations c JOIN conversation_metrics m ON m.conversation_id = c.id
           WHERE ${SCOPE}
@@ -123,8 +131,9 @@ export class ConversationMetricsRepository {
            FROM scoped CROSS JOIN LATERAL unnest(next_response_seconds) AS wait GROUP BY GROUPING SETS ((key), ())
        )
        SELECT f.*, n.next_response_p50 FROM figures f LEFT JOIN next n ON n.total = f.total AND n.key IS NOT DISTINCT FROM f.key`,
-      scopeParams(scope),
-    )) as AggregateRow[];
+        scopeParams(scope),
+      )) as AggregateRow[];
+    });
     const toAggregate = (r: AggregateRow): ConversationAggregate => ({
       conversations: r.conversations,
       resolved: r.resolved,
