@@ -117,14 +117,15 @@ export class ConversationHistory {
 
   /**
    * The conversations whose history grew since `since` (all of them when null). Events are
-   * looked for from a few minutes earlier: a transaction that began before `since` may have
-   * committed events stamped before it after the last refresh read.
+   * looked for from 30 seconds earlier: a transaction that began before `since` (events are
+   * stamped with their transaction's start) may have committed after the last refresh read;
+   * the writers' transactions last milliseconds.
    */
   async conversationsChangedSince(manager: EntityManager, since: Date | null): Promise<string[]> {
     const rows = (await (since
       ? manager.query(
           `SELECT DISTINCT e.conversation_id AS id FROM conversation_events e
-            WHERE e.recorded_at > $1::timestamptz - interval '5 minutes' AND EXISTS (SELECT 1 FROM conversations c WHERE c.id = e.conversation_id)`,
+            WHERE e.recorded_at > $1::timestamptz - interval '30 seconds' AND EXISTS (SELECT 1 FROM conversations c WHERE c.id = e.conversation_id)`,
           [since],
         )
       : manager.query(`SELECT id FROM conversations`))) as Array<{ id: string }>;
