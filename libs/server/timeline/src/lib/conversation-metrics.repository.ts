@@ -11,13 +11,17 @@ export interface ReportScope {
   agentId?: string;
 }
 
-/** The group a conversation falls in, as SQL: its creation day or week (Monday) in UTC, assignee, queue, channel. */
-const GROUP_KEY: Record<ReportGroupBy, string> = {
-  day: `to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
-  week: `to_char(date_trunc('week', c.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`,
-  agent: `coalesce(c.assignee_id::text, 'none')`,
-  queue: `coalesce(c.queue_id::text, 'none')`,
-  channel: `c.channel`,
+/**
+ * The group a conversation falls in, as SQL: its creation day or week (Monday) in UTC, assignee,
+ * queue, channel. Days and weeks are grouped as timestamps and written as text only per group
+ * (formatting every row cost more than the rest of the query).
+ */
+const GROUP_KEY: Record<ReportGroupBy, { key: string; text: (key: string) => string }> = {
+  day: { key: `date_trunc('day', c.created_at AT TIME ZONE 'UTC')`, text: (key) => `to_char(${key}, 'YYYY-MM-DD')` },
+  week: { key: `date_trunc('week', c.created_at AT TIME ZONE 'UTC')`, text: (key) => `to_char(${key}, 'YYYY-MM-DD')` },
+  agent: { key: `coalesce(c.assignee_id::text, 'none')`, text: (key) => key },
+  queue: { key: `coalesce(c.queue_id::text, 'none')`, text: (key) => key },
+  channel: { key: `c.channel`, text: (key) => key },
 };
 
 const SCOPE = `c.created_at >= $1 AND c.created_at < $2 AND ($3::uuid IS NULL OR c.queue_id = $3) AND ($4::text IS NULL OR c.channel = $4)
@@ -113,7 +117,8 @@ export class ConversationMetricsRepository {
       await tx.query(`SET LOCAL jit = off`);
       return (await tx.query(
         `WITH scoped AS (
-         SELECT ${GROUP_KEY[groupBy]} AS key, c.sla_policy_id IS NOT NULL AS under_sla, jsonb_array_length(c.sla_breaches) = 0 AS no_breach, m.*
+         SELECT ${GROUP_KEY[groupBy].key} AS key, c.sla_policy_id IS NOT NULL AS under_sla, jsonb_array_length(c.sla_breaches) = 0 AS no_breach,
+                m.first_response_seconds, m.resolution_seconds, m.next_response_seconds, m.resolved, m.reopened, m.contact_messages, m.contact_channels
            FROM conversations c JOIN conversation_metrics m ON m.conversation_id = c.id
           WHERE ${SCOPE}
        ), figures AS (
@@ -128,9 +133,12 @@ export class ConversationMetricsRepository {
            FROM scoped GROUP BY GROUPING SETS ((key), ())
        ), next AS (
          SELECT key, GROUPING(key) = 1 AS total, percentile_cont(0.5) WITHIN GROUP (ORDER BY wait) AS next_response_p50
-           FROM scoped CROSS JOIN LATERAL unnest(next_response_seconds) AS wait GROUP BY GROUPING SETS ((key), ())
+           FROM scoped CROSS JOIN LATERAL unnest(next_response_seconds) AS wait
+          WHERE cardinality(next_response_seconds) > 0 GROUP BY GROUPING SETS ((key), ())
        )
-       SELECT f.*, n.next_response_p50 FROM figures f LEFT JOIN next n ON n.total = f.total AND n.key IS NOT DISTINCT FROM f.key`,
+       SELECT ${GROUP_KEY[groupBy].text('f.key')} AS key, f.total, f.conversations, f.resolved, f.reopened, f.first_response_p50, f.first_response_p90,
+              f.resolution_p50, f.resolution_p90, f.under_sla, f.sla_met, f.contact_messages, f.contact_channels, n.next_response_p50
+         FROM figures f LEFT JOIN next n ON n.total = f.total AND n.key IS NOT DISTINCT FROM f.key`,
         scopeParams(scope),
       )) as AggregateRow[];
     });
@@ -158,10 +166,10 @@ export class ConversationMetricsRepository {
   /** The group of each of these conversations that is in the scope (for the survey answers about them). */
   async groupsOf(manager: EntityManager, scope: ReportScope, groupBy: ReportGroupBy, conversationIds: readonly string[]): Promise<Map<string, string>> {
     if (!conversationIds.length) return new Map();
-    const rows = (await manager.query(`SELECT c.id, ${GROUP_KEY[groupBy]} AS key FROM conversations c WHERE ${SCOPE} AND c.id = ANY($6::uuid[])`, [
-      ...scopeParams(scope),
-      conversationIds,
-    ])) as Array<{ id: string; key: string }>;
+    const rows = (await manager.query(
+      `SELECT c.id, ${GROUP_KEY[groupBy].text(GROUP_KEY[groupBy].key)} AS key FROM conversations c WHERE ${SCOPE} AND c.id = ANY($6::uuid[])`,
+      [...scopeParams(scope), conversationIds],
+    )) as Array<{ id: string; key: string }>;
     return new Map(rows.map((r) => [r.id, r.key]));
   }
 }
