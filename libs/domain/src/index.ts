@@ -22,3 +22,4 @@ export * from './lib/agent-presence';
 export * from './lib/survey';
 export * from './lib/routing';
 export * from './lib/field-errors';
+export * from './lib/service-metrics';

@@ -6,8 +6,9 @@
 // DATABASE_URL (or --database-url) must point at a database the API has already migrated (start the
 // API on it once). Rows go straight in with multi-row INSERT … SELECT unnest(...), in batches: customers
 // with email, phone and handle identities, conversations across channels, statuses, queues and agents,
-// and three messages each (inbound, our answer for some, inbound again). Each run uses fresh identity
-// values, so it can be run several times on one database.
+// and three messages each (inbound, our answer for some, inbound again), with the history reports read
+// (`conversation_events`: creation, messages, first response, pending and snoozed spells, resolutions,
+// reopens). Each run uses fresh identity values, so it can be run several times on one database.
 import { randomInt, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -94,7 +95,7 @@ const pick = (list) => list[randomInt(list.length)];
 const pool = new pg.Pool({ connectionString: args['database-url'], max: 2 });
 const started = Date.now();
 try {
-  const [{ migrated }] = (await pool.query(`SELECT to_regclass('conversation_reads') IS NOT NULL AS migrated`)).rows;
+  const [{ migrated }] = (await pool.query(`SELECT to_regclass('conversation_events') IS NOT NULL AS migrated`)).rows;
   if (!migrated) throw new Error('the database is not migrated for the console yet: start the API on it once, then run this again');
   const users = (await pool.query(`SELECT id FROM users WHERE NOT disabled`)).rows.map((r) => r.id);
   const queues = (await pool.query(`SELECT id FROM queues`)).rows.map((r) => r.id);
@@ -123,6 +124,7 @@ try {
       createdAt: [],
     };
     const messages = { conversationId: [], customerId: [], channel: [], direction: [], authorName: [], subject: [], text: [], occurredAt: [] };
+    const events = { conversationId: [], kind: [], actorType: [], toValue: [], details: [], occurredAt: [] };
 
     for (let k = 0; k < size; k++) {
       const i = offset + k;
@@ -188,6 +190,29 @@ try {
       addMessage('inbound', text, firstInbound);
       if (answered) addMessage('outbound', `Thanks ${name.split(' ')[0]}, we are looking into it and will get back to you today.`, answerAt);
       if (wroteAgain) addMessage('inbound', 'Any news? I am still waiting.', lastInbound);
+
+      const addEvent = (kind, at, toValue = null, actorType = 'system') => {
+        events.conversationId.push(id);
+        events.kind.push(kind);
+        events.actorType.push(actorType);
+        events.toValue.push(toValue);
+        events.details.push(kind === 'inbound' || kind === 'reply' ? JSON.stringify({ channel }) : '{}');
+        events.occurredAt.push(new Date(at));
+      };
+      addEvent('created', createdAt, 'open', 'customer');
+      addEvent('inbound', firstInbound, null, 'customer');
+      if (answered) {
+        addEvent('reply', answerAt);
+        addEvent('first_response', answerAt);
+      }
+      // Resolved conversations the customer wrote to again were resolved, reopened by that message, and resolved again.
+      if (status === 'resolved' && wroteAgain) addEvent('status', answerAt + Math.floor((lastInbound - answerAt) / 2), 'resolved');
+      if (wroteAgain) {
+        if (status === 'resolved') addEvent('status', lastInbound, 'open', 'customer');
+        addEvent('inbound', lastInbound, null, 'customer');
+      }
+      if (status === 'pending' || status === 'snoozed') addEvent('status', lastMessage + 30_000, status);
+      if (status === 'resolved') addEvent('status', lastMessage + 60_000, 'resolved');
       conversations.preview.push(messages.text[messages.text.length - 1]);
     }
 
@@ -233,6 +258,12 @@ try {
              AS t(conversation_id, customer_id, channel, direction, author_name, subject, text, occurred_at)`,
         [m.conversationId, m.customerId, m.channel, m.direction, m.authorName, m.subject, m.text, m.occurredAt],
       );
+      const e = events;
+      await client.query(
+        `INSERT INTO conversation_events (conversation_id, kind, actor_type, to_value, details, occurred_at)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[])`,
+        [e.conversationId, e.kind, e.actorType, e.toValue, e.details, e.occurredAt],
+      );
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK');
@@ -243,10 +274,10 @@ try {
     process.stdout.write(`\r${offset + size}/${COUNT} conversations`);
   }
   // Fresh statistics, so the planner sees the real table sizes at once.
-  await pool.query('ANALYZE customers, customer_identities, conversations, messages');
+  await pool.query('ANALYZE customers, customer_identities, conversations, messages, conversation_events');
   const [totals] = (
     await pool.query(`SELECT (SELECT count(*) FROM conversations)::int AS conversations, (SELECT count(*) FROM messages)::int AS messages,
-                             (SELECT count(*) FROM customers)::int AS customers`)
+                             (SELECT count(*) FROM customers)::int AS customers, (SELECT count(*) FROM conversation_events)::int AS events`)
   ).rows;
   console.log(`\nseeded ${COUNT} conversations in ${((Date.now() - started) / 1000).toFixed(1)} s; the database now holds`, totals);
 } finally {

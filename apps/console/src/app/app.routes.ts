@@ -32,6 +32,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('@throughline/console/admin').then((m) => m.adminRoutes),
   },
   {
+    path: 'reports',
+    canMatch: [authGuard, roleGuard(['admin', 'supervisor'])],
+    loadChildren: () => import('@throughline/console/reports').then((m) => m.reportsRoutes),
+  },
+  {
     path: '',
     canMatch: [authGuard],
     loadChildren: () => import('@throughline/console/inbox').then((m) => m.inboxRoutes),

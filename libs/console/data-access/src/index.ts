@@ -22,3 +22,4 @@ export * from './lib/admin/insights-admin.api';
 export * from './lib/admin/people.api';
 export * from './lib/admin/workspace-admin.api';
 export * from './lib/admin/survey-settings.api';
+export * from './lib/reports/reports.api';

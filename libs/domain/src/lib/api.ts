@@ -459,3 +459,45 @@ export interface RotatedSecretView {
   /** Until when the replaced secret is still accepted; null when it stopped working at once. */
   previousValidUntil: string | null;
 }
+
+export const REPORT_GROUP_BYS = ['day', 'week', 'agent', 'queue', 'channel'] as const;
+export type ReportGroupBy = (typeof REPORT_GROUP_BYS)[number];
+
+/** The figures of one group of conversations (or of all of them: the totals); null where nothing was measured. */
+export interface ReportFigures {
+  /** Conversations created in the period. */
+  conversations: number;
+  /** Of those, resolved at least once (a reopen does not take it back). */
+  resolved: number;
+  /** Of those, reopened after a resolution. */
+  reopened: number;
+  /** reopened / resolved, in %. */
+  reopenRatePct: number | null;
+  firstResponseMedianSeconds: number | null;
+  firstResponseP90Seconds: number | null;
+  resolutionMedianSeconds: number | null;
+  resolutionP90Seconds: number | null;
+  nextResponseMedianSeconds: number | null;
+  /** Conversations under an SLA policy that breached no target, in %. */
+  slaMetPct: number | null;
+  csat: { responses: number; satisfiedPct: number | null };
+  ces: { responses: number; average: number | null };
+  nps: { responses: number; score: number | null };
+  /** Per resolved conversation: the customer's messages and the channels they used before the first resolution (averages). */
+  contactsPerIssue: { messages: number | null; channels: number | null };
+}
+
+export interface ReportRowView extends ReportFigures {
+  /** The day or week's first day (YYYY-MM-DD, UTC), the agent's or queue's id ('none' when unassigned), the channel. */
+  key: string;
+  label: string;
+}
+
+/** `GET /api/reports/summary`: conversations created in [from, to), grouped. */
+export interface ReportSummaryView {
+  from: string;
+  to: string;
+  groupBy: ReportGroupBy;
+  rows: ReportRowView[];
+  totals: ReportFigures;
+}

@@ -156,6 +156,16 @@ function* openSpans(schedule: BusinessSchedule | null, from: number): Generator<
   }
 }
 
+/** The schedule's open spans that start before `to`, from `from` on, as [start, end) epoch ms: a calendar to measure many durations against. */
+export function openSpansBetween(schedule: BusinessSchedule, from: Date, to: Date): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const span of openSpans(schedule, from.getTime())) {
+    if (span[0] >= to.getTime()) break;
+    spans.push(span);
+  }
+  return spans;
+}
+
 /** Open spans with the pauses cut out. */
 function* runningSpans(schedule: BusinessSchedule | null, from: number, pauses: ClockPause[]): Generator<[number, number]> {
   const cuts = pauses.map((p) => [p.start.getTime(), p.end?.getTime() ?? Infinity] as const).sort((a, b) => a[0] - b[0]);

@@ -9,3 +9,4 @@ export * from './lib/conversation-activity.service';
 export * from './lib/sla-clock.service';
 export * from './lib/sla-policies.repository';
 export * from './lib/timeline-entries.service';
+export * from './lib/conversation-metrics.repository';

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { type DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import type { CreatedPersonView, PersonView, ResetLinkView, UserView } from '@throughline/domain';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
 import { AuditLogEntity, type PasswordTokenPurpose, UserEntity } from '@throughline/server/database';
@@ -47,6 +47,13 @@ export class UsersService {
 
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.users.findOne({ where: { email: email.trim().toLowerCase() } });
+  }
+
+  /** The names of these users (disabled ones too), by id. */
+  async namesByIds(ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const users = await this.users.find({ select: { id: true, name: true }, where: { id: In([...ids]) } });
+    return new Map(users.map((u) => [u.id, u.name]));
   }
 
   findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {

@@ -21,6 +21,7 @@ import { RoutingApiModule, RoutingWorkerModule } from '@throughline/server/routi
 import { SeedModule } from '@throughline/server/seed';
 import { SlaApiModule, SlaWorkerModule } from '@throughline/server/sla';
 import { SurveysApiModule, SurveysWorkerModule } from '@throughline/server/surveys';
+import { ReportsApiModule } from '@throughline/server/reports';
 
 /** The HTTP API: REST, webhooks, the /agents socket namespace. */
 @Module({})
@@ -49,6 +50,7 @@ export class ApiRootModule {
         PresenceApiModule,
         SurveysApiModule,
         RoutingApiModule,
+        ReportsApiModule,
       ],
     };
   }

@@ -5,9 +5,11 @@ import { hashPassword } from '@throughline/server/auth';
 import { rawEmailExternalId } from '@throughline/channels/email';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
 import { ConnectorsService } from '@throughline/server/connectors';
-import { ConnectorEntity, QueueEntity, UserEntity } from '@throughline/server/database';
+import { ConnectorEntity, ConversationEntity, CustomerEntity, MessageEntity, QueueEntity, UserEntity } from '@throughline/server/database';
 import { RawEventsService } from '@throughline/server/ingest';
 import { AssociationsService, CatalogService, EmpathyPhrasesService } from '@throughline/server/insights';
+import { ConversationHistory } from '@throughline/server/timeline';
+import { demoPastConversations } from './demo-history';
 import { DEMO_PRODUCTS, demoOrders } from './demo-catalog';
 import {
   DEMO_CHAT_CONNECTOR_ID,
@@ -38,6 +40,7 @@ export class DemoSeedService {
     private readonly catalog: CatalogService,
     private readonly associations: AssociationsService,
     private readonly phrases: EmpathyPhrasesService,
+    private readonly history: ConversationHistory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -96,7 +99,66 @@ export class DemoSeedService {
       null,
       { id: DEMO_CHAT_CONNECTOR_ID, signingSecret: DEMO_CHAT_IDENTITY_SECRET, generatedConfig: { connectorKey: DEMO_CHAT_CONNECTOR_KEY } },
     );
+    await this.seedPastConversations(saved);
     this.logger.log('seeded the demo workspace');
     return true;
+  }
+
+  /** Two weeks of resolved conversations with their history, so Reports has something to show. */
+  private async seedPastConversations(queues: QueueEntity[]): Promise<void> {
+    const userIds = new Map((await this.db.getRepository(UserEntity).find()).map((u) => [u.email, u.id]));
+    await this.db.transaction(async (manager) => {
+      for (const past of demoPastConversations(new Date())) {
+        const customer = await manager.save(manager.create(CustomerEntity, { name: past.customerName }));
+        const opened = (past.messages[0] as { at: Date }).at;
+        const lastMessage = past.messages[past.messages.length - 1] as { at: Date };
+        const firstAnswer = past.messages.find((m) => m.direction === 'outbound')?.at ?? null;
+        const resolvedAt = [...past.statuses].reverse().find((s) => s.to === 'resolved')?.at ?? null;
+        const assigneeId = past.assignee ? (userIds.get(past.assignee) ?? null) : null;
+        const conversation = await manager.save(
+          manager.create(ConversationEntity, {
+            customerId: customer.id,
+            channel: past.channel,
+            status: 'resolved',
+            queueId: past.queue === null ? null : (queues[past.queue]?.id ?? null),
+            assigneeId,
+            subject: past.subject,
+            preview: past.messages[past.messages.length - 1]?.text ?? null,
+            lastMessageAt: lastMessage.at,
+            lastInboundAt: [...past.messages].reverse().find((m) => m.direction === 'inbound')?.at ?? null,
+            firstResponseAt: firstAnswer,
+            resolvedAt,
+            createdAt: opened,
+          }),
+        );
+        const messages = await manager.save(
+          past.messages.map((m) =>
+            manager.create(MessageEntity, {
+              conversationId: conversation.id,
+              customerId: customer.id,
+              channel: m.channel,
+              direction: m.direction,
+              authorName: m.direction === 'inbound' ? past.customerName : 'Support',
+              authorUserId: m.direction === 'outbound' ? assigneeId : null,
+              subject: past.subject,
+              text: m.text,
+              deliveryStatus: m.direction === 'outbound' ? 'sent' : null,
+              occurredAt: m.at,
+            }),
+          ),
+        );
+        await this.history.record(manager, conversation.id, [
+          { kind: 'created', actor: 'customer', to: 'open', at: opened },
+          ...messages.map((m) => ({
+            kind: m.direction === 'inbound' ? ('inbound' as const) : ('reply' as const),
+            actor: m.direction === 'inbound' ? ('customer' as const) : assigneeId ? { userId: assigneeId } : ('system' as const),
+            details: { messageId: m.id, channel: m.channel },
+            at: m.occurredAt,
+          })),
+          ...(firstAnswer ? [{ kind: 'first_response' as const, actor: assigneeId ? { userId: assigneeId } : ('system' as const), at: firstAnswer }] : []),
+          ...past.statuses.map((s) => ({ kind: 'status' as const, actor: assigneeId ? { userId: assigneeId } : ('system' as const), to: s.to, at: s.at })),
+        ]);
+      }
+    });
   }
 }

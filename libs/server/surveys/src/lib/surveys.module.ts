@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { SURVEY_ANSWERS_READER } from '@throughline/domain';
 import { AuditModule } from '@throughline/server/audit';
@@ -30,9 +30,14 @@ const SHARED = [SurveysRepository, SurveySettingsRepository, SurveyScheduler, Su
 })
 export class SurveysModule {}
 
+/** The answers for reports (`SURVEY_ANSWERS_READER`), visible to every module of the API without importing surveys. */
+@Global()
+@Module({ imports: [SurveysModule], exports: [SurveysModule] })
+export class SurveyAnswersModule {}
+
 /** API: the survey page and its answers, and the admins' settings. */
 @Module({
-  imports: [SurveysModule, AuditModule],
+  imports: [SurveysModule, SurveyAnswersModule, AuditModule],
   controllers: [PublicSurveyController, SurveySettingsController],
   providers: [SurveySettingsService],
   exports: [SurveysModule],

@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ConversationStatus } from '@throughline/domain';
+import type { ChannelKind, ConversationStatus, ReportEvent, ReportEventKind } from '@throughline/domain';
 import { ConversationEventEntity, type ConversationEventKind } from '@throughline/server/database';
 
 /** Who did it: an agent, the customer (a message), or Throughline itself (a timer, a channel). */
 export type HistoryActor = { userId: string } | 'customer' | 'system';
+
+/** A conversation with the part of its history the report metrics read. */
+export interface ReportHistory {
+  id: string;
+  createdAt: number;
+  /** The SLA policy that applied (its business hours are the clock), if any. */
+  slaPolicyId: string | null;
+  /** When the customer began waiting (earlier than the conversation when the SLA clock followed them). */
+  waitingSince: number | null;
+  events: ReportEvent[];
+}
+
+const REPORT_EVENT_KINDS: readonly ReportEventKind[] = ['created', 'inbound', 'reply', 'first_response', 'status'];
 
 export interface HistoryEntry {
   kind: ConversationEventKind;
@@ -85,4 +98,54 @@ export class ConversationHistory {
     )) as Array<{ answered: boolean }>;
     return Boolean(row?.answered);
   }
+
+  /**
+   * These conversations with the part of their history the report metrics read, in one query: each
+   * history comes folded into one string ("kind epochMs value;…", value the status entered or the
+   * message's channel), cheaper to ship and parse than the events as rows or arrays.
+   */
+  async reportHistories(manager: EntityManager, conversationIds: readonly string[]): Promise<ReportHistory[]> {
+    const rows = (await manager.query(
+      `SELECT c.id, (extract(epoch FROM c.created_at) * 1000)::float8 AS created_at, c.sla_policy_id,
+              (extract(epoch FROM c.sla_waiting_since) * 1000)::float8 AS waiting_since,
+              (SELECT string_agg(e.kind || ' ' || (extract(epoch FROM e.occurred_at) * 1000)::bigint || ' ' || coalesce(e.to_value, e.details->>'channel', ''), ';'
+                                 ORDER BY e.occurred_at, e.id)
+                 FROM conversation_events e WHERE e.conversation_id = c.id AND e.kind = ANY($2::text[])) AS events
+         FROM conversations c
+        WHERE c.id = ANY($1::uuid[])`,
+      [conversationIds, REPORT_EVENT_KINDS],
+    )) as Array<{ id: string; created_at: number; sla_policy_id: string | null; waiting_since: number | null; events: string | null }>;
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      slaPolicyId: r.sla_policy_id,
+      waitingSince: r.waiting_since,
+      events: r.events ? r.events.split(';').map(parseReportEvent) : [],
+    }));
+  }
+
+  /**
+   * The conversations whose history grew since `since` (all of them when null). Events are
+   * looked for from 30 seconds earlier: a transaction that began before `since` (events are
+   * stamped with their transaction's start) may have committed after the last refresh read;
+   * the writers' transactions last milliseconds.
+   */
+  async conversationsChangedSince(manager: EntityManager, since: Date | null): Promise<string[]> {
+    const rows = (await (since
+      ? manager.query(
+          `SELECT DISTINCT e.conversation_id AS id FROM conversation_events e
+            WHERE e.recorded_at > $1::timestamptz - interval '30 seconds' AND EXISTS (SELECT 1 FROM conversations c WHERE c.id = e.conversation_id)`,
+          [since],
+        )
+      : manager.query(`SELECT id FROM conversations`))) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+}
+
+function parseReportEvent(folded: string): ReportEvent {
+  const [kind, at, value] = folded.split(' ') as [ReportEventKind, string, string];
+  const event: ReportEvent = { kind, at: Number(at) };
+  if (kind === 'inbound' || kind === 'reply') event.channel = (value || null) as ChannelKind | null;
+  else event.to = (value || null) as ConversationStatus | null;
+  return event;
 }

@@ -14,13 +14,14 @@ describe('AppHeaderComponent', () => {
     return fixture.nativeElement as HTMLElement;
   }
 
-  it('should offer Inbox and Admin to admins and supervisors only', async () => {
+  it('should offer Inbox, Admin and Reports to admins and supervisors only', async () => {
     for (const role of ['admin', 'supervisor'] as const) {
       const el = await render({ id: 'u1', email: 'x@example.com', name: 'Ada Admin', role });
       const links = [...el.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Console sections"] a')];
       expect(links.map((a) => [a.textContent?.trim(), a.getAttribute('href')])).toEqual([
         ['Inbox', '/'],
         ['Admin', '/admin'],
+        ['Reports', '/reports'],
       ]);
     }
     const agentView = await render({ id: 'u2', email: 'a@example.com', name: 'Alex Agent', role: 'agent' });

@@ -10,7 +10,7 @@ const ROLE_LABELS: Record<UserView['role'], string> = {
 };
 
 /**
- * The console's top bar: product name, the Inbox / Admin switch (admins and supervisors only),
+ * The console's top bar: product name, the Inbox / Admin / Reports switch (admins and supervisors only),
  * live-connection state (left out where nothing is live), who is signed in, Sign out.
  */
 @Component({
@@ -27,6 +27,7 @@ const ROLE_LABELS: Record<UserView['role'], string> = {
       <nav class="sections" aria-label="Console sections">
         <a routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">Inbox</a>
         <a routerLink="/admin" routerLinkActive="active" ariaCurrentWhenActive="page">Admin</a>
+        <a routerLink="/reports" routerLinkActive="active" ariaCurrentWhenActive="page">Reports</a>
       </nav>
     }
     <div class="end">

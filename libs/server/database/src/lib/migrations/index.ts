@@ -10,6 +10,7 @@ import { DeliveryAttempts1766300000000 } from './1766300000000-delivery-attempts
 import { QueuesTeamsReplies1766400000000 } from './1766400000000-queues-teams-replies';
 import { SlaAndHistory1766500000000 } from './1766500000000-sla-and-history';
 import { Surveys1766600000000 } from './1766600000000-surveys';
+import { ReportMetrics1766610000000 } from './1766610000000-report-metrics';
 import { ConnectorSecretRotation1766620000000 } from './1766620000000-connector-secret-rotation';
 import { QueueRouting1766650000000 } from './1766650000000-queue-routing';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   QueuesTeamsReplies1766400000000,
   SlaAndHistory1766500000000,
   Surveys1766600000000,
+  ReportMetrics1766610000000,
   ConnectorSecretRotation1766620000000,
   QueueRouting1766650000000,
 ];
