@@ -19,3 +19,4 @@ export * from './lib/canned-response-template';
 export * from './lib/audit-redaction';
 export * from './lib/survey-answers';
 export * from './lib/agent-presence';
+export * from './lib/supervisor-overview';

@@ -8,3 +8,4 @@ export * from './lib/conversation-history.service';
 export * from './lib/conversation-activity.service';
 export * from './lib/sla-clock.service';
 export * from './lib/sla-policies.repository';
+export * from './lib/conversation-stats.repository';

@@ -19,6 +19,7 @@ import { RealtimeGatewayModule } from '@throughline/server/realtime';
 import { RepliesApiModule } from '@throughline/server/replies';
 import { SeedModule } from '@throughline/server/seed';
 import { SlaApiModule, SlaWorkerModule } from '@throughline/server/sla';
+import { SupervisorApiModule } from '@throughline/server/supervisor';
 
 /** The HTTP API: REST, webhooks, the /agents socket namespace. */
 @Module({})
@@ -45,6 +46,7 @@ export class ApiRootModule {
         SeedModule,
         SlaApiModule,
         PresenceApiModule,
+        SupervisorApiModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { QueuesModule } from '@throughline/server/queues';
 import { ConversationActivity } from './conversation-activity.service';
+import { ConversationStats } from './conversation-stats.repository';
 import { ConversationHistory } from './conversation-history.service';
 import { MessageViews } from './message-views.service';
 import { SlaClock } from './sla-clock.service';
@@ -8,7 +9,7 @@ import { SlaPolicies } from './sla-policies.repository';
 import { TimelineEvents } from './timeline-events.service';
 import { TimelineWriter } from './timeline-writer.service';
 
-const PROVIDERS = [TimelineWriter, TimelineEvents, MessageViews, ConversationHistory, SlaPolicies, SlaClock, ConversationActivity];
+const PROVIDERS = [TimelineWriter, TimelineEvents, MessageViews, ConversationHistory, SlaPolicies, SlaClock, ConversationActivity, ConversationStats];
 
 @Module({ imports: [QueuesModule], providers: PROVIDERS, exports: PROVIDERS })
 export class TimelineModule {}

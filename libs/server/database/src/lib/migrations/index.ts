@@ -9,6 +9,7 @@ import { PeopleAndSessions1766100000000 } from './1766100000000-people-and-sessi
 import { DeliveryAttempts1766300000000 } from './1766300000000-delivery-attempts';
 import { QueuesTeamsReplies1766400000000 } from './1766400000000-queues-teams-replies';
 import { SlaAndHistory1766500000000 } from './1766500000000-sla-and-history';
+import { WallboardIndexes1766660000000 } from './1766660000000-wallboard-indexes';
 
 /** In order; new migrations are appended, committed ones are never edited. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DeliveryAttempts1766300000000,
   QueuesTeamsReplies1766400000000,
   SlaAndHistory1766500000000,
+  WallboardIndexes1766660000000,
 ];
