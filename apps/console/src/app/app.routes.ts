@@ -32,6 +32,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('@throughline/console/admin').then((m) => m.adminRoutes),
   },
   {
+    path: 'supervisor',
+    canMatch: [authGuard, roleGuard(['admin', 'supervisor'])],
+    loadChildren: () => import('@throughline/console/supervisor').then((m) => m.supervisorRoutes),
+  },
+  {
     path: '',
     canMatch: [authGuard],
     loadChildren: () => import('@throughline/console/inbox').then((m) => m.inboxRoutes),

@@ -21,3 +21,6 @@ export * from './lib/admin/connectors.api';
 export * from './lib/admin/insights-admin.api';
 export * from './lib/admin/people.api';
 export * from './lib/admin/workspace-admin.api';
+export * from './lib/supervisor/supervisor.api';
+export * from './lib/supervisor/wallboard.store';
+export * from './lib/presence/my-presence.store';
