@@ -99,9 +99,9 @@ describe('WallboardPageComponent', () => {
     const { el, conversations, realtime, render } = setup(() => of(overview(3)), [risky]);
     await render();
     const select = el.querySelector<HTMLSelectElement>('select[aria-label^="Assignee"]');
-    expect(select).not.toBeNull();
-    select!.value = 'u-ada';
-    select!.dispatchEvent(new Event('change'));
+    if (!select) throw new Error('no assignee menu');
+    select.value = 'u-ada';
+    select.dispatchEvent(new Event('change'));
     await render();
     expect(conversations.update).toHaveBeenCalledWith('c1', { assigneeId: 'u-ada' });
 
@@ -114,7 +114,8 @@ describe('WallboardPageComponent', () => {
     const { el, supervisorApi, render } = setup(() => of(overview(3)));
     await render();
     const button = [...el.querySelectorAll<HTMLButtonElement>('[data-agent="Ada"] button')].find((b) => b.textContent?.includes('Set away'));
-    button!.click();
+    expect(button).toBeDefined();
+    button?.click();
     await render();
     expect(supervisorApi.setPresence).toHaveBeenCalledWith('u-ada', 'away');
   });
