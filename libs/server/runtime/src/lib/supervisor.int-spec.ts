@@ -1,4 +1,3 @@
-import type { Socket } from 'socket.io-client';
 import { OVERVIEW_PUSH_INTERVAL_MS, type SupervisorOverview } from '@throughline/domain';
 import { eventually, genericPayload, TestStack, USERS } from '../testing/test-stack';
 
