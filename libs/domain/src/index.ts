@@ -23,3 +23,4 @@ export * from './lib/survey';
 export * from './lib/routing';
 export * from './lib/field-errors';
 export * from './lib/service-metrics';
+export * from './lib/supervisor-overview';

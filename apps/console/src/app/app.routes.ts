@@ -32,6 +32,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('@throughline/console/admin').then((m) => m.adminRoutes),
   },
   {
+    path: 'supervisor',
+    canMatch: [authGuard, roleGuard(['admin', 'supervisor'])],
+    loadChildren: () => import('@throughline/console/supervisor').then((m) => m.supervisorRoutes),
+  },
+  {
     path: 'reports',
     canMatch: [authGuard, roleGuard(['admin', 'supervisor'])],
     loadChildren: () => import('@throughline/console/reports').then((m) => m.reportsRoutes),

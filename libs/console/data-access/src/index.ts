@@ -23,3 +23,6 @@ export * from './lib/admin/people.api';
 export * from './lib/admin/workspace-admin.api';
 export * from './lib/admin/survey-settings.api';
 export * from './lib/reports/reports.api';
+export * from './lib/supervisor/supervisor.api';
+export * from './lib/supervisor/wallboard.store';
+export * from './lib/presence/my-presence.store';

@@ -1,6 +1,7 @@
 import type { ConversationView, CustomerView, InsightsView, MessageView } from './api';
 import type { AgentPresenceView } from './agent-presence';
 import type { SlaBreach, SlaTargetKind } from './sla';
+import type { SupervisorOverview } from './supervisor-overview';
 
 /** Socket.IO rooms (docs/architecture.md, "The path of one message", step 6). */
 export const rooms = {
@@ -47,6 +48,8 @@ export interface RealtimeEvents {
   'sla.breached': { conversation: ConversationView; breach: SlaBreach };
   /** An agent came online, went away or offline: to supervisors and to the agent's own consoles. */
   'agent.presence': AgentPresenceView;
+  /** The wallboard, to supervisors: at most once a second while anything changes (OVERVIEW_PUSH_INTERVAL_MS). */
+  'supervisor.overview': SupervisorOverview;
 }
 
 export const PRESENCE_STATES = ['viewing', 'typing', 'left'] as const;

@@ -10,3 +10,4 @@ export * from './lib/sla-clock.service';
 export * from './lib/sla-policies.repository';
 export * from './lib/timeline-entries.service';
 export * from './lib/conversation-metrics.repository';
+export * from './lib/conversation-stats.repository';

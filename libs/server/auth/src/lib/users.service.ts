@@ -60,6 +60,11 @@ export class UsersService {
     return (manager?.getRepository(UserEntity) ?? this.users).findOne({ where: { id } });
   }
 
+  /** Every active person, by name (the wallboard's agents). */
+  async active(): Promise<PersonView[]> {
+    return (await this.users.find({ where: { disabled: false }, order: { name: 'ASC' } })).map(toPersonView);
+  }
+
   /** Admins see everyone; others see the active people they can assign to. */
   async list(viewer: AuthenticatedUser): Promise<PersonView[]> {
     const users = await this.users.find({ where: viewer.role === 'admin' ? {} : { disabled: false }, order: { name: 'ASC' } });

@@ -98,6 +98,14 @@ export class RawEventsService {
   }
 
   /** Throttled to one write every 10 s per connector, so a busy connector's row isn't a hot spot. */
+  /** How long the oldest event not yet ingested has waited, in seconds (0 when the pipeline is empty). */
+  async ingestLagSeconds(): Promise<number> {
+    const [row] = (await this.rawEvents.query(
+      `SELECT COALESCE(floor(extract(epoch FROM now() - min(received_at))), 0)::int AS lag FROM raw_events WHERE status IN ('pending', 'queued')`,
+    )) as Array<{ lag: number }>;
+    return row?.lag ?? 0;
+  }
+
   private async touchConnector(connectorId: string): Promise<void> {
     await this.connectors
       .createQueryBuilder()

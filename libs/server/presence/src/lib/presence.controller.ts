@@ -14,6 +14,12 @@ export class PresenceController {
     private readonly users: UsersService,
   ) {}
 
+  /** The signed-in agent's own status (for the header toggle). */
+  @Get('me/presence')
+  async own(@CurrentUser() user: AuthenticatedUser): Promise<AgentPresenceView> {
+    return (await this.presence.statuses([user.id])).get(user.id) as AgentPresenceView;
+  }
+
   /** The signed-in agent goes away (takes no new work) or comes back online. */
   @Put('me/presence')
   chooseOwn(@Body() body: ChoosePresenceDto, @CurrentUser() user: AuthenticatedUser): Promise<AgentPresenceView> {

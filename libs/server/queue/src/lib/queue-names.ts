@@ -20,6 +20,9 @@ export const queuePrefix = (redisPrefix: string) => `{${redisPrefix}}`;
 /** Socket.IO adapter/emitter channel key for a REDIS_PREFIX. */
 export const socketIoKey = (redisPrefix: string) => `${redisPrefix}:socket.io`;
 
+/** Redis pub/sub channel on which RealtimePublisher says "something changed" (what the wallboard's push listens to). */
+export const changesChannel = (redisPrefix: string) => `${redisPrefix}:changes`;
+
 export interface IngestJobData {
   rawEventId: string;
 }

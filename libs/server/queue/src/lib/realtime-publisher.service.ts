@@ -3,8 +3,13 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import { AGENTS_NAMESPACE, CHAT_NAMESPACE, type ChatServerEvents, type RealtimeEventName, type RealtimeEvents, rooms } from '@throughline/domain';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
-import { socketIoKey } from './queue-names';
+import { changesChannel, socketIoKey } from './queue-names';
 import { createFailFastRedis } from './redis';
+
+/** "Something changed" is said at most this often per process; a change inside the window is said at its end. */
+const CHANGE_SIGNAL_MS = 100;
+/** Events that change nothing the wallboard counts (and the wallboard itself, a consequence of changes). */
+const NOT_A_CHANGE = new Set<RealtimeEventName>(['supervisor.overview', 'presence', 'chat.typing', 'chat.read', 'conversation.read', 'insights.updated']);
 
 /**
  * Publishes typed events on Redis in the Socket.IO adapter's format, so every API process
@@ -17,8 +22,12 @@ export class RealtimePublisher implements OnModuleDestroy {
   private readonly redis: Redis;
   private readonly agents: Emitter;
   private readonly chat: Emitter;
+  private readonly changes: string;
+  private changeWindow: NodeJS.Timeout | null = null;
+  private changedInWindow = false;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.changes = changesChannel(config.redisPrefix);
     this.redis = createFailFastRedis(config.redisUrl);
     this.redis.on('error', (err) => this.logger.debug(`redis: ${err.message}`));
     // The emitter fires publish() without awaiting it; catch here so an outage is a log line, not a crash.
@@ -34,6 +43,7 @@ export class RealtimePublisher implements OnModuleDestroy {
   publish<E extends RealtimeEventName>(event: E, payload: RealtimeEvents[E], rooms: string[]): void {
     if (rooms.length === 0) return;
     this.agents.to(rooms).emit(event, payload);
+    if (!NOT_A_CHANGE.has(event)) this.signalChange();
   }
 
   /** To every socket of one chat visitor (all their tabs), on whichever API process holds them. */
@@ -41,7 +51,25 @@ export class RealtimePublisher implements OnModuleDestroy {
     this.chat.to(rooms.visitor(visitorId)).emit(event, payload);
   }
 
+  /** Tells every API process that something changed (throttled, trailing edge kept so the last change is never missed). */
+  private signalChange(): void {
+    if (this.changeWindow) {
+      this.changedInWindow = true;
+      return;
+    }
+    this.redis.publish(this.changes, '1').catch((err: Error) => this.logger.debug(`change not signalled: ${err.message}`));
+    this.changeWindow = setTimeout(() => {
+      this.changeWindow = null;
+      if (this.changedInWindow) {
+        this.changedInWindow = false;
+        this.signalChange();
+      }
+    }, CHANGE_SIGNAL_MS);
+    this.changeWindow.unref();
+  }
+
   onModuleDestroy(): void {
+    clearTimeout(this.changeWindow ?? undefined);
     this.redis.disconnect();
   }
 }

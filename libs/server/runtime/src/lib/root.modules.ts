@@ -22,6 +22,7 @@ import { SeedModule } from '@throughline/server/seed';
 import { SlaApiModule, SlaWorkerModule } from '@throughline/server/sla';
 import { SurveysApiModule, SurveysWorkerModule } from '@throughline/server/surveys';
 import { ReportsApiModule } from '@throughline/server/reports';
+import { SupervisorApiModule } from '@throughline/server/supervisor';
 
 /** The HTTP API: REST, webhooks, the /agents socket namespace. */
 @Module({})
@@ -51,6 +52,7 @@ export class ApiRootModule {
         SurveysApiModule,
         RoutingApiModule,
         ReportsApiModule,
+        SupervisorApiModule,
       ],
     };
   }

@@ -6,7 +6,8 @@ export const DEMO_SIGNING_SECRET = 'throughline-demo-signing-secret';
 export const DEMO_USERS = [
   { email: 'admin@example.com', name: 'Alex Admin', role: 'admin' },
   { email: 'supervisor@example.com', name: 'Sam Supervisor', role: 'supervisor' },
-  { email: 'agent@example.com', name: 'Ada Agent', role: 'agent' },
+  // A capacity gives the wallboard's load column something to measure against.
+  { email: 'agent@example.com', name: 'Ada Agent', role: 'agent', capacity: 6 },
 ] as const;
 
 export const DEMO_QUEUES = ['General', 'Billing', 'Technical'] as const;

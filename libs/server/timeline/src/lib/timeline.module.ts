@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { QueuesModule } from '@throughline/server/queues';
 import { ConversationActivity } from './conversation-activity.service';
+import { ConversationStats } from './conversation-stats.repository';
 import { ConversationHistory } from './conversation-history.service';
 import { ConversationMetricsRepository } from './conversation-metrics.repository';
 import { MessageViews } from './message-views.service';
@@ -20,6 +21,7 @@ const PROVIDERS = [
   ConversationActivity,
   ConversationMetricsRepository,
   TimelineEntries,
+  ConversationStats,
 ];
 
 @Module({ imports: [QueuesModule], providers: PROVIDERS, exports: PROVIDERS })

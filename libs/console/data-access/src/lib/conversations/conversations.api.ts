@@ -23,6 +23,8 @@ export interface ConversationQuery {
   customerId?: string;
   q?: string;
   sort?: ConversationSort;
+  /** Unresolved conversations in SLA trouble. */
+  sla?: 'at_risk' | 'breached';
   cursor?: string | null;
   limit?: number;
 }

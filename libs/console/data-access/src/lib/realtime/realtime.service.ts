@@ -38,6 +38,10 @@ export const REALTIME_EVENT_NAMES = [
   'conversation.read',
   'chat.typing',
   'chat.read',
+  'sla.warning',
+  'sla.breached',
+  'agent.presence',
+  'supervisor.overview',
 ] as const satisfies readonly RealtimeEventName[];
 
 type AnyRealtimeEvent = { [K in RealtimeEventName]: { name: K; payload: RealtimeEvents[K] } }[RealtimeEventName];

@@ -1,4 +1,4 @@
-import { Component } from '@angular/core';
+import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -8,6 +8,7 @@ import {
   ConversationsApi,
   DEFAULT_INBOX_FILTER,
   queryOfFilter,
+  MyPresenceStore,
   RealtimeService,
   SESSION_STORAGE_KEY,
 } from '@throughline/console/data-access';
@@ -57,6 +58,7 @@ async function setup(url = '/') {
         },
       ]),
       { provide: RealtimeService, useValue: realtime },
+      { provide: MyPresenceStore, useValue: { status: signal('online'), choose: jest.fn() } },
       { provide: ConversationsApi, useValue: api },
     ],
   });

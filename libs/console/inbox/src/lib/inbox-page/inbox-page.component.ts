@@ -23,6 +23,7 @@ import {
   type InboxViewId,
   isInboxViewId,
   isUnread,
+  MyPresenceStore,
   TeamStore,
 } from '@throughline/console/data-access';
 import { AppHeaderComponent, CHANNEL_LABELS, ChannelBadgeComponent, initialsOf, RelativeTimeComponent } from '@throughline/console/ui';
@@ -66,6 +67,7 @@ export class InboxPageComponent {
   protected readonly counts = inject(CountsStore);
   protected readonly auth = inject(AuthStore);
   protected readonly team = inject(TeamStore);
+  protected readonly myPresence = inject(MyPresenceStore);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly commands = inject(ConsoleCommands);

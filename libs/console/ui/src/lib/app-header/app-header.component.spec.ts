@@ -21,6 +21,7 @@ describe('AppHeaderComponent', () => {
       expect(links.map((a) => [a.textContent?.trim(), a.getAttribute('href')])).toEqual([
         ['Inbox', '/'],
         ['Admin', '/admin'],
+        ['Wallboard', '/supervisor'],
         ['Reports', '/reports'],
       ]);
     }
@@ -57,5 +58,27 @@ describe('AppHeaderComponent', () => {
     expect(initialsOf('')).toBe('?');
     expect(initialsOf('Robin Live 1795474611055')).toBe('RL');
     expect(initialsOf('Émile Zola')).toBe('ÉZ');
+  });
+
+  it('should toggle the agent between online and away, and hide the toggle while presence is unknown', async () => {
+    const fixture = TestBed.createComponent(AppHeaderComponent);
+    fixture.componentRef.setInput('user', { id: 'u1', email: 'agent@example.com', name: 'Alex Agent', role: 'agent' });
+    const chosen: string[] = [];
+    fixture.componentInstance.presenceChange.subscribe((status) => chosen.push(status));
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('button.presence')).toBeNull();
+
+    fixture.componentRef.setInput('presence', 'online');
+    await fixture.whenStable();
+    expect(el.querySelector('button.presence')?.textContent?.trim()).toBe('online');
+    el.querySelector<HTMLButtonElement>('button.presence')?.click();
+
+    for (const status of ['away', 'offline'] as const) {
+      fixture.componentRef.setInput('presence', status);
+      await fixture.whenStable();
+      el.querySelector<HTMLButtonElement>('button.presence')?.click();
+    }
+    expect(chosen).toEqual(['away', 'online', 'online']);
   });
 });

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { RouterLink, RouterLinkActive } from '@angular/router';
-import type { UserView } from '@throughline/domain';
+import type { AgentStatus, ChosenAgentStatus, UserView } from '@throughline/domain';
 import { ConnectionIndicatorComponent, type ConnectionState } from '../connection-indicator/connection-indicator.component';
 
 const ROLE_LABELS: Record<UserView['role'], string> = {
@@ -10,8 +10,8 @@ const ROLE_LABELS: Record<UserView['role'], string> = {
 };
 
 /**
- * The console's top bar: product name, the Inbox / Admin / Reports switch (admins and supervisors only),
- * live-connection state (left out where nothing is live), who is signed in, Sign out.
+ * The console's top bar: product name, the Inbox / Admin / Wallboard / Reports switch (admins and supervisors
+ * only), the agent's own presence toggle (online ⇄ away), live-connection state (left out where nothing is live), who is signed in, Sign out.
  */
 @Component({
   selector: 'tl-app-header',
@@ -27,10 +27,22 @@ const ROLE_LABELS: Record<UserView['role'], string> = {
       <nav class="sections" aria-label="Console sections">
         <a routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">Inbox</a>
         <a routerLink="/admin" routerLinkActive="active" ariaCurrentWhenActive="page">Admin</a>
+        <a routerLink="/supervisor" routerLinkActive="active" ariaCurrentWhenActive="page">Wallboard</a>
         <a routerLink="/reports" routerLinkActive="active" ariaCurrentWhenActive="page">Reports</a>
       </nav>
     }
     <div class="end">
+      @if (presence(); as status) {
+        <button
+          type="button"
+          [class]="'presence ' + status"
+          [attr.aria-label]="'You are ' + status + ': set yourself ' + nextPresence()"
+          [title]="'Set yourself ' + nextPresence()"
+          (click)="presenceChange.emit(nextPresence())"
+        >
+          <span class="dot" aria-hidden="true"></span>{{ status }}
+        </button>
+      }
       @if (connection(); as state) {
         <tl-connection-indicator [state]="state" />
       }
@@ -132,6 +144,36 @@ const ROLE_LABELS: Record<UserView['role'], string> = {
       font-size: 0.75rem;
       color: var(--tl-text-muted, #64748b);
     }
+    .presence {
+      display: flex;
+      align-items: center;
+      gap: 0.4rem;
+      font: inherit;
+      font-size: 0.8125rem;
+      text-transform: capitalize;
+      padding: 0.3rem 0.7rem;
+      color: var(--tl-text, #0f172a);
+      background: var(--tl-surface, #fff);
+      border: 1px solid var(--tl-border-strong, #cbd5e1);
+      border-radius: 999px;
+      cursor: pointer;
+    }
+    .presence:focus-visible {
+      outline: 2px solid var(--tl-accent, #2563eb);
+      outline-offset: 2px;
+    }
+    .presence .dot {
+      width: 0.55rem;
+      height: 0.55rem;
+      border-radius: 50%;
+      background: #94a3b8;
+    }
+    .presence.online .dot {
+      background: #16a34a;
+    }
+    .presence.away .dot {
+      background: #f59e0b;
+    }
     .sign-out {
       font: inherit;
       font-size: 0.8125rem;
@@ -161,6 +203,11 @@ export class AppHeaderComponent {
   /** Null where the screen has no live updates (the admin screens). */
   readonly connection = input<ConnectionState | null>('offline');
   readonly signOut = output<void>();
+  /** The signed-in agent's own presence; null hides the toggle (not known yet, or not offered here). */
+  readonly presence = input<AgentStatus | null>(null);
+  readonly presenceChange = output<ChosenAgentStatus>();
+
+  protected readonly nextPresence = computed<ChosenAgentStatus>(() => (this.presence() === 'online' ? 'away' : 'online'));
 
   protected readonly roleLabel = computed(() => {
     const role = this.user()?.role;

@@ -13,6 +13,7 @@ import { Surveys1766600000000 } from './1766600000000-surveys';
 import { ReportMetrics1766610000000 } from './1766610000000-report-metrics';
 import { ConnectorSecretRotation1766620000000 } from './1766620000000-connector-secret-rotation';
 import { QueueRouting1766650000000 } from './1766650000000-queue-routing';
+import { WallboardIndexes1766660000000 } from './1766660000000-wallboard-indexes';
 
 /** In order; new migrations are appended, committed ones are never edited. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ReportMetrics1766610000000,
   ConnectorSecretRotation1766620000000,
   QueueRouting1766650000000,
+  WallboardIndexes1766660000000,
 ];

@@ -1,0 +1,2 @@
+export * from './lib/supervisor.module';
+export * from './lib/supervisor-overview.service';
