@@ -181,7 +181,7 @@ describe('the message path for a generic webhook (real API, worker, PostgreSQL, 
       config: { callbackUrl: 'ftp://nope' },
     });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.message).toMatch(/config.callbackUrl/);
+    expect(JSON.stringify(invalid.body.message)).toMatch(/config.callbackUrl/);
   });
 
   it('should merge two customers so one timeline holds both histories', async () => {
