@@ -27,3 +27,4 @@ export * from './lib/supervisor/supervisor.api';
 export * from './lib/supervisor/wallboard.store';
 export * from './lib/presence/my-presence.store';
 export * from './lib/tags/tags.api';
+export * from './lib/tags/tags.store';

@@ -1,9 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ConversationView, TagView } from '@throughline/domain';
+import type { TagView } from '@throughline/domain';
 import type { Observable } from 'rxjs';
 
-/** The workspace's tags (everyone reads them, admins change them) and a conversation's own tags (agents). */
+/** The workspace's tags: everyone reads them, admins change them. A conversation's own tags are set through ConversationsApi. */
 @Injectable({ providedIn: 'root' })
 export class TagsApi {
   private readonly http = inject(HttpClient);
@@ -22,10 +22,5 @@ export class TagsApi {
 
   remove(id: string): Observable<void> {
     return this.http.delete<void>(`/api/tags/${id}`);
-  }
-
-  /** The conversation carries exactly these tags from now on. */
-  setConversationTags(conversationId: string, tagIds: string[]): Observable<ConversationView> {
-    return this.http.put<ConversationView>(`/api/conversations/${conversationId}/tags`, { tagIds });
   }
 }
