@@ -1,5 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import type { AuditEntryView, ConversationView, MessageView, Page, TagView } from '@throughline/domain';
+import type { EntityManager } from 'typeorm';
+import { moveConversationTags } from '@throughline/server/timeline';
 import { eventually, genericPayload, TestStack } from '../testing/test-stack';
 
 /** Tags on the real API, PostgreSQL and Redis: admins manage the list, agents set a conversation's tags, the inbox filters by them. */
@@ -141,5 +143,25 @@ describe('tags (real stack)', () => {
     await setTags(c.id, [tag.id]);
     expect((await stack.request('DELETE', `/api/tags/${tag.id}`, 'admin')).status).toBe(204);
     expect((await stack.request<ConversationView>('GET', `/api/conversations/${c.id}`)).body.tags).toEqual([]);
+  });
+
+  it('carries the tags of joined conversations over to the one they join, each tag once with its earlier addition', async () => {
+    const [shared, onlyAbsorbed, onlySurvivor] = [await createTag('Joined shared'), await createTag('Joined absorbed'), await createTag('Joined survivor')];
+    const survivor = await conversation();
+    const absorbed = await conversation();
+    await setTags(absorbed.id, [shared.id, onlyAbsorbed.id]);
+    await setTags(survivor.id, [shared.id, onlySurvivor.id]);
+    // The merger runs inside the threading writer's transaction; here its statement runs on the test's own connection.
+    const manager = { query: async (sql: string, params: unknown[]) => (await stack.db.query(sql, params)).rows } as unknown as EntityManager;
+    await moveConversationTags(manager, [absorbed.id], survivor.id);
+    const rows = await stack.db.query<{ tag_id: string; added_at: Date }>('SELECT tag_id, added_at FROM conversation_tags WHERE conversation_id = $1', [
+      survivor.id,
+    ]);
+    expect(rows.rows.map((r) => r.tag_id).sort()).toEqual([shared.id, onlyAbsorbed.id, onlySurvivor.id].sort());
+    const firstShared = await stack.db.query<{ added_at: Date }>('SELECT added_at FROM conversation_tags WHERE conversation_id = $1 AND tag_id = $2', [
+      absorbed.id,
+      shared.id,
+    ]);
+    expect(rows.rows.find((r) => r.tag_id === shared.id)?.added_at).toEqual(firstShared.rows[0]?.added_at);
   });
 });
