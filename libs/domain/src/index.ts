@@ -24,3 +24,4 @@ export * from './lib/routing';
 export * from './lib/field-errors';
 export * from './lib/service-metrics';
 export * from './lib/supervisor-overview';
+export * from './lib/tag';

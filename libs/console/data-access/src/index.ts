@@ -26,3 +26,5 @@ export * from './lib/reports/reports.api';
 export * from './lib/supervisor/supervisor.api';
 export * from './lib/supervisor/wallboard.store';
 export * from './lib/presence/my-presence.store';
+export * from './lib/tags/tags.api';
+export * from './lib/tags/tags.store';

@@ -169,6 +169,8 @@ export interface ConversationView {
    * into it (a colleague on CC, a third party on a list thread). Given by get only.
    */
   participants?: ConversationParticipantView[];
+  /** The tags agents put on it, by name. */
+  tags: TagView[];
 }
 
 /** Due times are null once met, or while the clock is paused (pending, snoozed). */
@@ -500,4 +502,11 @@ export interface ReportSummaryView {
   groupBy: ReportGroupBy;
   rows: ReportRowView[];
   totals: ReportFigures;
+}
+
+/** A tag agents put on conversations (`GET /api/tags`); `color` is `#rrggbb`. */
+export interface TagView {
+  id: string;
+  name: string;
+  color: string;
 }

@@ -11,3 +11,4 @@ export * from './lib/sla-policies.repository';
 export * from './lib/timeline-entries.service';
 export * from './lib/conversation-metrics.repository';
 export * from './lib/conversation-stats.repository';
+export * from './lib/tags.repository';

@@ -74,6 +74,12 @@ export const adminRoutes: Route[] = [
         loadComponent: () => import('./surveys/survey-settings-page.component').then((m) => m.SurveySettingsPageComponent),
       },
       {
+        path: 'tags',
+        canMatch: [adminOnly],
+        title: 'Tags · Throughline',
+        loadComponent: () => import('./tags/tags-page.component').then((m) => m.TagsPageComponent),
+      },
+      {
         path: 'report',
         title: 'Insights report · Throughline',
         loadComponent: () => import('./report/report-page.component').then((m) => m.ReportPageComponent),

@@ -26,6 +26,7 @@ export function conversation(id: string, minutesAgo: number, overrides: Partial<
     createdAt: at,
     updatedAt: at,
     snoozedUntil: null,
+    tags: [],
     sla: null,
     ...overrides,
   };

@@ -1,6 +1,22 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import {
   CHANNEL_KINDS,
   type ChannelKind,
@@ -11,6 +27,7 @@ import {
   PRIORITIES,
   type Priority,
   type SlaStatus,
+  TAGS_PER_CONVERSATION_MAX,
 } from '@throughline/domain';
 
 const UUID_OR = (...words: string[]) => new RegExp(`^(${words.join('|')}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`, 'i');
@@ -27,6 +44,7 @@ export class ListConversationsQueryDto {
   assigneeId?: string;
   @ApiPropertyOptional({ enum: CHANNEL_KINDS }) @IsOptional() @IsIn(CHANNEL_KINDS) channel?: ChannelKind;
   @ApiPropertyOptional() @IsOptional() @IsUUID() customerId?: string;
+  @ApiPropertyOptional({ description: 'conversations carrying this tag' }) @IsOptional() @IsUUID() tag?: string;
   @ApiPropertyOptional({ enum: ['at_risk', 'breached'], description: 'unresolved conversations whose SLA is at risk, or breached' })
   @IsOptional()
   @IsIn(['at_risk', 'breached'])
@@ -90,4 +108,12 @@ export class RetryDeliveryDto {
   @IsOptional()
   @IsBoolean()
   confirm?: boolean;
+}
+
+export class SetConversationTagsDto {
+  @ApiProperty({ type: [String], description: `the tags the conversation carries from now on (at most ${TAGS_PER_CONVERSATION_MAX}); [] takes them all off` })
+  @IsArray()
+  @ArrayMaxSize(TAGS_PER_CONVERSATION_MAX)
+  @IsUUID('all', { each: true })
+  tagIds!: string[];
 }

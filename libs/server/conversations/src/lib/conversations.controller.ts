@@ -1,8 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ConversationCountsView, ConversationView, MessageView, Page, ReplyChannelView } from '@throughline/domain';
 import { type AuthenticatedUser, CurrentUser, MinRole } from '@throughline/server/auth';
-import { ConversationMessagesQueryDto, ListConversationsQueryDto, PostMessageDto, RetryDeliveryDto, UpdateConversationDto } from './conversation.dto';
+import {
+  ConversationMessagesQueryDto,
+  ListConversationsQueryDto,
+  PostMessageDto,
+  RetryDeliveryDto,
+  SetConversationTagsDto,
+  UpdateConversationDto,
+} from './conversation.dto';
 import { ConversationsService } from './conversations.service';
 
 @ApiTags('conversations')
@@ -71,5 +78,11 @@ export class ConversationsController {
   @Patch('conversations/:id')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateConversationDto, @CurrentUser() user: AuthenticatedUser): Promise<ConversationView> {
     return this.conversations.update(id, body, user);
+  }
+
+  /** Sets its tags: one system line and history row per tag added or removed; setting what it has changes nothing. */
+  @Put('conversations/:id/tags')
+  setTags(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetConversationTagsDto, @CurrentUser() user: AuthenticatedUser): Promise<ConversationView> {
+    return this.conversations.setTags(id, body.tagIds, user);
   }
 }

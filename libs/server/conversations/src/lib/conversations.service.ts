@@ -15,6 +15,7 @@ import {
   parseConversationSearch,
   type ReplyChannelView,
   rooms,
+  tagChanges,
 } from '@throughline/domain';
 import type { AuthenticatedUser } from '@throughline/server/auth';
 import { APP_CONFIG, type AppConfig } from '@throughline/server/config';
@@ -30,6 +31,7 @@ import {
   encodeListCursor,
   MessageViews,
   previewOf,
+  TagsRepository,
   TimelineEvents,
   toConversationView,
 } from '@throughline/server/timeline';
@@ -69,6 +71,7 @@ export class ConversationsService {
     private readonly writer: ConversationWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly surveys: SurveyScheduler,
+    private readonly tags: TagsRepository,
   ) {}
 
   async list(query: ListConversationsQueryDto, user: AuthenticatedUser): Promise<Page<ConversationView>> {
@@ -95,8 +98,11 @@ export class ConversationsService {
     if (query.q?.trim()) this.whereMatches(q, query.q);
     if (query.cursor) this.after(q, sort, query.cursor);
 
+    if (query.tag) this.tags.whereTagged(q, 'c', query.tag);
+
     const { entities, raw } = await q.getRawAndEntities<ListRow>();
     const items = entities.slice(0, limit);
+    const tags = await this.tags.ofConversations(items.map((c) => c.id));
     const lastRow = raw[items.length - 1];
     const last = items[items.length - 1];
     const position: ConversationListPosition | null =
@@ -106,7 +112,7 @@ export class ConversationsService {
           : { sort, rank: Number(lastRow.cursor_rank), at: lastRow.cursor_at, id: last.id }
         : null;
     return {
-      items: items.map((c, i) => toConversationView(c, raw[i]?.customer_name ?? null, raw[i]?.read_at ?? null)),
+      items: items.map((c, i) => toConversationView(c, raw[i]?.customer_name ?? null, tags.get(c.id) ?? [], raw[i]?.read_at ?? null)),
       nextCursor: position && encodeListCursor(position),
     };
   }
@@ -163,7 +169,10 @@ export class ConversationsService {
       .getRawAndEntities<ListRow>();
     const [conversation] = entities;
     if (!conversation) throw new NotFoundException(`conversation ${id} not found`);
-    return { ...toConversationView(conversation, raw[0]?.customer_name ?? null, raw[0]?.read_at ?? null), participants: await this.participants(conversation) };
+    return {
+      ...toConversationView(conversation, raw[0]?.customer_name ?? null, await this.tags.ofConversation(conversation.id), raw[0]?.read_at ?? null),
+      participants: await this.participants(conversation),
+    };
   }
 
   /** Who took part, each as the customer they are now (after any merge); the owner first. */
@@ -383,6 +392,47 @@ export class ConversationsService {
       await this.surveys.conversationResolved(written.saved);
     await this.routeAfter(written.saved, previousAssigneeId);
     return view;
+  }
+
+  /**
+   * With the conversation locked, so two agents setting tags at once apply one after the other:
+   * the second sees the first's tags, and adding a tag it already has writes nothing.
+   */
+  async setTags(id: string, tagIds: string[], user: AuthenticatedUser): Promise<ConversationView> {
+    const actor = await this.users.findOneOrFail({ where: { id: user.id } });
+    const now = new Date();
+    const written = await this.db.transaction(async (manager) => {
+      const conversation = await manager.findOne(ConversationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!conversation) throw new NotFoundException(`conversation ${id} not found`);
+      const wanted = await this.tags.existing(manager, tagIds);
+      const unknown = tagIds.find((tagId) => !wanted.some((t) => t.id === tagId));
+      if (unknown) throw new BadRequestException(`tagIds: tag ${unknown} does not exist`);
+      const current = await this.tags.ofConversation(id, manager);
+      const { added, removed } = tagChanges(
+        current.map((t) => t.id),
+        tagIds,
+      );
+      if (!added.length && !removed.length) return null;
+      await this.tags.add(manager, id, added, actor.id, now);
+      await this.tags.remove(manager, id, removed);
+      const nameOf = new Map([...current, ...wanted].map((t) => [t.id, t.name]));
+      const line = (tagId: string, on: boolean): ConversationChange => ({
+        text: on ? `${actor.name} tagged this ${nameOf.get(tagId)}` : `${actor.name} removed the tag ${nameOf.get(tagId)}`,
+        event: { event: 'tag', from: on ? null : tagId, to: on ? tagId : null },
+        history: { kind: 'tag', actor: { userId: actor.id }, from: on ? null : tagId, to: on ? tagId : null, details: { name: nameOf.get(tagId) }, at: now },
+      });
+      // Lists drop live events older than what they hold: the tags are part of the conversation's state.
+      conversation.updatedAt = now;
+      return this.writer.write(
+        manager,
+        conversation,
+        conversation.queueId,
+        [...added.map((tagId) => line(tagId, true)), ...removed.map((tagId) => line(tagId, false))],
+        { userId: actor.id, name: actor.name },
+        now,
+      );
+    });
+    return written ? this.writer.publish(written) : this.get(id, user);
   }
 
   /**

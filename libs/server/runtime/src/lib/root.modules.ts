@@ -23,6 +23,7 @@ import { SlaApiModule, SlaWorkerModule } from '@throughline/server/sla';
 import { SurveysApiModule, SurveysWorkerModule } from '@throughline/server/surveys';
 import { ReportsApiModule } from '@throughline/server/reports';
 import { SupervisorApiModule } from '@throughline/server/supervisor';
+import { TagsModule } from '@throughline/server/tags';
 
 /** The HTTP API: REST, webhooks, the /agents socket namespace. */
 @Module({})
@@ -53,6 +54,7 @@ export class ApiRootModule {
         RoutingApiModule,
         ReportsApiModule,
         SupervisorApiModule,
+        TagsModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { formatConversationRef } from '@throughline/domain';
 import { ConversationEntity, MessageEntity } from '@throughline/server/database';
+import { moveConversationTags } from './tags.repository';
 
 /**
  * Rewrites a conversation's messages for its owner: `customer_id` is the conversation's owner (the
@@ -23,7 +24,7 @@ export async function rehomeMessages(manager: EntityManager, fromConversationIds
 
 /**
  * Folds `absorbed` into `survivor` inside the caller's transaction (both rows locked by the
- * caller): messages, participants, read states, suggestions and prompt uses move; insights are
+ * caller): messages, participants, read states, suggestions, prompt uses and tags move; insights are
  * recomputed by the enrich job; a quiet system line records it; the absorbed rows are deleted.
  */
 export async function absorbConversations(
@@ -56,6 +57,7 @@ export async function absorbConversations(
     [survivor.id, ids],
   );
   await manager.query('UPDATE prompt_uses SET conversation_id = $1 WHERE conversation_id = ANY($2::uuid[])', [survivor.id, ids]);
+  await moveConversationTags(manager, ids, survivor.id);
   await manager.query('DELETE FROM conversations WHERE id = ANY($1::uuid[])', [ids]);
 
   for (const other of absorbed) {

@@ -5,6 +5,7 @@ import { rooms, type ConversationView, type MessageView } from '@throughline/dom
 import { ConversationEntity, CustomerEntity, MessageEntity } from '@throughline/server/database';
 import { RealtimePublisher } from '@throughline/server/queue';
 import { MessageViews } from './message-views.service';
+import { TagsRepository } from './tags.repository';
 import { toConversationView } from './views';
 
 /** Publishes timeline changes to everyone who should see them, after the change is committed. */
@@ -15,11 +16,12 @@ export class TimelineEvents {
     private readonly messageViews: MessageViews,
     @InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>,
     @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
+    private readonly tags: TagsRepository,
   ) {}
 
   async conversationView(conversation: ConversationEntity): Promise<ConversationView> {
     const customer = await this.customers.findOne({ where: { id: conversation.customerId }, select: { id: true, name: true } });
-    return toConversationView(conversation, customer?.name ?? null);
+    return toConversationView(conversation, customer?.name ?? null, await this.tags.ofConversation(conversation.id));
   }
 
   private roomsOf(conversation: ConversationView): string[] {

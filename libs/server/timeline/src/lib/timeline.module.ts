@@ -7,6 +7,7 @@ import { ConversationMetricsRepository } from './conversation-metrics.repository
 import { MessageViews } from './message-views.service';
 import { SlaClock } from './sla-clock.service';
 import { SlaPolicies } from './sla-policies.repository';
+import { TagsRepository } from './tags.repository';
 import { TimelineEntries } from './timeline-entries.service';
 import { TimelineEvents } from './timeline-events.service';
 import { TimelineWriter } from './timeline-writer.service';
@@ -22,6 +23,7 @@ const PROVIDERS = [
   ConversationMetricsRepository,
   TimelineEntries,
   ConversationStats,
+  TagsRepository,
 ];
 
 @Module({ imports: [QueuesModule], providers: PROVIDERS, exports: PROVIDERS })

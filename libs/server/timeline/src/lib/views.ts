@@ -1,4 +1,4 @@
-import { formatConversationRef, type AttachmentView, type ConversationView, type CustomerView, type MessageView } from '@throughline/domain';
+import { formatConversationRef, type AttachmentView, type ConversationView, type CustomerView, type MessageView, type TagView } from '@throughline/domain';
 import type { AttachmentEntity, ConversationEntity, CustomerEntity, CustomerIdentityEntity, MessageEntity } from '@throughline/server/database';
 
 /** Attachment metadata as listed with messages; the bytes are served by the download route only. */
@@ -39,7 +39,7 @@ export function toMessageView(m: MessageEntity, attachments: AttachmentSummary[]
 }
 
 /** `readAt`: the requesting agent's read state, given by list and get only (live events go to everyone). */
-export function toConversationView(c: ConversationEntity, customerName: string | null, readAt?: Date | null): ConversationView {
+export function toConversationView(c: ConversationEntity, customerName: string | null, tags: TagView[], readAt?: Date | null): ConversationView {
   return {
     id: c.id,
     ref: formatConversationRef(c.number),
@@ -61,6 +61,7 @@ export function toConversationView(c: ConversationEntity, customerName: string |
     updatedAt: c.updatedAt.toISOString(),
     snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
     ...(readAt === undefined ? {} : { readAt: readAt?.toISOString() ?? null }),
+    tags,
     sla: c.slaPolicyId
       ? {
           policyId: c.slaPolicyId,

@@ -21,6 +21,7 @@ const SECTIONS: readonly AdminSection[] = [
   { path: 'canned-responses', label: 'Canned responses', hint: 'Replies inserted with /', roles: ['admin', 'supervisor'] },
   { path: 'audit', label: 'Audit log', hint: 'Who changed what, and when', roles: ['admin'] },
   { path: 'surveys', label: 'Surveys', hint: 'CSAT, CES and NPS after resolving', roles: ['admin'] },
+  { path: 'tags', label: 'Tags', hint: 'Labels agents put on conversations', roles: ['admin'] },
 ];
 
 /** The admin and supervisor area: the header, the sections this role may open, and the screen. */

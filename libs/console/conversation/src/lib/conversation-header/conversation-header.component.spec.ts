@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { type ConversationChanges, ConversationsApi } from '@throughline/console/data-access';
+import { type ConversationChanges, ConversationsApi, TagsApi } from '@throughline/console/data-access';
 import { conversation } from '@throughline/console/data-access/testing';
 import type { ConversationView } from '@throughline/domain';
 import { of } from 'rxjs';
@@ -20,6 +20,9 @@ describe('snoozeUntil', () => {
 });
 
 describe('ConversationHeaderComponent', () => {
+  const vip = { id: 't1', name: 'VIP', color: '#aa0000' };
+  const refund = { id: 't2', name: 'Refund', color: '#2f80ed' };
+
   async function setup(c: ConversationView = conversation('c1', 5, { customerName: 'Ana Silva', assigneeId: 'u2', queueId: 'billing' })) {
     TestBed.configureTestingModule({
       providers: [
@@ -34,6 +37,7 @@ describe('ConversationHeaderComponent', () => {
             queues: () => of([{ id: 'billing', name: 'Billing' }]),
           },
         },
+        { provide: TagsApi, useValue: { list: () => of([vip, refund]) } },
       ],
     });
     const fixture = TestBed.createComponent(ConversationHeaderComponent);
@@ -121,5 +125,19 @@ describe('ConversationHeaderComponent', () => {
     await fixture.whenStable();
     expect([...el.querySelectorAll('.agent')].map((a) => a.textContent)).toEqual(['Kim is typing a reply…', 'Lee is viewing']);
     expect(el.querySelector('[role=alert]')?.textContent).toBe('Could not change the conversation.');
+  });
+
+  it('should show its tags, offer the others, and emit the tag list after adding or removing one', async () => {
+    const { el, fixture } = await setup(conversation('c1', 5, { tags: [vip] }));
+    const emitted: string[][] = [];
+    fixture.componentInstance.tagsChanged.subscribe((ids) => emitted.push(ids));
+    expect([...el.querySelectorAll('.tag')].map((t) => t.textContent?.replace('×', '').trim())).toEqual(['VIP']);
+    const picker = el.querySelector<HTMLSelectElement>('select[aria-label="Add a tag"]') as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.textContent)).toEqual(['+ Tag', 'Refund']);
+    picker.value = 't2';
+    picker.dispatchEvent(new Event('change'));
+    expect(picker.value).toBe('');
+    el.querySelector<HTMLButtonElement>('button[aria-label="Remove tag VIP"]')?.click();
+    expect(emitted).toEqual([['t1', 't2'], []]);
   });
 });

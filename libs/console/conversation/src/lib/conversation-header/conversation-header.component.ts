@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
-import { type ConversationChanges, type OtherAgent, TeamStore } from '@throughline/console/data-access';
+import { type ConversationChanges, type OtherAgent, TagsStore, TeamStore } from '@throughline/console/data-access';
 import { ChannelBadgeComponent } from '@throughline/console/ui';
 import { type ConversationView, PRIORITIES } from '@throughline/domain';
 
@@ -41,6 +41,22 @@ export function snoozeUntil(choice: string, now = new Date()): Date {
       @if (c.subject) {
         <p class="subject">{{ c.subject }}</p>
       }
+      <div class="tags" aria-label="Tags">
+        @for (tag of c.tags; track tag.id) {
+          <span class="tag" [style.--tag-color]="tag.color">
+            {{ tag.name }}
+            <button type="button" [attr.aria-label]="'Remove tag ' + tag.name" (click)="removeTag(tag.id)">×</button>
+          </span>
+        }
+        @if (addable().length) {
+          <select class="add-tag" aria-label="Add a tag" [value]="''" (change)="addTag($any($event.target))">
+            <option value="">+ Tag</option>
+            @for (tag of addable(); track tag.id) {
+              <option [value]="tag.id">{{ tag.name }}</option>
+            }
+          </select>
+        }
+      </div>
       @if (participants().length) {
         <p class="participants">With {{ participants() }}</p>
       }
@@ -225,6 +241,37 @@ export function snoozeUntil(choice: string, now = new Date()): Date {
       border-radius: 0.25rem;
       color: var(--tl-text-muted);
     }
+    .tags {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.3rem;
+      align-items: center;
+      margin-top: 0.35rem;
+    }
+    .tag {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.15rem;
+      padding: 0 0.2rem 0 0.5rem;
+      border-radius: 999px;
+      font-size: 0.72rem;
+      font-weight: 600;
+      color: #fff;
+      background: var(--tag-color);
+    }
+    .tag button {
+      border: 0;
+      background: none;
+      color: inherit;
+      font: inherit;
+      cursor: pointer;
+      padding: 0 0.25rem;
+    }
+    .add-tag {
+      min-width: 0;
+      font-size: 0.72rem;
+      padding: 0 0.2rem;
+    }
     .error {
       margin: 0.4rem 0 0;
       color: var(--tl-danger);
@@ -246,11 +293,34 @@ export class ConversationHeaderComponent {
   readonly error = input<string | null>(null);
   /** Not `change`: the selects' native change events bubble to the host and would be taken for it. */
   readonly changed = output<ConversationChanges>();
+  /** The tag ids the conversation should carry after the agent added or removed one. */
+  readonly tagsChanged = output<string[]>();
+  protected readonly tagsStore = inject(TagsStore);
+  /** The workspace's tags this conversation does not carry yet. */
+  protected readonly addable = computed(() => {
+    const carried = new Set(this.conversation().tags.map((t) => t.id));
+    return this.tagsStore.tags().filter((t) => !carried.has(t.id));
+  });
   protected readonly priorities = PRIORITIES;
   protected readonly snoozeOptions = SNOOZE_OPTIONS;
 
   constructor() {
     void this.team.load();
+    void this.tagsStore.load();
+  }
+
+  protected addTag(select: HTMLSelectElement): void {
+    const tagId = select.value;
+    select.value = '';
+    if (tagId) this.tagsChanged.emit([...this.conversation().tags.map((t) => t.id), tagId]);
+  }
+
+  protected removeTag(tagId: string): void {
+    this.tagsChanged.emit(
+      this.conversation()
+        .tags.filter((t) => t.id !== tagId)
+        .map((t) => t.id),
+    );
   }
 
   protected setStatus(status: 'open' | 'pending' | 'resolved'): void {

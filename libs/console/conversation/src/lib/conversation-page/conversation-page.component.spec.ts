@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { AuthStore, ConversationsApi, CustomersApi, InsightsApi, RealtimeService } from '@throughline/console/data-access';
+import { AuthStore, ConversationsApi, CustomersApi, InsightsApi, RealtimeService, TagsApi } from '@throughline/console/data-access';
 import { conversation, customer, entry, FakeRealtime, settle } from '@throughline/console/data-access/testing';
 import type { MessageView } from '@throughline/domain';
 import { NEVER, of } from 'rxjs';
@@ -36,6 +36,7 @@ async function setup(timeline: MessageView[]) {
         useValue: { get: () => of(CUSTOMER), timeline: () => of({ items: timeline, nextCursor: null }), possibleMatches: () => of([]) },
       },
       { provide: InsightsApi, useValue: { forConversation: () => NEVER, ordersOf: () => of([]) } },
+      { provide: TagsApi, useValue: { list: () => of([]) } },
     ],
   });
   TestBed.inject(AuthStore).adopt({ accessToken: 't', user: { id: 'u1', email: 'a@x', name: 'Alex', role: 'agent' } });

@@ -26,6 +26,9 @@ function setup(options: { conversation?: ConversationView; timeline?: Page<Messa
     ),
     post: post.fn,
     update: jest.fn((id: string, changes: ConversationChanges) => of({ ...current, ...changes, updatedAt: at(0) })),
+    setTags: jest.fn((id: string, tagIds: string[]) =>
+      of({ ...current, tags: tagIds.map((tagId) => ({ id: tagId, name: tagId, color: '#000000' })), updatedAt: at(0) }),
+    ),
     retry: jest.fn(),
   };
   const customersApi = {
@@ -344,6 +347,26 @@ describe('ConversationStore', () => {
       await expect(updating).resolves.toBe(false);
       expect(store.updateError()).toBe('Could not change the conversation.');
       expect(store.conversation()?.assigneeId).toBeNull();
+    });
+  });
+
+  describe('setTags', () => {
+    it('should apply the tagged conversation the server returns', async () => {
+      const { store, conversationsApi } = await opened();
+      await expect(store.setTags(['t1'])).resolves.toBe(true);
+      expect(conversationsApi.setTags).toHaveBeenCalledWith('c1', ['t1']);
+      expect(store.conversation()?.tags.map((t) => t.id)).toEqual(['t1']);
+    });
+
+    it('should keep the tags and say why when the change fails', async () => {
+      const { store, conversationsApi } = await opened();
+      const failing = new PendingCalls<[string, string[]], ConversationView>();
+      conversationsApi.setTags.mockImplementation(failing.fn);
+      const setting = store.setTags(['t1']);
+      await failing.fail(400);
+      await expect(setting).resolves.toBe(false);
+      expect(store.updateError()).toBe('Could not change the tags.');
+      expect(store.conversation()?.tags).toEqual([]);
     });
   });
 });

@@ -256,6 +256,20 @@ export class ConversationStore {
     }
   }
 
+  /** Sets the conversation's tags from the header's tag picker. */
+  async setTags(tagIds: string[]): Promise<boolean> {
+    const id = this.conversationId;
+    if (!id) return false;
+    this.updateErrorSignal.set(null);
+    try {
+      this.setConversation(await firstValueFrom(this.conversationsApi.setTags(id, tagIds)));
+      return true;
+    } catch (error) {
+      this.updateErrorSignal.set(describeHttpError(error, 'Could not change the tags.'));
+      return false;
+    }
+  }
+
   /** After a reconnect: the conversation again, and the newest entries until they meet what we hold. */
   private async resync(): Promise<void> {
     const id = this.conversationId;

@@ -25,6 +25,8 @@ export interface ConversationQuery {
   sort?: ConversationSort;
   /** Unresolved conversations in SLA trouble. */
   sla?: 'at_risk' | 'breached';
+  /** Conversations carrying this tag (its id). */
+  tag?: string;
   cursor?: string | null;
   limit?: number;
 }
@@ -80,6 +82,11 @@ export class ConversationsApi {
 
   update(id: string, changes: ConversationChanges): Observable<ConversationView> {
     return this.http.patch<ConversationView>(`/api/conversations/${id}`, changes);
+  }
+
+  /** The conversation carries exactly these tags from now on. */
+  setTags(id: string, tagIds: string[]): Observable<ConversationView> {
+    return this.http.put<ConversationView>(`/api/conversations/${id}/tags`, { tagIds });
   }
 
   markRead(id: string): Observable<void> {

@@ -38,6 +38,14 @@ describe('inbox filter', () => {
       expect(belongsToView(filter('mine'), conversation('a', 1, { assigneeId: null }), null)).toBe(false);
     });
 
+    it('should keep a tag filter to conversations carrying the tag, and ask the server for it', () => {
+      const tagged: InboxFilter = { ...filter('open'), tag: 't1' };
+      expect(queryOfFilter(tagged)).toMatchObject({ status: 'open', tag: 't1' });
+      expect(belongsToView(tagged, conversation('a', 1, { tags: [{ id: 't1', name: 'VIP', color: '#aa0000' }] }), me)).toBe(true);
+      expect(belongsToView(tagged, conversation('a', 1, { tags: [{ id: 't2', name: 'Refund', color: '#2f80ed' }] }), me)).toBe(false);
+      expect(belongsToView(filter('open'), conversation('a', 1, { tags: [] }), me)).toBe(true);
+    });
+
     it('should keep "unassigned" to open conversations nobody has', () => {
       expect(belongsToView(filter('unassigned'), conversation('a', 1, { assigneeId: null }), me)).toBe(true);
       expect(belongsToView(filter('unassigned'), conversation('a', 1, { assigneeId: me }), me)).toBe(false);

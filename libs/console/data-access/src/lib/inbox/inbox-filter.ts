@@ -12,6 +12,8 @@ export interface InboxFilter {
   sort: ConversationSort;
   /** Free-text search (customer, email, phone, handle, reference or text); '' for none. */
   q: string;
+  /** Only conversations carrying this tag (its id); absent or '' for any. */
+  tag?: string;
 }
 
 export const DEFAULT_INBOX_FILTER: InboxFilter = { view: 'open', sort: 'recent', q: '' };
@@ -24,7 +26,7 @@ export function isInboxViewId(value: string): value is InboxViewId {
 
 /** The list query of a view (without cursor and limit). */
 export function queryOfFilter(filter: InboxFilter): ConversationQuery {
-  const query: ConversationQuery = { sort: filter.sort, q: filter.q.trim() || undefined };
+  const query: ConversationQuery = { sort: filter.sort, q: filter.q.trim() || undefined, tag: filter.tag || undefined };
   const view = filter.view;
   if (STATUS_VIEWS.includes(view)) return { ...query, status: view as ConversationStatus };
   query.status = 'open';
@@ -48,6 +50,7 @@ export function belongsToView(filter: InboxFilter, conversation: ConversationVie
   if (query.queueId === 'none' && conversation.queueId !== null) return false;
   if (query.queueId && query.queueId !== 'none' && conversation.queueId !== query.queueId) return false;
   if (query.channel && conversation.channel !== query.channel) return false;
+  if (query.tag && !conversation.tags.some((t) => t.id === query.tag)) return false;
   return true;
 }
 

@@ -14,7 +14,7 @@ export const INBOX_PAGE_SIZE = 25;
 export const INBOX_FRESH_MS = 4_000;
 
 function sameFilter(a: InboxFilter, b: InboxFilter): boolean {
-  return a.view === b.view && a.sort === b.sort && a.q.trim() === b.q.trim();
+  return a.view === b.view && a.sort === b.sort && a.q.trim() === b.q.trim() && (a.tag ?? '') === (b.tag ?? '');
 }
 
 /**

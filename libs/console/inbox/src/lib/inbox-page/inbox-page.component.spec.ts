@@ -11,6 +11,7 @@ import {
   MyPresenceStore,
   RealtimeService,
   SESSION_STORAGE_KEY,
+  TagsApi,
 } from '@throughline/console/data-access';
 import { FakeRealtime, PendingCalls, settle, conversation as sharedConversation } from '@throughline/console/data-access/testing';
 import type { ConversationCountsView, ConversationView, Page } from '@throughline/domain';
@@ -18,6 +19,8 @@ import { of } from 'rxjs';
 import { InboxPageComponent } from './inbox-page.component';
 
 const ME = 'u1';
+const VIP = { id: 't1', name: 'VIP', color: '#aa0000' };
+const REFUND = { id: 't2', name: 'Refund', color: '#2f80ed' };
 
 /** Ids look like the server's (the page reads the open one from `/c/<uuid>`). */
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -60,6 +63,7 @@ async function setup(url = '/') {
       { provide: RealtimeService, useValue: realtime },
       { provide: MyPresenceStore, useValue: { status: signal('online'), choose: jest.fn() } },
       { provide: ConversationsApi, useValue: api },
+      { provide: TagsApi, useValue: { list: () => of([VIP, REFUND]) } },
     ],
   });
   TestBed.inject(AuthStore).adopt({ accessToken: 't', user: { id: ME, email: 'agent@example.com', name: 'Alex Agent', role: 'agent' } });
@@ -213,6 +217,20 @@ describe('InboxPageComponent', () => {
     await flush();
     expect(router.url).toBe('/?sort=waiting');
     expect(list.last.args[0]).toMatchObject({ sort: 'waiting' });
+  });
+
+  it('should filter by the tag in the address, show rows with their tags, and change the tag from the filter', async () => {
+    const { el, list, router, respond, flush } = await setup('/?tag=t1');
+    expect(list.last.args[0]).toMatchObject({ tag: 't1' });
+    await respond([conversation('a', 1, { tags: [VIP, REFUND] })]);
+    expect([...el.querySelectorAll('a.row .tag')].map((t) => t.textContent)).toEqual(['VIP', 'Refund']);
+    const filter = el.querySelector<HTMLSelectElement>('.tag-filter select') as HTMLSelectElement;
+    expect(filter.value).toBe('t1');
+    filter.value = 't2';
+    filter.dispatchEvent(new Event('change'));
+    await flush();
+    expect(router.url).toBe('/?tag=t2');
+    expect(list.last.args[0]).toMatchObject({ tag: 't2' });
   });
 
   it('should show the error with a Retry button that loads again', async () => {

@@ -24,6 +24,7 @@ import {
   isInboxViewId,
   isUnread,
   MyPresenceStore,
+  TagsStore,
   TeamStore,
 } from '@throughline/console/data-access';
 import { AppHeaderComponent, CHANNEL_LABELS, ChannelBadgeComponent, initialsOf, RelativeTimeComponent } from '@throughline/console/ui';
@@ -67,6 +68,7 @@ export class InboxPageComponent {
   protected readonly counts = inject(CountsStore);
   protected readonly auth = inject(AuthStore);
   protected readonly team = inject(TeamStore);
+  protected readonly tags = inject(TagsStore);
   protected readonly myPresence = inject(MyPresenceStore);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
@@ -116,12 +118,14 @@ export class InboxPageComponent {
   constructor() {
     const destroyRef = inject(DestroyRef);
     void this.team.load();
+    void this.tags.load();
     this.route.queryParamMap.pipe(takeUntilDestroyed(destroyRef)).subscribe((params) => {
       const view = params.get('view') ?? '';
       const filterValue = {
         view: isInboxViewId(view) ? view : DEFAULT_INBOX_FILTER.view,
         sort: (params.get('sort') === 'waiting' ? 'waiting' : 'recent') as ConversationSort,
         q: params.get('q') ?? '',
+        tag: params.get('tag') ?? '',
       };
       this.searchText.set(filterValue.q);
       this.store.setFilter(filterValue);
@@ -151,6 +155,10 @@ export class InboxPageComponent {
 
   protected setSort(sort: string): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: { sort: sort === 'waiting' ? 'waiting' : null }, queryParamsHandling: 'merge' });
+  }
+
+  protected setTag(tagId: string): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { tag: tagId || null }, queryParamsHandling: 'merge' });
   }
 
   protected search(text: string): void {

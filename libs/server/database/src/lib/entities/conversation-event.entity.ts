@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const CONVERSATION_EVENT_KINDS = ['created', 'inbound', 'reply', 'first_response', 'status', 'assignee', 'queue', 'priority'] as const;
+export const CONVERSATION_EVENT_KINDS = ['created', 'inbound', 'reply', 'first_response', 'status', 'assignee', 'queue', 'priority', 'tag'] as const;
 export type ConversationEventKind = (typeof CONVERSATION_EVENT_KINDS)[number];
 export type ConversationEventActor = 'user' | 'customer' | 'system';
 

@@ -28,6 +28,7 @@ import { SuggestionEntity } from './suggestion.entity';
 import { SurveyEntity, SurveySettingsEntity } from './survey.entity';
 import { TeamEntity, TeamMemberEntity } from './team.entity';
 import { UserEntity } from './user.entity';
+import { ConversationTagEntity, TagEntity } from './tag.entity';
 
 export type { PasswordTokenPurpose } from './password-token.entity';
 
@@ -66,6 +67,8 @@ export {
   UserEntity,
   SurveyEntity,
   SurveySettingsEntity,
+  TagEntity,
+  ConversationTagEntity,
 };
 
 export const ENTITIES = [
@@ -103,5 +106,7 @@ export const ENTITIES = [
   ConversationParticipantEntity,
   SurveyEntity,
   SurveySettingsEntity,
+  TagEntity,
+  ConversationTagEntity,
 ];
 export { CONVERSATION_EVENT_KINDS, type ConversationEventActor, type ConversationEventKind } from './conversation-event.entity';

@@ -14,6 +14,7 @@ import { ReportMetrics1766610000000 } from './1766610000000-report-metrics';
 import { ConnectorSecretRotation1766620000000 } from './1766620000000-connector-secret-rotation';
 import { QueueRouting1766650000000 } from './1766650000000-queue-routing';
 import { WallboardIndexes1766660000000 } from './1766660000000-wallboard-indexes';
+import { Tags1766670000000 } from './1766670000000-tags';
 
 /** In order; new migrations are appended, committed ones are never edited. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ConnectorSecretRotation1766620000000,
   QueueRouting1766650000000,
   WallboardIndexes1766660000000,
+  Tags1766670000000,
 ];
