@@ -24,6 +24,9 @@ export class SupervisorPush implements OnModuleInit, OnModuleDestroy {
   private lastTickAt: number | null = null;
   /** A change arrived that no push of ours (or another process's since) has covered yet. */
   private dirty = false;
+  /** Set at shutdown: no tick starts after it, and the one under way is waited for. */
+  private stopped = false;
+  private running: Promise<void> | null = null;
 
   constructor(
     private readonly overview: SupervisorOverviewService,
@@ -44,10 +47,12 @@ export class SupervisorPush implements OnModuleInit, OnModuleDestroy {
     else this.subscriber.once('ready', subscribe);
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.timer ?? undefined);
     this.timer = null;
     this.subscriber.disconnect();
+    await this.running;
   }
 
   private changed(): void {
@@ -56,8 +61,13 @@ export class SupervisorPush implements OnModuleInit, OnModuleDestroy {
   }
 
   private schedule(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => void this.tick(), nextPushDelay(this.lastTickAt, Date.now()));
+    if (this.timer || this.stopped) return;
+    this.timer = setTimeout(
+      () => {
+        this.running = this.tick().finally(() => (this.running = null));
+      },
+      nextPushDelay(this.lastTickAt, Date.now()),
+    );
     this.timer.unref();
   }
 
