@@ -21,10 +21,10 @@ test.describe('security headers', () => {
 
     // Opening a conversation: REST, the live socket and the timeline's rendering.
     await page.getByRole('searchbox', { name: 'Search conversations' }).fill('maria.lopez@example.net');
-    // An earlier spec's chat visitor claimed the same address, so the search may list that one too.
-    const maria = inboxList(page).getByRole('link').filter({ hasText: 'María López' }).first();
-    await expect(maria).toBeVisible();
-    await maria.click();
+    // Earlier specs merge a chat visitor into María, so her name in the list depends on the order specs run in.
+    const first = inboxList(page).getByRole('link').first();
+    await expect(first).toContainText('López');
+    await first.click();
     await expect(timeline(page).getByRole('article').first()).toBeVisible();
     expect(violations).toEqual([]);
   });
