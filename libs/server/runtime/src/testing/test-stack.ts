@@ -187,7 +187,15 @@ export class TestStack {
     await this.api?.close();
     await this.db.end();
     const admin = new Pool({ connectionString: this.config.databaseUrl.replace(/\/[^/]+$/, '/postgres'), max: 1 });
-    await admin.query(`DROP DATABASE IF EXISTS "${new URL(this.config.databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
+    const database = new URL(this.config.databaseUrl).pathname.slice(1);
+    // Closed pools let go of their connections a moment later; dropping before that kills a
+    // connection some client still holds, and its error surfaces as an unhandled one.
+    await eventually(
+      async () => ((await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database])).rows[0] as { n: number }).n === 0,
+      10_000,
+      'the stack to let go of its database',
+    ).catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
   }
 }
